@@ -1,0 +1,2 @@
+Console.Error.WriteLine("orderactors: no commands yet.");
+return 2;

@@ -1,0 +1,32 @@
+namespace OrderActors.Runtime;
+
+/// <summary>Runtime configuration, bound from <c>OrderActors:Runtime</c>; code defaults below.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "OrderActors:Runtime";
+
+    /// <summary>A call that has not completed after this fails with <see cref="GrainCallTimeoutException"/>.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Activations idle longer than this are deactivated.</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A snapshot is written with the append every this many events.</summary>
+    public int SnapshotInterval { get; set; } = 64;
+
+    /// <summary>How often the reminder service polls storage for due reminders.</summary>
+    public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Most reminder ticks delivered concurrently.</summary>
+    public int MaxConcurrentReminderDeliveries { get; set; } = 256;
+
+    /// <summary>A failed reminder tick is retried after this delay (at-least-once delivery).</summary>
+    public TimeSpan ReminderRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Calls one activation runs before yielding its thread to others (fairness cap per dispatch).</summary>
+    public int MailboxThroughput { get; set; } = 64;
+}

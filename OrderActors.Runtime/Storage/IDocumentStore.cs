@@ -1,0 +1,23 @@
+namespace OrderActors.Runtime.Storage;
+
+/// <summary>
+/// Small durable documents outside any grain (API keys, subscriptions, idempotency records), by collection and key,
+/// with optimistic concurrency. Writes go through the same group commit as appends.
+/// </summary>
+public interface IDocumentStore
+{
+    /// <summary>Reads a document, or <see langword="null"/>.</summary>
+    Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a document if its stored version equals <paramref name="expectedVersion"/> (0 = must not exist) and returns
+    /// the new version; otherwise returns <see langword="null"/> and writes nothing (atomic create-if-absent for version 0).
+    /// </summary>
+    Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a document; true when it existed.</summary>
+    Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken);
+
+    /// <summary>Documents of a collection ordered by key, after <paramref name="afterKey"/>.</summary>
+    Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken);
+}

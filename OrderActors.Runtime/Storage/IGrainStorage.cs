@@ -1,0 +1,33 @@
+namespace OrderActors.Runtime.Storage;
+
+/// <summary>
+/// The journal store: events with expected-version appends, snapshots, query indexes and the change feed.
+/// Implementations group-commit: appends that arrive together share one transaction, each request's expected
+/// version is checked on its own, and each caller is answered when its batch is durable.
+/// </summary>
+public interface IGrainStorage
+{
+    /// <summary>Short provider name (<c>sqlite</c>, <c>postgres</c>, <c>memory</c>).</summary>
+    string ProviderName { get; }
+
+    /// <summary>Creates or migrates the schema (idempotent, versioned). Called once at silo start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Loads the latest snapshot and the events after it.</summary>
+    Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken);
+
+    /// <summary>Appends atomically if the stored version equals the expected version, else throws <see cref="InconsistentStateException"/>. Returns when durable.</summary>
+    Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A grain's events with version greater than <paramref name="afterVersion"/>, oldest first.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>The change feed: all events with position greater than <paramref name="afterPosition"/>, in position order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Grains matching an index query.</summary>
+    Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Keys of grains of a type that have a journal, ordered, after <paramref name="afterKey"/>.</summary>
+    Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken);
+}

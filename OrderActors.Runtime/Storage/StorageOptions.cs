@@ -1,0 +1,22 @@
+namespace OrderActors.Runtime.Storage;
+
+/// <summary>
+/// Storage configuration, bound from <c>OrderActors:Storage</c>. Defaults: SQLite in <c>./data/orderactors.db</c>.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "OrderActors:Storage";
+
+    /// <summary><c>sqlite</c> (default), <c>postgres</c>, or <c>memory</c> (tests and benchmarks only: not durable).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Connection string. SQLite default: <c>Data Source=./data/orderactors.db</c>. PostgreSQL: an Npgsql connection string.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Group commit: the most writes one transaction takes.</summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>Group commit off: one transaction per write (for the benchmark baseline).</summary>
+    public bool GroupCommit { get; set; } = true;
+}
