@@ -159,6 +159,21 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_DataWithNulCharacter_IsRejectedAndNothingStored()
+    {
+        var grain = new GrainId("order", "nul");
+        var bad = new EventRecord("Placed", "{\"note\":\"a\0b\"}", "user:test", T0);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Storage.AppendAsync(Append(grain, 0, bad), CancellationToken.None));
+        var documentError = await Assert.ThrowsAsync<ArgumentException>(() => Storage.TryPutDocumentAsync("docs", "nul", "\0", 0, CancellationToken.None));
+
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NUL", documentError.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await Storage.LoadAsync(grain, CancellationToken.None)).Version);
+        Assert.Null(await Storage.GetDocumentAsync("docs", "nul", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AppendAsync_TwoHundredGrainsAtOnceWithOneStale_OnlyTheStaleOneFailsAndCommitsAreShared()
     {
         var staleGrain = new GrainId("sku", "stale");
