@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderActors.Grains.Stock;
 
 /// <summary>An open holding of one order: reserved (maybe confirmed) or allocated to <see cref="Warehouse"/>.</summary>
@@ -21,7 +23,9 @@ public sealed class StockHoldingEntry
     public List<string>? TransfersFrom { get; set; }
 
     /// <summary>Only an unconfirmed, unallocated reservation expires.</summary>
+    [JsonIgnore]
     public bool CanExpire => ExpiresAt is not null && !Confirmed && Warehouse is null;
 
+    [JsonIgnore]
     public HoldingStatus Status => Warehouse is not null ? HoldingStatus.Allocated : Confirmed ? HoldingStatus.Confirmed : HoldingStatus.Reserved;
 }
