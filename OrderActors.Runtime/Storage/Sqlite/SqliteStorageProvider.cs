@@ -1,71 +1,211 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using OrderActors.Runtime.Reminders;
+using OrderActors.Runtime.Storage.GroupCommit;
+using OrderActors.Runtime.Storage.Sql;
+
 namespace OrderActors.Runtime.Storage.Sqlite;
 
-// STUB: replaced by the real provider. Placeholder so the factory compiles while the provider is written.
-#pragma warning disable CS9113, CA1822, IDE0060
-/// <summary>Placeholder.</summary>
-public sealed class SqliteStorageProvider(StorageOptions options, TimeProvider time, Microsoft.Extensions.Logging.ILogger<SqliteStorageProvider> logger) : IStorageProvider
-#pragma warning restore CS9113, CA1822, IDE0060
+/// <summary>
+/// The embedded provider: one SQLite file (default <c>./data/orderactors.db</c>) in WAL mode with
+/// <c>synchronous=FULL</c>. One writer connection, owned by the group-commit loop, takes every write; reads use
+/// separate pooled connections and never wait for the writer. One process per database file.
+/// </summary>
+public sealed partial class SqliteStorageProvider : IStorageProvider
 {
-    /// <inheritdoc />
-    public string ProviderName => throw new NotImplementedException();
+    /// <summary>The database used when no connection string is configured.</summary>
+    public const string DefaultConnectionString = "Data Source=./data/orderactors.db";
+
+    private readonly StorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteStorageProvider> _logger;
+    private readonly string _readerConnectionString;
+    private readonly string _writerConnectionString;
+    private readonly SqlStorageReads _reads;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private SqlStorageCore? _core;
+
+    /// <summary>Creates the provider; <see cref="InitializeAsync"/> opens the database.</summary>
+    public SqliteStorageProvider(StorageOptions options, TimeProvider time, ILogger<SqliteStorageProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(options.ConnectionString) ? DefaultConnectionString : options.ConnectionString);
+        if (builder.Mode is SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            throw new InvalidOperationException("The SQLite provider needs a database file (Data Source=path); use the memory provider for a database in memory.");
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
+        builder.Pooling = true;
+        _readerConnectionString = builder.ConnectionString;
+        builder.Pooling = false;
+        _writerConnectionString = builder.ConnectionString;
+        DatabasePath = builder.DataSource;
+        _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public string ProviderName => "sqlite";
+
+    private SqlStorageCore Core => _core ?? throw new InvalidOperationException("Call InitializeAsync before writing to the SQLite storage provider.");
 
     /// <inheritdoc />
-    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_core is not null)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            Migrate();
+            var executor = new SqliteWriteExecutor(_writerConnectionString);
+            var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, _logger);
+            _core = new SqlStorageCore(ProviderName, writer, _reads, _time);
+            LogOpened(_logger, DatabasePath);
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
 
     /// <inheritdoc />
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken) => _reads.LoadAsync(grainId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) => Core.AppendAsync(request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken) =>
+        _reads.ReadEventsAsync(grainId, afterVersion, maxCount, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
+        _reads.ReadFeedAsync(afterPosition, maxCount, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken) => _reads.QueryIndexAsync(query, cancellationToken);
 
     /// <inheritdoc />
-    public Task<string> UpsertReminderAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken) =>
+        _reads.ListGrainKeysAsync(grainType, afterKey, maxCount, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> RemoveReminderAsync(GrainId grainId, string name, string? eTag, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<string> UpsertReminderAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken) =>
+        Core.UpsertReminderAsync(grainId, name, dueAt, period, cancellationToken);
 
     /// <inheritdoc />
-    public Task<string?> AdvanceReminderAsync(GrainId grainId, string name, string eTag, DateTimeOffset nextDueAt, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> RemoveReminderAsync(GrainId grainId, string name, string? eTag, CancellationToken cancellationToken) =>
+        Core.RemoveReminderAsync(grainId, name, eTag, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Reminders.ReminderEntry?> GetReminderAsync(GrainId grainId, string name, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<string?> AdvanceReminderAsync(GrainId grainId, string name, string eTag, DateTimeOffset nextDueAt, CancellationToken cancellationToken) =>
+        Core.AdvanceReminderAsync(grainId, name, eTag, nextDueAt, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Reminders.ReminderEntry>> GetDueRemindersAsync(DateTimeOffset dueBy, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<ReminderEntry?> GetReminderAsync(GrainId grainId, string name, CancellationToken cancellationToken) => _reads.GetReminderAsync(grainId, name, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Reminders.ReminderEntry>> GetGrainRemindersAsync(GrainId grainId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<ReminderEntry>> GetDueRemindersAsync(DateTimeOffset dueBy, int maxCount, CancellationToken cancellationToken) =>
+        _reads.GetDueRemindersAsync(dueBy, maxCount, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long> CountDueRemindersAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<ReminderEntry>> GetGrainRemindersAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _reads.GetGrainRemindersAsync(grainId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<long> CountDueRemindersAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) => _reads.CountDueRemindersAsync(dueBy, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken) => _reads.GetDocumentAsync(collection, key, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken) =>
+        Core.TryPutDocumentAsync(collection, key, data, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) => Core.DeleteDocumentAsync(collection, key, cancellationToken);
 
     /// <inheritdoc />
-    public StorageStatistics GetStatistics() => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken) =>
+        _reads.ListDocumentsAsync(collection, afterKey, maxCount, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public StorageStatistics GetStatistics() =>
+        _core?.GetStatistics() ?? new StorageStatistics(ProviderName, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Commits what is queued, then closes the writer connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_core is { } core)
+        {
+            await core.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _initGate.Dispose();
+    }
+
+    private async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readerConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = new SqliteConnection(_writerConnectionString);
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode=WAL;
+                PRAGMA busy_timeout=10000;
+                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);
+                """;
+            setup.ExecuteNonQuery();
+        }
+
+        foreach (var migration in SqliteMigrations.All)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so a second process starting at once waits and then sees the row.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = $v";
+            check.Parameters.AddWithValue("$v", migration.Version);
+            if ((long)check.ExecuteScalar()! > 0)
+            {
+                continue;
+            }
+
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = migration.Sql + "; INSERT INTO schema_version (version, description, applied_at) VALUES ($v, $d, $at);";
+            apply.Parameters.AddWithValue("$v", migration.Version);
+            apply.Parameters.AddWithValue("$d", migration.Description);
+            apply.Parameters.AddWithValue("$at", StorageTime.ToUnixMicroseconds(_time.GetUtcNow()));
+            apply.ExecuteNonQuery();
+            transaction.Commit();
+            LogMigrated(_logger, migration.Version, migration.Description);
+        }
+    }
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "SQLite storage open at {Path}")]
+    private static partial void LogOpened(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "SQLite schema migrated to version {Version}: {Description}")]
+    private static partial void LogMigrated(ILogger logger, int version, string description);
 }

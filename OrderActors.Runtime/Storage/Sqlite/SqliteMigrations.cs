@@ -1,0 +1,74 @@
+using OrderActors.Runtime.Storage.Sql;
+
+namespace OrderActors.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema, as an ordered list of migrations applied at <c>InitializeAsync</c>.
+/// <para>
+/// To add tables or columns (API keys, outbox, ...): append a <see cref="SchemaMigration"/> with the next version
+/// number at the END of <see cref="All"/>, and the same step to <c>PostgresMigrations</c>. Never edit, renumber or
+/// remove a migration that has been merged: databases in the field have already applied it; write a new one that
+/// alters instead. Each migration runs once, in its own transaction, and records its version in
+/// <c>schema_version</c>, so starting twice (or two processes starting) applies nothing twice.
+/// </para>
+/// Times are unix microseconds UTC (INTEGER, see <see cref="StorageTime"/>); periods are microseconds.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "journal, heads, snapshots, query index, reminders, documents", """
+            CREATE TABLE events (
+                position   INTEGER PRIMARY KEY AUTOINCREMENT,
+                grain_type TEXT    NOT NULL,
+                grain_key  TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                event_type TEXT    NOT NULL,
+                data       TEXT    NOT NULL,
+                actor      TEXT    NOT NULL,
+                ts         INTEGER NOT NULL,
+                UNIQUE (grain_type, grain_key, version)
+            );
+            CREATE TABLE grain_heads (
+                grain_type TEXT    NOT NULL,
+                grain_key  TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, grain_key)
+            ) WITHOUT ROWID;
+            CREATE TABLE snapshots (
+                grain_type TEXT    NOT NULL,
+                grain_key  TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                data       TEXT    NOT NULL,
+                ts         INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, grain_key)
+            );
+            CREATE TABLE grain_index (
+                grain_type TEXT NOT NULL,
+                grain_key  TEXT NOT NULL,
+                name       TEXT NOT NULL,
+                value      TEXT NOT NULL,
+                PRIMARY KEY (grain_type, grain_key, name)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_grain_index_value ON grain_index (grain_type, name, value, grain_key);
+            CREATE TABLE reminders (
+                grain_type TEXT    NOT NULL,
+                grain_key  TEXT    NOT NULL,
+                name       TEXT    NOT NULL,
+                due_at     INTEGER NOT NULL,
+                period_us  INTEGER NULL,
+                etag       TEXT    NOT NULL,
+                PRIMARY KEY (grain_type, grain_key, name)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_reminders_due ON reminders (due_at);
+            CREATE TABLE documents (
+                collection TEXT    NOT NULL,
+                doc_key    TEXT    NOT NULL,
+                data       TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (collection, doc_key)
+            );
+            """),
+    ];
+}

@@ -1,0 +1,152 @@
+using OrderActors.Runtime;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Tests.Storage;
+
+public abstract partial class StorageConformanceTests
+{
+    private async Task IndexOrderAsync(string key, string status, string channel, DateTimeOffset placedAt, decimal amount)
+    {
+        var request = Append(new GrainId("order", key), 0, Event("Placed", 1)) with
+        {
+            Index =
+            [
+                new IndexEntry("status", status),
+                new IndexEntry("channel", channel),
+                new IndexEntry("placedAt", IndexValues.Time(placedAt)),
+                new IndexEntry("amount", IndexValues.Number(amount)),
+            ],
+        };
+        await Storage.AppendAsync(request, CancellationToken.None);
+    }
+
+    private async Task SeedOrdersAsync()
+    {
+        await IndexOrderAsync("o-01", "Paid", "taobao", T0, 120m);
+        await IndexOrderAsync("o-02", "Paid", "jd", T0.AddHours(1), 80m);
+        await IndexOrderAsync("o-03", "PendingPayment", "taobao", T0.AddHours(2), 1500m);
+        await IndexOrderAsync("o-04", "Paid", "taobao", T0.AddHours(3), 9.5m);
+        await IndexOrderAsync("o-05", "Shipped", "shopify", T0.AddHours(4), 300m);
+        await Storage.AppendAsync(
+            Append(new GrainId("sku", "o-01"), 0, Event("Received", 1)) with { Index = [new IndexEntry("status", "Paid")] },
+            CancellationToken.None);
+    }
+
+    private Task<IReadOnlyList<IndexedGrain>> QueryAsync(params IndexFilter[] filters) =>
+        Storage.QueryIndexAsync(new IndexQuery("order", filters), CancellationToken.None);
+
+    [Fact]
+    public async Task QueryIndexAsync_EqualFilter_ReturnsMatchingGrainsOfThatTypeWithAllEntries()
+    {
+        await SeedOrdersAsync();
+
+        var paid = await QueryAsync(new IndexFilter("status", IndexOperator.Equal, "Paid"));
+
+        Assert.Equal(["o-01", "o-02", "o-04"], paid.Select(g => g.GrainKey));
+        Assert.Equal("taobao", paid[0].Entries["channel"]);
+        Assert.Equal(IndexValues.Number(120m), paid[0].Entries["amount"]);
+        Assert.Equal(4, paid[0].Entries.Count);
+    }
+
+    [Fact]
+    public async Task QueryIndexAsync_RangeFilters_CompareTimesAndNumbersInValueOrder()
+    {
+        await SeedOrdersAsync();
+
+        var fromSecondHour = await QueryAsync(new IndexFilter("placedAt", IndexOperator.GreaterOrEqual, IndexValues.Time(T0.AddHours(2))));
+        var beforeSecondHour = await QueryAsync(new IndexFilter("placedAt", IndexOperator.Less, IndexValues.Time(T0.AddHours(2))));
+        var under100 = await QueryAsync(new IndexFilter("amount", IndexOperator.Less, IndexValues.Number(100m)));
+
+        Assert.Equal(["o-03", "o-04", "o-05"], fromSecondHour.Select(g => g.GrainKey));
+        Assert.Equal(["o-01", "o-02"], beforeSecondHour.Select(g => g.GrainKey));
+        Assert.Equal(["o-02", "o-04"], under100.Select(g => g.GrainKey));
+    }
+
+    [Fact]
+    public async Task QueryIndexAsync_SeveralFilters_ReturnsGrainsMatchingAll()
+    {
+        await SeedOrdersAsync();
+
+        var result = await QueryAsync(
+            new IndexFilter("status", IndexOperator.Equal, "Paid"),
+            new IndexFilter("channel", IndexOperator.Equal, "taobao"),
+            new IndexFilter("placedAt", IndexOperator.GreaterOrEqual, IndexValues.Time(T0.AddMinutes(30))));
+        var none = await QueryAsync(
+            new IndexFilter("status", IndexOperator.Equal, "Shipped"),
+            new IndexFilter("channel", IndexOperator.Equal, "taobao"));
+
+        Assert.Equal(["o-04"], result.Select(g => g.GrainKey));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task QueryIndexAsync_KeysetPaging_ReturnsEveryGrainOnceInKeyOrder()
+    {
+        await SeedOrdersAsync();
+        var seen = new List<string>();
+        string? after = null;
+
+        while (true)
+        {
+            var page = await Storage.QueryIndexAsync(new IndexQuery("order", []) { AfterKey = after, Limit = 2 }, CancellationToken.None);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            Assert.True(page.Count <= 2);
+            seen.AddRange(page.Select(g => g.GrainKey));
+            after = page[^1].GrainKey;
+        }
+
+        var filteredPage = await Storage.QueryIndexAsync(
+            new IndexQuery("order", [new IndexFilter("status", IndexOperator.Equal, "Paid")]) { AfterKey = "o-01", Limit = 1 },
+            CancellationToken.None);
+
+        Assert.Equal(["o-01", "o-02", "o-03", "o-04", "o-05"], seen);
+        Assert.Equal(["o-02"], filteredPage.Select(g => g.GrainKey));
+    }
+
+    [Fact]
+    public async Task AppendAsync_WithIndex_ReplacesAllPreviousEntries()
+    {
+        var grain = new GrainId("order", "o-99");
+        await Storage.AppendAsync(
+            Append(grain, 0, Event("Placed", 1)) with { Index = [new IndexEntry("status", "Paid"), new IndexEntry("hold:address_missing", "1")] },
+            CancellationToken.None);
+
+        await Storage.AppendAsync(Append(grain, 1, Event("Noted", 2)), CancellationToken.None);
+        var untouched = await QueryAsync(new IndexFilter("hold:address_missing", IndexOperator.Equal, "1"));
+        await Storage.AppendAsync(Append(grain, 2, Event("Shipped", 3)) with { Index = [new IndexEntry("status", "Shipped")] }, CancellationToken.None);
+        var shipped = await QueryAsync(new IndexFilter("status", IndexOperator.Equal, "Shipped"));
+        var held = await QueryAsync(new IndexFilter("hold:address_missing", IndexOperator.Equal, "1"));
+        await Storage.AppendAsync(Append(grain, 3, Event("Archived", 4)) with { Index = [] }, CancellationToken.None);
+        var all = await QueryAsync();
+
+        Assert.Equal(["o-99"], untouched.Select(g => g.GrainKey));
+        Assert.Equal(["o-99"], shipped.Select(g => g.GrainKey));
+        Assert.Single(shipped[0].Entries);
+        Assert.Empty(held);
+        Assert.Empty(all);
+    }
+
+    [Fact]
+    public async Task ReadFeedAsync_AfterPosition_ReturnsEventsOfAllGrainsInPositionOrder()
+    {
+        var a = new GrainId("order", "a");
+        var b = new GrainId("sku", "b");
+        await Storage.AppendAsync(Append(a, 0, Event("A1", 1)), CancellationToken.None);
+        await Storage.AppendAsync(Append(b, 0, Event("B1", 2), Event("B2", 3)), CancellationToken.None);
+        await Storage.AppendAsync(Append(a, 1, Event("A2", 4)), CancellationToken.None);
+
+        var all = await Storage.ReadFeedAsync(0, 100, CancellationToken.None);
+        var afterFirst = await Storage.ReadFeedAsync(all[0].Position, 2, CancellationToken.None);
+        var afterLast = await Storage.ReadFeedAsync(all[^1].Position, 100, CancellationToken.None);
+
+        Assert.Equal(["A1", "B1", "B2", "A2"], all.Select(e => e.EventType));
+        Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
+        Assert.Equal(["B1", "B2"], afterFirst.Select(e => e.EventType));
+        Assert.Equal(b, afterFirst[0].GrainId);
+        Assert.Empty(afterLast);
+    }
+}
