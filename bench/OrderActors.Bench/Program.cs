@@ -1,2 +1,20 @@
-Console.Error.WriteLine("OrderActors.Bench: no scenarios yet.");
-return 2;
+using OrderActors.Bench;
+
+// Benchmarks print figures with their baseline beside them; they are never timed unit tests.
+var scenario = args.Length > 0 ? args[0] : "help";
+var options = new BenchArgs(args);
+return scenario switch
+{
+    "storage" => await StorageAppendBenchmark.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/OrderActors.Bench -- <scenario> [options]
+          storage   durable appends/s, group commit vs one transaction per append
+                    --providers sqlite,postgres  --writers 64  --seconds 5  --postgres <connection string>
+        """);
+    return 2;
+}
