@@ -12,6 +12,9 @@ using OrderActors.Api.Errors;
 using OrderActors.Api.Events;
 using OrderActors.Api.Health;
 using OrderActors.Api.Keys;
+using OrderActors.Api.Orders;
+using OrderActors.Api.Rules;
+using OrderActors.Api.Stock;
 using OrderActors.Api.Subscriptions;
 using OrderActors.Api.Webhooks;
 
@@ -51,6 +54,8 @@ public static class OrderActorsApiExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ChannelMappingStore>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IOrderIntake, GrainOrderIntake>();
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -75,6 +80,9 @@ public static class OrderActorsApiExtensions
         app.MapWebhooks();
         app.MapSubscriptions();
         app.MapEvents();
+        app.MapOrders();
+        app.MapStock();
+        app.MapRules();
         return app;
     }
 

@@ -1,8 +1,12 @@
 using OrderActors.Api;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Hosting;
 using OrderActors.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddInterimStorage(builder.Configuration);
+builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
+builder.Services.AddOrderActorsGrains(builder.Configuration);
 builder.Services.AddOrderActorsApi();
 
 var app = builder.Build();

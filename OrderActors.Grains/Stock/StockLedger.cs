@@ -6,4 +6,6 @@ public sealed record StockLedger(
     int OnHand,
     int Reserved,
     int Allocated,
+    int PresaleAllowance,
+    IReadOnlyList<WarehouseStockView> Warehouses,
     IReadOnlyList<StockHolding> Holdings);

@@ -59,6 +59,7 @@ public static class StockViews
             .OrderBy(h => h.OrderId, StringComparer.Ordinal)
             .Select(h => new StockHolding(sku, h.OrderId, h.Status, h.Quantity, h.Warehouse, h.CanExpire ? h.ExpiresAt : null))
             .ToList();
-        return new StockLedger(sku, state.Levels.OnHand, state.Levels.Reserved, state.Levels.Allocated, holdings);
+        var levels = state.Levels;
+        return new StockLedger(sku, levels.OnHand, levels.Reserved, levels.Allocated, levels.PresaleAllowance, ToView(sku, state).Warehouses, holdings);
     }
 }

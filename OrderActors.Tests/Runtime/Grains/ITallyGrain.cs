@@ -1,0 +1,23 @@
+using OrderActors.Runtime;
+
+namespace OrderActors.Tests.Runtime.Grains;
+
+public interface ITallyGrain : IGrainWithStringKey
+{
+    Task<int> AddAsync(int amount);
+
+    Task<TallyView> GetAsync();
+
+    /// <summary>Appends, catches a failure, and reports the in-memory total seen right after it.</summary>
+    Task<AppendOutcome> AddAndObserveAsync(int amount);
+
+    Task<AppendOutcome> AddPoisonedAsync(int amount);
+
+    Task<AppendOutcome> AddUnnamedAsync(int amount);
+
+    Task<int> GetActivationNumberAsync();
+}
+
+public sealed record TallyView(int Total, int Count, long Version);
+
+public sealed record AppendOutcome(int TotalAfter, string? Error);
