@@ -26,7 +26,8 @@ public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWr
     public string? LastBody => _capture.LastBody;
 
     /// <summary>Prints the last answer: its JSON as it came with <c>--json</c>, else as tables under <paramref name="title"/>.</summary>
-    public int PrintLast(string? title = null, IReadOnlyList<string>? columns = null)
+    /// <remarks>With <paramref name="listProperty"/>, an object answer is shown as the table of that list (e.g. a page's <c>items</c>).</remarks>
+    public int PrintLast(string? title = null, IReadOnlyList<string>? columns = null, string? listProperty = null)
     {
         var body = LastBody;
         if (Json)
@@ -42,7 +43,13 @@ public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWr
         }
 
         using var document = JsonDocument.Parse(body);
-        Out.Write(JsonView.Render(document.RootElement, title, columns));
+        var root = document.RootElement;
+        if (listProperty is not null && root.ValueKind == JsonValueKind.Object && root.TryGetProperty(listProperty, out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            root = list;
+        }
+
+        Out.Write(JsonView.Render(root, title, columns));
         return ExitCodes.Ok;
     }
 

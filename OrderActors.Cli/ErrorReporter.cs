@@ -32,7 +32,7 @@ public static class ErrorReporter
         ArgumentNullException.ThrowIfNull(api);
         var what = api.Errors.Count > 0
             ? string.Join("; ", api.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))
-            : api.Detail ?? api.Title ?? api.Status.ToString();
+            : (api.Detail ?? api.Title ?? api.Status.ToString()).TrimEnd('.');
         return api.Code is null ? $"{what} ({(int)api.Status})" : $"{what} ({(int)api.Status} {api.Code})";
     }
 

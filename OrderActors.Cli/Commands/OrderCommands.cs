@@ -47,7 +47,7 @@ public static class OrderCommands
                     Limit = parse.GetValue(limit),
                 };
                 var page = await context.Api.Orders.ListAsync(query, cancellationToken);
-                context.PrintLast("Orders");
+                context.PrintLast("Orders", ["id", "status", "channel", "warehouse", "phone", "amount", "placedAt", "holds"], listProperty: "items");
                 if (!context.Json && page.NextCursor is not null)
                 {
                     context.Out.MarkupLineInterpolated($"[grey]more: --cursor {page.NextCursor}[/]");
