@@ -73,11 +73,16 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, now));
             }
 
+            // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,
+            // never an order without its hold expiry or SLA deadline.
             if (paymentDue is { } due)
             {
                 await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
             }
 
+            var preview = new OrderState();
+            events.ForEach(preview.Apply);
+            await SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla));
             await journal.AppendAsync(events, command.Actor);
         }
         catch (Exception ex) when (ex is not InconsistentStateException)

@@ -152,6 +152,24 @@ public sealed class OrderFulfilmentTests
     }
 
     [Fact]
+    public async Task Sla_HeldOrderNotReviewedIn30Minutes_BreachesTheReviewStage()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("CUP", 10);
+        await cluster.PlaceAsync(Paid("held", Cup) with { BuyerNote = "urgent please" });
+        var order = cluster.Order("taobao-held");
+
+        await cluster.Cluster.AdvanceTimeAsync(TimeSpan.FromMinutes(30));
+        var breached = await order.GetAsync();
+        await order.ReleaseHoldAsync(new ReleaseHold(HoldCodes.BuyerRemark, "done", "cs"));
+        var released = await order.GetAsync();
+
+        Assert.Equal((OrderSla.ReviewStage, 1, true), (breached.Sla.Stage, breached.Sla.Level, breached.Sla.Overdue));
+        Assert.Equal((OrderSla.AllocationStage, 0, false, 1), (released.Sla.Stage, released.Sla.Level, released.Sla.Overdue, released.Sla.Breaches));
+        Assert.Equal(cluster.Cluster.Time.GetUtcNow() + TimeSpan.FromHours(2), released.Sla.DueAt);
+    }
+
+    [Fact]
     public async Task Sla_StageAdvancedInTime_DoesNotBreach()
     {
         await using var cluster = await OrderCluster.StartAsync();

@@ -63,6 +63,33 @@ public sealed class OrderLifecycleTests
         Assert.Equal(["order.returned", "order.refunded"], (await order.GetHistoryAsync()).TakeLast(2).Select(h => h.Type));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task RequestReturnAsync_AfterShippingDeliveryOrCompletion_OpensAReturnThatRefunds(int stepsAfterShipping)
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var order = await ShippedAsync(cluster);
+        if (stepsAfterShipping >= 1)
+        {
+            await order.DeliverAsync(new DeliverOrder("sf"));
+        }
+
+        if (stepsAfterShipping >= 2)
+        {
+            await order.CompleteAsync(new CompleteOrder("system"));
+        }
+
+        var requested = await order.RequestReturnAsync(new RequestReturn("damaged", "cs"));
+        var refunded = await order.ReceiveReturnAsync(new ReceiveReturn("wh", RefundAmount: 80m));
+
+        Assert.Equal(OrderStatus.ReturnRequested, requested.Status);
+        Assert.Equal((OrderStatus.Refunded, 80m), (refunded.Status, refunded.CreditNote?.Amount));
+        Assert.Equal(10, (await cluster.StockAsync("SKU-1")).OnHand);
+    }
+
     [Fact]
     public async Task RequestReturnAsync_BeforeShipping_InterceptsAndReleasesTheAllocation()
     {
