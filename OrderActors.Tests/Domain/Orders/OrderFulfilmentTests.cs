@@ -100,6 +100,41 @@ public sealed class OrderFulfilmentTests
         Assert.Equal(OrderErrors.InvalidTransition, refused.Code);
     }
 
+    [Fact]
+    public async Task MergeAsync_MergedOrderCancelled_ReleasesEveryMergedLine()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("CUP", 10);
+        await cluster.PlaceAsync(Paid("M1", Cup));
+        await cluster.PlaceAsync(Paid("M2", Cup));
+        await cluster.Order("taobao-M1").MergeAsync(new MergeOrders(["taobao-M2"], "cs"));
+
+        var cancelled = await cluster.Order("taobao-M1").CancelAsync(new CancelOrder("buyer cancelled both", "cs"));
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal((0, 10), ((await cluster.StockAsync("CUP")).Reserved, (await cluster.StockAsync("CUP")).Sellable));
+    }
+
+    [Fact]
+    public async Task SplitAsync_PartReturned_RefundsThePartAndRestocksItsWarehouse()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("CUP", 10, "A");
+        await cluster.ReceiveAsync("BASIN", 10, "B");
+        await cluster.PlaceAsync(Paid("S2", Cup, Basin));
+        await cluster.Order("taobao-S2").SplitAsync(new SplitOrder("ops"));
+        var part = cluster.Order("taobao-S2-2");
+        await part.PackAsync(new PackOrder("wh"));
+        await part.ShipAsync(new ShipOrder("SF", "SF2", "wh"));
+        await part.RequestReturnAsync(new RequestReturn("broken", "cs"));
+
+        var refunded = await part.ReceiveReturnAsync(new ReceiveReturn("wh"));
+
+        Assert.Equal((OrderStatus.Refunded, 30m), (refunded.Status, refunded.CreditNote?.Amount));
+        var basins = await cluster.StockAsync("BASIN");
+        Assert.Equal((10, 0, 10), (basins.OnHand, basins.Allocated, basins.Warehouses.Single(w => w.Warehouse == "B").OnHand));
+    }
+
     [Theory]
     [InlineData("cash-on-delivery")]
     [InlineData("presale")]
