@@ -26,6 +26,42 @@ public sealed class OrderPlacementTests
         Assert.Equal(0, await cluster.VersionAsync("own-short-1"));
     }
 
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task PlaceAsync_TwoHundredBuyersRaceForFiftyUnits_ExactlyFiftyOrdersExist(string provider)
+    {
+        await using var cluster = await OrderCluster.StartAsync(provider);
+        await cluster.ReceiveAsync("HOT", 50);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            try
+            {
+                await cluster.PlaceAsync(Order("own", $"race-{i}", new OrderLineRequest("HOT", 1, 99m)) with { Customer = new CustomerContact("买家", $"1350000{i:0000}") });
+                return true;
+            }
+            catch (DomainException e) when (e.Code == OrderErrors.StockInsufficient)
+            {
+                return false;
+            }
+        }));
+
+        var placed = new List<int>();
+        for (var i = 0; i < 200; i++)
+        {
+            if (await cluster.VersionAsync($"own-race-{i}") > 0)
+            {
+                placed.Add(i);
+            }
+        }
+
+        Assert.Equal(50, attempts.Count(a => a));
+        Assert.Equal(Enumerable.Range(0, 200).Where(i => attempts[i]), placed);
+        var stock = await cluster.StockAsync("HOT");
+        Assert.Equal((0, 50, 50), (stock.Sellable, stock.Reserved, stock.OnHand));
+    }
+
     [Fact]
     public async Task PlaceAsync_BundleWithSameSkuOnTwoLines_CannotOversell()
     {
