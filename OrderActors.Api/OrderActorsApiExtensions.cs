@@ -16,6 +16,7 @@ using OrderActors.Api.Orders;
 using OrderActors.Api.Rules;
 using OrderActors.Api.Stock;
 using OrderActors.Api.Subscriptions;
+using OrderActors.Api.Tracking;
 using OrderActors.Api.Webhooks;
 
 namespace OrderActors.Api;
@@ -83,6 +84,7 @@ public static class OrderActorsApiExtensions
         app.MapOrders();
         app.MapStock();
         app.MapRules();
+        app.MapTracking();
         return app;
     }
 
