@@ -1,71 +1,413 @@
+using System.Globalization;
+using OrderActors.Runtime.Reminders;
+
 namespace OrderActors.Runtime.Storage.Memory;
 
-// STUB: replaced by the real provider. Placeholder so the factory compiles while the provider is written.
-#pragma warning disable CS9113, CA1822, IDE0060
-/// <summary>Placeholder.</summary>
+/// <summary>
+/// A storage provider that keeps everything in process memory, for fast runtime tests and the in-memory benchmark.
+/// It honours every contract of <see cref="IStorageProvider"/> (expected versions, snapshots, indexes with keyset
+/// paging, feed positions, reminder and document ETags/versions) under one lock; it is not durable.
+/// </summary>
 public sealed class InMemoryStorageProvider(TimeProvider time) : IStorageProvider
-#pragma warning restore CS9113, CA1822, IDE0060
 {
-    /// <inheritdoc />
-    public string ProviderName => throw new NotImplementedException();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<GrainId, MemoryJournal> _journals = [];
+    private readonly List<StoredEvent> _feed = [];
+    private readonly Dictionary<string, SortedSet<string>> _keysByType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, Dictionary<string, string>>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(GrainId GrainId, string Name), ReminderEntry> _reminders = [];
+    private readonly Dictionary<string, SortedDictionary<string, StoredDocument>> _documents = new(StringComparer.Ordinal);
+    private long _etag;
+    private long _commits;
+    private long _conflicts;
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public string ProviderName => "memory";
 
     /// <inheritdoc />
-    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_journals.TryGetValue(grainId, out var journal))
+            {
+                return Task.FromResult(new JournalLoad(null, []));
+            }
+
+            var from = (int)(journal.Snapshot?.Version ?? 0);
+            return Task.FromResult(new JournalLoad(journal.Snapshot, journal.Events.GetRange(from, journal.Events.Count - from)));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var newVersion = request.ExpectedVersion + request.Events.Count;
+        if (request.Snapshot is { } snapshot && snapshot.Version != newVersion)
+        {
+            throw new ArgumentException($"Snapshot version {snapshot.Version} must be {newVersion} (expected version + events).", nameof(request));
+        }
+
+        lock (_lock)
+        {
+            _journals.TryGetValue(request.GrainId, out var journal);
+            var actual = journal?.Events.Count ?? 0;
+            if (actual != request.ExpectedVersion)
+            {
+                _conflicts++;
+                return Task.FromException<AppendResult>(new InconsistentStateException(request.GrainId, request.ExpectedVersion, actual));
+            }
+
+            if (journal is null)
+            {
+                journal = new MemoryJournal();
+                _journals.Add(request.GrainId, journal);
+            }
+
+            if (request.Events.Count > 0 && journal.Events.Count == 0)
+            {
+                KeysOf(request.GrainId.Type).Add(request.GrainId.Key);
+            }
+
+            var version = request.ExpectedVersion;
+            foreach (var e in request.Events)
+            {
+                var stored = new StoredEvent(request.GrainId, ++version, e.EventType, e.Data, e.Actor, e.Timestamp, _feed.Count + 1);
+                journal.Events.Add(stored);
+                _feed.Add(stored);
+            }
+
+            if (request.Snapshot is not null)
+            {
+                journal.Snapshot = request.Snapshot;
+            }
+
+            if (request.Index is { } index)
+            {
+                ReplaceIndex(request.GrainId, index);
+            }
+
+            _commits++;
+            return Task.FromResult(new AppendResult(version, journal.Events.Count > 0 ? journal.Events[^1].Position : 0));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_journals.TryGetValue(grainId, out var journal) || afterVersion >= journal.Events.Count || maxCount <= 0)
+            {
+                return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
+            }
+
+            var from = (int)Math.Max(0, afterVersion);
+            var count = Math.Min(maxCount, journal.Events.Count - from);
+            return Task.FromResult<IReadOnlyList<StoredEvent>>(journal.Events.GetRange(from, count));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (afterPosition >= _feed.Count || maxCount <= 0)
+            {
+                return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
+            }
+
+            var from = (int)Math.Max(0, afterPosition);
+            return Task.FromResult<IReadOnlyList<StoredEvent>>(_feed.GetRange(from, Math.Min(maxCount, _feed.Count - from)));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new List<IndexedGrain>();
+        lock (_lock)
+        {
+            if (!_indexes.TryGetValue(query.GrainType, out var grains))
+            {
+                return Task.FromResult<IReadOnlyList<IndexedGrain>>(result);
+            }
+
+            foreach (var (key, entries) in grains)
+            {
+                if (result.Count >= query.Limit)
+                {
+                    break;
+                }
+
+                if (query.AfterKey is not null && string.CompareOrdinal(key, query.AfterKey) <= 0)
+                {
+                    continue;
+                }
+
+                if (query.Filters.All(f => Matches(entries, f)))
+                {
+                    result.Add(new IndexedGrain(key, new Dictionary<string, string>(entries, StringComparer.Ordinal)));
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<IndexedGrain>>(result);
+    }
 
     /// <inheritdoc />
-    public Task<string> UpsertReminderAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_keysByType.TryGetValue(grainType, out var keys))
+            {
+                return Task.FromResult<IReadOnlyList<string>>([]);
+            }
+
+            IEnumerable<string> query = keys;
+            if (afterKey is not null)
+            {
+                query = query.Where(k => string.CompareOrdinal(k, afterKey) > 0);
+            }
+
+            return Task.FromResult<IReadOnlyList<string>>(query.Take(Math.Max(0, maxCount)).ToList());
+        }
+    }
 
     /// <inheritdoc />
-    public Task<bool> RemoveReminderAsync(GrainId grainId, string name, string? eTag, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<string> UpsertReminderAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        lock (_lock)
+        {
+            var etag = NextETag();
+            _reminders[(grainId, name)] = new ReminderEntry(grainId, name, dueAt, period, etag);
+            _commits++;
+            return Task.FromResult(etag);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<string?> AdvanceReminderAsync(GrainId grainId, string name, string eTag, DateTimeOffset nextDueAt, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> RemoveReminderAsync(GrainId grainId, string name, string? eTag, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_reminders.TryGetValue((grainId, name), out var entry) || (eTag is not null && entry.ETag != eTag))
+            {
+                return Task.FromResult(false);
+            }
+
+            _reminders.Remove((grainId, name));
+            _commits++;
+            return Task.FromResult(true);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<Reminders.ReminderEntry?> GetReminderAsync(GrainId grainId, string name, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<string?> AdvanceReminderAsync(GrainId grainId, string name, string eTag, DateTimeOffset nextDueAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_reminders.TryGetValue((grainId, name), out var entry) || entry.ETag != eTag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            var newETag = NextETag();
+            _reminders[(grainId, name)] = entry with { DueAt = nextDueAt, ETag = newETag };
+            _commits++;
+            return Task.FromResult<string?>(newETag);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Reminders.ReminderEntry>> GetDueRemindersAsync(DateTimeOffset dueBy, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<ReminderEntry?> GetReminderAsync(GrainId grainId, string name, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_reminders.GetValueOrDefault((grainId, name)));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Reminders.ReminderEntry>> GetGrainRemindersAsync(GrainId grainId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<ReminderEntry>> GetDueRemindersAsync(DateTimeOffset dueBy, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<ReminderEntry> due = _reminders.Values
+                .Where(r => r.DueAt <= dueBy)
+                .OrderBy(r => r.DueAt)
+                .ThenBy(r => r.GrainId.ToString(), StringComparer.Ordinal)
+                .ThenBy(r => r.Name, StringComparer.Ordinal)
+                .Take(Math.Max(0, maxCount))
+                .ToList();
+            return Task.FromResult(due);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<long> CountDueRemindersAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<ReminderEntry>> GetGrainRemindersAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<ReminderEntry> all = _reminders.Values.Where(r => r.GrainId == grainId).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            return Task.FromResult(all);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<long> CountDueRemindersAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_reminders.Values.Count(r => r.DueAt <= dueBy));
+        }
+    }
 
     /// <inheritdoc />
-    public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_documents.TryGetValue(collection, out var docs) ? docs.GetValueOrDefault(key) : null);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(data);
+        lock (_lock)
+        {
+            if (!_documents.TryGetValue(collection, out var docs))
+            {
+                docs = new SortedDictionary<string, StoredDocument>(StringComparer.Ordinal);
+                _documents.Add(collection, docs);
+            }
+
+            var current = docs.GetValueOrDefault(key)?.Version ?? 0;
+            if (current != expectedVersion)
+            {
+                return Task.FromResult<long?>(null);
+            }
+
+            docs[key] = new StoredDocument(collection, key, data, current + 1, time.GetUtcNow());
+            _commits++;
+            return Task.FromResult<long?>(current + 1);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var removed = _documents.TryGetValue(collection, out var docs) && docs.Remove(key);
+            if (removed)
+            {
+                _commits++;
+            }
+
+            return Task.FromResult(removed);
+        }
+    }
 
     /// <inheritdoc />
-    public StorageStatistics GetStatistics() => throw new NotImplementedException();
+    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_documents.TryGetValue(collection, out var docs))
+            {
+                return Task.FromResult<IReadOnlyList<StoredDocument>>([]);
+            }
+
+            IReadOnlyList<StoredDocument> page = docs.Values
+                .Where(d => afterKey is null || string.CompareOrdinal(d.Key, afterKey) > 0)
+                .Take(Math.Max(0, maxCount))
+                .ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    /// <inheritdoc />
+    public StorageStatistics GetStatistics()
+    {
+        lock (_lock)
+        {
+            return new StorageStatistics(ProviderName, _commits, _commits, _conflicts, _commits == 0 ? 0 : 1, 0, 0, 0);
+        }
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static bool Matches(Dictionary<string, string> entries, IndexFilter filter)
+    {
+        if (!entries.TryGetValue(filter.Name, out var value))
+        {
+            return false;
+        }
+
+        var cmp = string.CompareOrdinal(value, filter.Value);
+        return filter.Operator switch
+        {
+            IndexOperator.Equal => cmp == 0,
+            IndexOperator.GreaterOrEqual => cmp >= 0,
+            IndexOperator.Less => cmp < 0,
+            _ => false,
+        };
+    }
+
+    private SortedSet<string> KeysOf(string grainType)
+    {
+        if (!_keysByType.TryGetValue(grainType, out var keys))
+        {
+            keys = new SortedSet<string>(StringComparer.Ordinal);
+            _keysByType.Add(grainType, keys);
+        }
+
+        return keys;
+    }
+
+    private void ReplaceIndex(GrainId grainId, IReadOnlyList<IndexEntry> entries)
+    {
+        if (!_indexes.TryGetValue(grainId.Type, out var grains))
+        {
+            grains = new SortedDictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            _indexes.Add(grainId.Type, grains);
+        }
+
+        if (entries.Count == 0)
+        {
+            grains.Remove(grainId.Key);
+            return;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            map[entry.Name] = entry.Value;
+        }
+
+        grains[grainId.Key] = map;
+    }
+
+    private string NextETag() => (++_etag).ToString(CultureInfo.InvariantCulture);
+
+    private sealed class MemoryJournal
+    {
+        public List<StoredEvent> Events { get; } = [];
+
+        public SnapshotRecord? Snapshot { get; set; }
+    }
 }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace OrderActors.Grains.Customers;
+
+/// <summary>
+/// Compares Chinese delivery addresses the way channels write them differently: full-width and half-width forms,
+/// spaces and punctuation, with or without the 省/市/区/县 suffixes, the region repeated inside the detail line.
+/// Similarity is 1 − Levenshtein distance ÷ the longer length, over the normalised text.
+/// </summary>
+public static class AddressSimilarity
+{
+    private static readonly string[] ProvinceSuffixes = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"];
+    private static readonly string[] CitySuffixes = ["自治州", "地区", "市", "盟"];
+    private static readonly string[] DistrictSuffixes = ["自治县", "新区", "区", "县", "市", "旗"];
+
+    /// <summary>The normalised form: region parts without their suffixes, then the detail without a repeated region prefix.</summary>
+    public static string Normalize(CustomerAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var province = StripSuffix(Clean(address.Province), ProvinceSuffixes);
+        var rawCity = Clean(address.City);
+        var city = rawCity is "市辖区" or "市辖县" or "县" ? province : StripSuffix(rawCity, CitySuffixes);
+        var district = StripSuffix(Clean(address.District), DistrictSuffixes);
+        var detail = Clean(address.Detail);
+        detail = StripRegionPrefix(detail, Clean(address.Province), province);
+        detail = StripRegionPrefix(detail, Clean(address.City), city);
+        detail = StripRegionPrefix(detail, Clean(address.District), district);
+
+        // Municipalities (北京, 上海…) repeat the province as the city.
+        return province == city ? province + district + detail : province + city + district + detail;
+    }
+
+    /// <summary>How alike two addresses are, from 0 (nothing in common) to 1 (the same once normalised).</summary>
+    public static double Compare(CustomerAddress left, CustomerAddress right) => Similarity(Normalize(left), Normalize(right));
+
+    /// <summary>Similarity of two already normalised addresses.</summary>
+    public static double Similarity(string left, string right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Length == 0 && right.Length == 0)
+        {
+            return 1;
+        }
+
+        var longer = Math.Max(left.Length, right.Length);
+        return 1.0 - ((double)Levenshtein(left, right) / longer);
+    }
+
+    /// <summary>Full-width to half-width, lower case, without whitespace, punctuation or symbols.</summary>
+    public static string Clean(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var raw in value)
+        {
+            var c = raw switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                '\u3000' => ' ',
+                _ => raw,
+            };
+            var category = char.GetUnicodeCategory(c);
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string StripSuffix(string value, string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (value.Length > suffix.Length && value.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return value[..^suffix.Length];
+            }
+        }
+
+        return value;
+    }
+
+    private static string StripRegionPrefix(string detail, string full, string stripped)
+    {
+        if (full.Length > 0 && detail.StartsWith(full, StringComparison.Ordinal))
+        {
+            return detail[full.Length..];
+        }
+
+        return stripped.Length > 0 && detail.StartsWith(stripped, StringComparison.Ordinal) ? detail[stripped.Length..] : detail;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        if (a.Length == 0)
+        {
+            return b.Length;
+        }
+
+        if (b.Length == 0)
+        {
+            return a.Length;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using OrderActors.Grains.Customers.Events;
+
+namespace OrderActors.Grains.Customers;
+
+/// <summary>The customer's rules as pure functions: identity by address similarity, cross-channel duplicates, refunds, tags.</summary>
+public static class CustomerDecisions
+{
+    public static IReadOnlyList<object> RecordOrder(CustomerState state, CustomerOrder command, DateTimeOffset now)
+    {
+        Validate(command);
+        if (state.FindOrder(command.OrderId) is not null)
+        {
+            return [];
+        }
+
+        var address = new CustomerAddress(command.Address.Province ?? string.Empty, command.Address.City ?? string.Empty, command.Address.District ?? string.Empty, command.Address.Detail ?? string.Empty);
+        var normalized = AddressSimilarity.Normalize(address);
+        var (addressIndex, similarity) = MatchAddress(state, normalized);
+        var itemsKey = ItemsKey(command.Items);
+        var duplicate = FindDuplicate(state, command, normalized, itemsKey);
+        var recorded = new CustomerOrderRecorded(
+            command.OrderId,
+            command.Channel,
+            command.Name?.Trim() ?? string.Empty,
+            address,
+            normalized,
+            addressIndex,
+            itemsKey,
+            command.Amount,
+            command.PlacedAt,
+            similarity,
+            duplicate?.OrderId,
+            duplicate?.Channel);
+
+        var projected = new List<CustomerOrderEntry>(state.Orders)
+        {
+            new() { OrderId = command.OrderId, Channel = command.Channel, Amount = command.Amount, PlacedAt = command.PlacedAt, ItemsKey = itemsKey, NormalizedAddress = normalized },
+        };
+        return WithTags(state, recorded, projected, now);
+    }
+
+    public static IReadOnlyList<object> RecordRefund(CustomerState state, CustomerRefund command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(command.OrderId, "orderId");
+        Require(command.RefundId, "refundId");
+        Require(command.Actor, "actor");
+        if (command.Amount <= 0)
+        {
+            throw DomainException.Validation("customer.invalid_amount", "amount", "A refund amount must be positive.");
+        }
+
+        var order = state.FindOrder(command.OrderId)
+            ?? throw DomainException.NotFound("customer.order_not_found", $"Order {command.OrderId} is not one of this customer's orders.");
+        if (order.RefundIds.Contains(command.RefundId))
+        {
+            return [];
+        }
+
+        if (order.Refunded + command.Amount > order.Amount)
+        {
+            throw DomainException.Conflict("customer.refund_exceeds_amount", $"Refunding {command.Amount} would exceed order {command.OrderId}'s amount {order.Amount} (already refunded {order.Refunded}).");
+        }
+
+        var refund = new CustomerRefundRecorded(command.OrderId, command.RefundId, command.Amount, string.IsNullOrWhiteSpace(command.Reason) ? "refund" : command.Reason);
+        var projected = state.Orders
+            .Select(o => o.OrderId == command.OrderId ? Copy(o, o.Refunded + command.Amount) : o)
+            .ToList();
+        return WithTags(state, refund, projected, now);
+    }
+
+    /// <summary>Re-evaluates the tags at <paramref name="now"/> (the customer's reminder): a change event, or nothing.</summary>
+    public static IReadOnlyList<object> RefreshTags(CustomerState state, DateTimeOffset now)
+    {
+        var tags = CustomerTagging.Evaluate(state.Orders, now);
+        return tags.SequenceEqual(state.Tags) ? [] : [new CustomerTagsChanged(tags)];
+    }
+
+    public static string ItemsKey(IEnumerable<CustomerOrderItem> items) =>
+        string.Join(
+            ';',
+            items.GroupBy(i => i.Sku.Trim(), StringComparer.Ordinal)
+                .Select(g => (Sku: g.Key, Quantity: g.Sum(i => i.Quantity)))
+                .OrderBy(i => i.Sku, StringComparer.Ordinal)
+                .Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Sku}x{i.Quantity}")));
+
+    private static IReadOnlyList<object> WithTags(CustomerState state, object change, IReadOnlyCollection<CustomerOrderEntry> projected, DateTimeOffset now)
+    {
+        var tags = CustomerTagging.Evaluate(projected, now);
+        return tags.SequenceEqual(state.Tags) ? [change] : [change, new CustomerTagsChanged(tags)];
+    }
+
+    private static (int Index, double Similarity) MatchAddress(CustomerState state, string normalized)
+    {
+        var best = (Index: state.NormalizedAddresses.Count, Similarity: 0.0);
+        for (var i = 0; i < state.NormalizedAddresses.Count; i++)
+        {
+            var similarity = AddressSimilarity.Similarity(state.NormalizedAddresses[i], normalized);
+            if (similarity > best.Similarity)
+            {
+                best = (i, similarity);
+            }
+        }
+
+        return best.Similarity >= CustomerTags.SameAddressSimilarity ? best : (state.NormalizedAddresses.Count, best.Similarity);
+    }
+
+    private static CustomerOrderEntry? FindDuplicate(CustomerState state, CustomerOrder command, string normalized, string itemsKey)
+    {
+        var window = command.DuplicateWindow ?? CustomerTags.DefaultDuplicateWindow;
+        CustomerOrderEntry? match = null;
+        foreach (var order in state.Orders)
+        {
+            var cancelled = order.Amount > 0 && order.Refunded >= order.Amount;
+            if (!cancelled
+                && !string.Equals(order.Channel, command.Channel, StringComparison.OrdinalIgnoreCase)
+                && (order.PlacedAt - command.PlacedAt).Duration() <= window
+                && order.ItemsKey == itemsKey
+                && AddressSimilarity.Similarity(order.NormalizedAddress, normalized) >= CustomerTags.SameAddressSimilarity
+                && (match is null || order.PlacedAt > match.PlacedAt))
+            {
+                match = order;
+            }
+        }
+
+        return match;
+    }
+
+    private static CustomerOrderEntry Copy(CustomerOrderEntry o, decimal refunded) => new()
+    {
+        OrderId = o.OrderId,
+        Channel = o.Channel,
+        Amount = o.Amount,
+        Refunded = refunded,
+        PlacedAt = o.PlacedAt,
+        ItemsKey = o.ItemsKey,
+        NormalizedAddress = o.NormalizedAddress,
+    };
+
+    private static void Validate(CustomerOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(command.OrderId, "orderId");
+        Require(command.Channel, "channel");
+        Require(command.Actor, "actor");
+        if (command.Address is null)
+        {
+            throw DomainException.Validation("customer.address_required", "address", "address is required.");
+        }
+
+        if (command.Amount < 0)
+        {
+            throw DomainException.Validation("customer.invalid_amount", "amount", "An order amount cannot be negative.");
+        }
+
+        if (command.Items is null || command.Items.Count == 0 || command.Items.Any(i => string.IsNullOrWhiteSpace(i.Sku) || i.Quantity <= 0))
+        {
+            throw DomainException.Validation("customer.invalid_items", "items", "An order needs at least one item, each with a SKU and a positive quantity.");
+        }
+    }
+
+    private static void Require(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw DomainException.Validation("customer.invalid_" + field.ToLowerInvariant(), field, $"{field} is required.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using OrderActors.Runtime;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Customers;
+
+/// <summary>
+/// A customer keyed by normalised phone. Tags are evaluated at read time; a reminder due when they next can change
+/// (an order leaving the 90-day window, the churn line) records the change so the index lists customers by tag.
+/// </summary>
+[GrainType(GrainTypeName)]
+public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider time) : Grain, ICustomerGrain, IRemindable
+{
+    public const string GrainTypeName = "customer";
+    public const string TagsReminder = "tags";
+
+    private bool _reminderKnown;
+    private DateTimeOffset? _reminderDueAt;
+
+    private string Phone => GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (PhoneNumbers.Normalize(Phone) != Phone)
+        {
+            throw DomainException.Validation("customer.invalid_phone", "phone", $"Customer keys are normalised phone numbers; use '{PhoneNumbers.Normalize(Phone)}'.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CustomerOrderResult> RecordOrderAsync(CustomerOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var events = CustomerDecisions.RecordOrder(journal.State, order, time.GetUtcNow());
+        await CommitAsync(events, order.Actor);
+        return CustomerViews.ToResult(Phone, journal.State, order.OrderId, alreadyRecorded: events.Count == 0);
+    }
+
+    public async Task<CustomerView> RecordRefundAsync(CustomerRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        await CommitAsync(CustomerDecisions.RecordRefund(journal.State, refund, time.GetUtcNow()), refund.Actor);
+        return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
+    }
+
+    public Task<CustomerView> GetAsync() => Task.FromResult(CustomerViews.ToView(Phone, journal.State, time.GetUtcNow()));
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != TagsReminder)
+        {
+            return;
+        }
+
+        _reminderKnown = false;
+        await CommitAsync(CustomerDecisions.RefreshTags(journal.State, time.GetUtcNow()), "system");
+    }
+
+    private async Task CommitAsync(IReadOnlyList<object> events, string actor)
+    {
+        if (events.Count > 0)
+        {
+            await journal.AppendAsync(events, actor);
+        }
+
+        var next = CustomerTagging.NextChange(journal.State.Orders, time.GetUtcNow());
+        if (_reminderKnown && next == _reminderDueAt)
+        {
+            return;
+        }
+
+        if (next is { } dueAt)
+        {
+            await RegisterOrUpdateReminderAsync(TagsReminder, dueAt);
+        }
+        else
+        {
+            await UnregisterReminderAsync(TagsReminder);
+        }
+
+        _reminderDueAt = next;
+        _reminderKnown = true;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using OrderActors.Grains.Customers.Events;
+using OrderActors.Runtime.Journaling;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Grains.Customers;
+
+/// <summary>The journaled state of a customer; publishes its tags, last order time and spend as query index entries.</summary>
+public sealed class CustomerState : IJournaledState, IIndexedState
+{
+    public List<string> Names { get; set; } = [];
+
+    public List<CustomerAddress> Addresses { get; set; } = [];
+
+    /// <summary>The normalised form of each of <see cref="Addresses"/>, same order.</summary>
+    public List<string> NormalizedAddresses { get; set; } = [];
+
+    public List<CustomerOrderEntry> Orders { get; set; } = [];
+
+    /// <summary>The tags as last recorded (the index lists customers by these).</summary>
+    public List<string> Tags { get; set; } = [];
+
+    [JsonIgnore]
+    public DateTimeOffset? LastOrderAt => Orders.Count == 0 ? null : Orders.Max(o => o.PlacedAt);
+
+    [JsonIgnore]
+    public decimal TotalSpend => Orders.Sum(o => o.Amount - o.Refunded);
+
+    public CustomerOrderEntry? FindOrder(string orderId) => Orders.Find(o => o.OrderId == orderId);
+
+    public void Apply(object @event)
+    {
+        switch (@event)
+        {
+            case CustomerOrderRecorded e:
+                OnOrderRecorded(e);
+                break;
+            case CustomerRefundRecorded e:
+                var order = FindOrder(e.OrderId)!;
+                order.Refunded += e.Amount;
+                order.RefundIds.Add(e.RefundId);
+                break;
+            case CustomerTagsChanged e:
+                Tags = [.. e.Tags];
+                break;
+            default:
+                break;
+        }
+    }
+
+    public IReadOnlyList<IndexEntry> GetIndexEntries()
+    {
+        var entries = new List<IndexEntry>(Tags.Count + 2);
+        foreach (var tag in Tags)
+        {
+            entries.Add(new IndexEntry($"tag:{tag}", "1"));
+        }
+
+        if (LastOrderAt is { } last)
+        {
+            entries.Add(new IndexEntry("lastOrderAt", IndexValues.Time(last)));
+        }
+
+        entries.Add(new IndexEntry("totalSpend", IndexValues.Number(Math.Max(0, TotalSpend))));
+        return entries;
+    }
+
+    private void OnOrderRecorded(CustomerOrderRecorded e)
+    {
+        if (!string.IsNullOrWhiteSpace(e.Name) && !Names.Contains(e.Name))
+        {
+            Names.Add(e.Name);
+        }
+
+        if (e.AddressIndex == Addresses.Count)
+        {
+            Addresses.Add(e.Address);
+            NormalizedAddresses.Add(e.NormalizedAddress);
+        }
+
+        Orders.Add(new CustomerOrderEntry
+        {
+            OrderId = e.OrderId,
+            Channel = e.Channel,
+            Amount = e.Amount,
+            PlacedAt = e.PlacedAt,
+            ItemsKey = e.ItemsKey,
+            NormalizedAddress = e.NormalizedAddress,
+            AddressSimilarity = e.AddressSimilarity,
+            DuplicateOfOrderId = e.DuplicateOfOrderId,
+            DuplicateOfChannel = e.DuplicateOfChannel,
+        });
+    }
+}

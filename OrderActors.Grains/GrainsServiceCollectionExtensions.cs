@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Grains.Orders;
+using OrderActors.Grains.Rules;
+
+namespace OrderActors.Grains;
+
+/// <summary>Registers the domain's services and options; the silo calls <c>services.AddOrderActorsGrains(configuration)</c>.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrderActorsGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RulesCache>();
+        return services;
+    }
+}

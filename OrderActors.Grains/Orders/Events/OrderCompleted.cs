@@ -1,0 +1,7 @@
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Orders.Events;
+
+/// <summary>The order was closed.</summary>
+[JournalEvent("order.completed")]
+public sealed record OrderCompleted(DateTimeOffset At) : IOrderEvent;

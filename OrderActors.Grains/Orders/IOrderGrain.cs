@@ -1,0 +1,71 @@
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// One order, keyed <c>{channel}-{externalOrderNo}</c> (see <see cref="OrderKeys.For"/>), so a repeated import or webhook
+/// lands on the same grain. Every command either changes the order and returns the new view, returns the current view
+/// unchanged when it repeats one that already took effect, or throws a <see cref="DomainException"/> and changes nothing.
+/// </summary>
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the order: validates, reserves stock (all or nothing), runs the exception checks. Placing the same order again returns it unchanged.</summary>
+    Task<OrderView> PlaceAsync(PlaceOrder command);
+
+    /// <summary>The order; <c>order.not_found</c> when it was never placed.</summary>
+    Task<OrderView> GetAsync();
+
+    /// <summary>The audit trail / timeline: every event with actor, time, reason and changed fields, oldest first.</summary>
+    Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync();
+
+    /// <summary>PendingPayment → Paid; confirms the stock reservations. Repeating the same payment id is a no-op.</summary>
+    Task<OrderView> ConfirmPaymentAsync(ConfirmPayment command);
+
+    /// <summary>Cancels an order that is not packed yet and releases its stock.</summary>
+    Task<OrderView> CancelAsync(CancelOrder command);
+
+    /// <summary>Gives the next approval the order's amount requires (tiers by role, in order).</summary>
+    Task<OrderView> ApproveAsync(ApproveOrder command);
+
+    /// <summary>Releases an open hold (exception) by its code, with actor and reason.</summary>
+    Task<OrderView> ReleaseHoldAsync(ReleaseHold command);
+
+    /// <summary>Paid → Allocated: picks a warehouse by the allocation rules (or the one given). <c>order.split_required</c> when no warehouse can ship every line.</summary>
+    Task<OrderView> AllocateAsync(AllocateOrder command);
+
+    /// <summary>Splits a paid, unallocated order into child orders (<c>{id}-1</c>, <c>{id}-2</c>…), one per warehouse, each allocated.</summary>
+    Task<OrderView> SplitAsync(SplitOrder command);
+
+    /// <summary>Merges other open orders of the same customer, address and shop into this one.</summary>
+    Task<OrderView> MergeAsync(MergeOrders command);
+
+    /// <summary>Allocated → Packed.</summary>
+    Task<OrderView> PackAsync(PackOrder command);
+
+    /// <summary>Packed → Shipped with carrier and waybill number.</summary>
+    Task<OrderView> ShipAsync(ShipOrder command);
+
+    /// <summary>Adds a carrier tracking event to a shipped order (carrier callbacks).</summary>
+    Task<OrderView> AddTrackingEventAsync(AddTrackingEvent command);
+
+    /// <summary>Shipped → Delivered.</summary>
+    Task<OrderView> DeliverAsync(DeliverOrder command);
+
+    /// <summary>Delivered → Completed.</summary>
+    Task<OrderView> CompleteAsync(CompleteOrder command);
+
+    /// <summary>A refund request: before shipping it intercepts the order (cancel and release); after shipping it opens a return.</summary>
+    Task<OrderView> RequestReturnAsync(RequestReturn command);
+
+    /// <summary>The warehouse received the return: restocks, records a credit note, ReturnRequested → Returned → Refunded.</summary>
+    Task<OrderView> ReceiveReturnAsync(ReceiveReturn command);
+
+    /// <summary>Changes the shipping address before packing; the history records old and new values.</summary>
+    Task<OrderView> ChangeAddressAsync(ChangeAddress command);
+
+    /// <summary>Grain-to-grain: creates this order as one part of a split of <see cref="CreateSplitPart.ParentOrderId"/>.</summary>
+    Task<OrderView> CreateSplitPartAsync(CreateSplitPart command);
+
+    /// <summary>Grain-to-grain: checks this order can be merged into another and, if so, marks it merged and hands over its lines.</summary>
+    Task<OrderView> MergeIntoAsync(MergeInto command);
+}

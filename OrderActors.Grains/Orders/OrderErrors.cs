@@ -1,0 +1,18 @@
+namespace OrderActors.Grains.Orders;
+
+/// <summary>The stable error codes of order commands.</summary>
+public static class OrderErrors
+{
+    public const string InvalidTransition = "order.invalid_transition";
+    public const string NotFound = "order.not_found";
+    public const string OnHold = "order.on_hold";
+    public const string ApprovalRequired = "order.approval_required";
+    public const string ApprovalRoleMismatch = "order.approval_role_mismatch";
+    public const string HoldNotOpen = "order.hold_not_open";
+    public const string SplitRequired = "order.split_required";
+    public const string SplitNotNeeded = "order.split_not_needed";
+    public const string NotMergeable = "order.not_mergeable";
+    public const string NoWarehouse = "order.no_warehouse";
+    public const string PaymentMismatch = "order.payment_mismatch";
+    public const string StockInsufficient = "stock.insufficient";
+}

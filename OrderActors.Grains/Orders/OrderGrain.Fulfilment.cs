@@ -1,0 +1,203 @@
+using OrderActors.Grains.Orders.Events;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>Allocation, split, packing, shipping, tracking, delivery and completion.</summary>
+public sealed partial class OrderGrain
+{
+    public async Task<OrderView> AllocateAsync(AllocateOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Allocated && (command.Warehouse is null || command.Warehouse == State.Warehouse))
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "allocate", OrderStatus.Paid);
+        OrderGuards.EnsureNotBlocked(State, "allocate");
+        var rules = await RulesAsync();
+        var stock = Stock(command.Actor);
+        var needs = OrderStock.Needs(State.Lines);
+        var available = await stock.WarehousesAsync(needs.Keys);
+        string warehouse;
+        if (!string.IsNullOrWhiteSpace(command.Warehouse))
+        {
+            warehouse = command.Warehouse.Trim();
+            var missing = needs.FirstOrDefault(n => (available[n.Key].FirstOrDefault(w => w.Warehouse == warehouse)?.Available ?? 0) < n.Value);
+            if (missing.Key is not null)
+            {
+                throw DomainException.Conflict("stock.warehouse_insufficient", $"Warehouse '{warehouse}' cannot cover {missing.Value} of {missing.Key}.");
+            }
+        }
+        else
+        {
+            var plan = AllocationPlanner.Plan(State.Lines, State.Address, State.Channel, State.Tags, rules.Allocation, available);
+            if (plan.Unshippable.Count > 0)
+            {
+                throw DomainException.Conflict(OrderErrors.NoWarehouse, $"No warehouse has the stock of {string.Join(", ", plan.Unshippable)}.");
+            }
+
+            warehouse = plan.SingleWarehouse
+                ?? throw DomainException.Conflict(OrderErrors.SplitRequired, $"No single warehouse can ship every line ({string.Join(", ", plan.Warehouses)} together can): split the order.");
+        }
+
+        await stock.AllocateAsync(needs.ToDictionary(n => n.Key, _ => warehouse, StringComparer.Ordinal));
+        await journal.AppendAsync(new OrderAllocated(warehouse, time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> SplitAsync(SplitOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Split)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "split", OrderStatus.Paid);
+        OrderGuards.EnsureNotBlocked(State, "split");
+        var rules = await RulesAsync();
+        var needs = OrderStock.Needs(State.Lines);
+        var plan = AllocationPlanner.Plan(State.Lines, State.Address, State.Channel, State.Tags, rules.Allocation, await Stock(command.Actor).WarehousesAsync(needs.Keys));
+        if (plan.Unshippable.Count > 0)
+        {
+            throw DomainException.Conflict(OrderErrors.NoWarehouse, $"No warehouse has the stock of {string.Join(", ", plan.Unshippable)}.");
+        }
+
+        if (plan.SingleWarehouse is not null)
+        {
+            throw DomainException.Conflict(OrderErrors.SplitNotNeeded, $"Warehouse '{plan.SingleWarehouse}' can ship every line: allocate instead.");
+        }
+
+        var parent = State.ToView(Id, journal.Version, rules.Sla);
+        var children = new List<string>();
+        foreach (var warehouse in plan.Warehouses)
+        {
+            var childId = OrderKeys.SplitPart(Id, children.Count + 1);
+            var lines = State.Lines.Where(l => plan.WarehouseBySku[l.Sku] == warehouse).ToList();
+            await GrainFactory.GetGrain<IOrderGrain>(childId).CreateSplitPartAsync(new CreateSplitPart(Id, parent, lines, warehouse, command.Actor));
+            children.Add(childId);
+        }
+
+        await journal.AppendAsync(new OrderSplit(children, command.Reason, time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> CreateSplitPartAsync(CreateSplitPart command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (State.Exists)
+        {
+            return State.ParentOrderId == command.ParentOrderId
+                ? await ViewAsync()
+                : throw DomainException.Conflict(OrderErrors.InvalidTransition, $"Order '{Id}' already exists and is not a part of '{command.ParentOrderId}'.");
+        }
+
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        var parent = command.Parent;
+        var index = Id[(command.ParentOrderId.Length + 1)..];
+        var stock = Stock(command.Actor);
+        var needs = OrderStock.Needs(command.Lines);
+
+        // The parent's reservation moves to the part atomically per SKU, so stock totals never change and nobody can take the units in between.
+        await stock.TransferAsync(needs, command.ParentOrderId, Id);
+        await stock.AllocateAsync(needs.ToDictionary(n => n.Key, _ => command.Warehouse, StringComparer.Ordinal));
+        var amount = command.Lines.Sum(l => l.Amount);
+        var paidShare = parent.TotalAmount == 0 ? 0 : decimal.Round(parent.PaidAmount * amount / parent.TotalAmount, 2);
+        await journal.AppendAsync(
+            [
+                new OrderPlaced(parent.Channel, $"{parent.ExternalOrderNo}-{index}", parent.Shop, parent.Customer, parent.Address, command.Lines,
+                    parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now),
+                new PaymentConfirmed(parent.PaymentId, paidShare, now),
+                new OrderAllocated(command.Warehouse, now),
+            ],
+            command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> PackAsync(PackOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Packed)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "pack", OrderStatus.Allocated);
+        OrderGuards.EnsureNotBlocked(State, "pack");
+        await journal.AppendAsync(new OrderPacked(time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> ShipAsync(ShipOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Carrier, "carrier", 50);
+        OrderValidation.Required(command.WaybillNo, "waybillNo", 64);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.ShippedAt is not null && State.WaybillNo == command.WaybillNo.Trim() && State.Carrier == command.Carrier.Trim())
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "ship", OrderStatus.Packed);
+        OrderGuards.EnsureNotBlocked(State, "ship");
+        await Stock(command.Actor).ShipAsync(OrderStock.Needs(State.Lines));
+        await journal.AppendAsync(new OrderShipped(command.Carrier.Trim(), command.WaybillNo.Trim(), time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> AddTrackingEventAsync(AddTrackingEvent command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Status, "status", 50);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "track", OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.ReturnRequested);
+        await journal.AppendAsync(new TrackingEventAdded(command.Status, command.Description, command.At, time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> DeliverAsync(DeliverOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Delivered)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "deliver", OrderStatus.Shipped);
+        await journal.AppendAsync(new OrderDelivered(time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> CompleteAsync(CompleteOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Completed)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "complete", OrderStatus.Delivered);
+        await journal.AppendAsync(new OrderCompleted(time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+}

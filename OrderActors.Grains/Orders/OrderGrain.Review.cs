@@ -1,0 +1,206 @@
+using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Rules;
+using OrderActors.Grains.Sla;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>Approvals, holds, address edits, merges, and the reminders that keep SLA deadlines.</summary>
+public sealed partial class OrderGrain
+{
+    // What this activation last registered, so an unchanged deadline costs no reminder write.
+    // Unknown after activation: the first change re-registers.
+    private bool _slaReminderKnown;
+    private DateTimeOffset? _slaReminderDue;
+
+    public async Task<OrderView> ApproveAsync(ApproveOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Role, "role", 50);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.ApprovalComplete)
+        {
+            return State.Approvals.Exists(a => a.Role == command.Role)
+                ? await ViewAsync()
+                : throw DomainException.Conflict(OrderErrors.InvalidTransition, "The order needs no (further) approval.");
+        }
+
+        OrderGuards.EnsureStatus(State, "approve", OrderStatus.PendingPayment, OrderStatus.Paid);
+        var next = State.RequiredApprovals[State.Approvals.Count];
+        if (command.Role != next)
+        {
+            throw new DomainException(DomainErrorKind.Forbidden, OrderErrors.ApprovalRoleMismatch, $"The next approval is by '{next}', not '{command.Role}'.");
+        }
+
+        var now = time.GetUtcNow();
+        var events = new List<object> { new ApprovalGranted(command.Role, command.Actor, command.Comment, now) };
+        if (State.Approvals.Count + 1 == State.RequiredApprovals.Count && State.HasHold(HoldCodes.ApprovalThreshold))
+        {
+            events.Add(new HoldReleased(HoldCodes.ApprovalThreshold, $"approved by {string.Join(", ", State.RequiredApprovals)}", now));
+        }
+
+        await journal.AppendAsync(events, command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> ReleaseHoldAsync(ReleaseHold command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Code, "code", 50);
+        if (!HoldCodes.All.Contains(command.Code))
+        {
+            throw DomainException.Validation("validation.invalid", "code", $"'{command.Code}' is not a hold code.");
+        }
+
+        OrderValidation.Required(command.Reason, "reason", 500);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (!State.HasHold(command.Code))
+        {
+            return State.ReleasedHolds.Contains(command.Code)
+                ? await ViewAsync()
+                : throw DomainException.Conflict(OrderErrors.HoldNotOpen, $"The order has no open '{command.Code}' hold.");
+        }
+
+        if (command.Code == HoldCodes.ApprovalThreshold)
+        {
+            throw DomainException.Conflict(OrderErrors.ApprovalRequired, $"This hold is released by approval (next: '{State.RequiredApprovals[State.Approvals.Count]}').");
+        }
+
+        var now = time.GetUtcNow();
+        var events = new List<object>();
+        if (command.Code == HoldCodes.InsufficientStock && State.StockShort)
+        {
+            // Releasing the shortage means the stock is there now: top the reservations up, or refuse.
+            var stock = Stock(command.Actor);
+            var needs = OrderStock.Needs(State.Lines);
+            if (await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: true))
+            {
+                throw DomainException.Conflict(OrderErrors.StockInsufficient, "The stock is still short; receive stock first.");
+            }
+
+            if (State.Status != OrderStatus.PendingPayment)
+            {
+                await stock.ConfirmAsync(needs);
+            }
+
+            events.Add(new StockReserved(now));
+        }
+
+        events.Add(new HoldReleased(command.Code, command.Reason, now));
+        await journal.AppendAsync(events, command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task<OrderView> ChangeAddressAsync(ChangeAddress command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Validate(command.Address);
+        OrderValidation.Required(command.Reason, "reason", 500);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        var address = Normalize(command.Address);
+        if (address == State.Address)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "change the address of", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        var events = new List<object> { new AddressChanged(State.Address, address, command.Reason, now) };
+        var findings = ExceptionChecker.CheckAddress(address, rules.Exceptions);
+        events.AddRange(findings.Where(f => !State.HasHold(f.Code)).Select(f => new HoldOpened(f.Code, f.Detail, now)));
+        if (State.HasHold(HoldCodes.AddressIncomplete) && !findings.Any(f => f.Code == HoldCodes.AddressIncomplete))
+        {
+            events.Add(new HoldReleased(HoldCodes.AddressIncomplete, "address corrected", now));
+        }
+
+        await journal.AppendAsync(events, command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> MergeAsync(MergeOrders command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        if (command.OtherOrderIds is null || command.OtherOrderIds.Count == 0 || command.OtherOrderIds.Any(string.IsNullOrWhiteSpace))
+        {
+            throw DomainException.Validation("validation.required", "orderIds", "Name at least one other order to merge.");
+        }
+
+        if (command.OtherOrderIds.Contains(Id) || command.OtherOrderIds.Distinct(StringComparer.Ordinal).Count() != command.OtherOrderIds.Count)
+        {
+            throw DomainException.Validation("validation.invalid", "orderIds", "The orders to merge are distinct and differ from the target.");
+        }
+
+        OrderGuards.EnsureExists(State, Id);
+        var pending = command.OtherOrderIds.Where(o => !State.MergedFrom.Contains(o)).Order(StringComparer.Ordinal).ToList();
+        if (pending.Count == 0)
+        {
+            return await ViewAsync();
+        }
+
+        var rules = await RulesAsync();
+        OrderMerging.EnsureMergeable(State, Id);
+        var target = State.ToView(Id, journal.Version, rules.Sla);
+        foreach (var other in pending)
+        {
+            OrderMerging.EnsureCompatible(target, await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync());
+        }
+
+        var lines = new List<OrderLineView>(State.Lines);
+        var paid = State.PaidAmount;
+        foreach (var other in pending)
+        {
+            var merged = await GrainFactory.GetGrain<IOrderGrain>(other).MergeIntoAsync(new MergeInto(Id, target, command.Actor));
+            lines.AddRange(merged.Lines);
+            paid += merged.PaidAmount;
+        }
+
+        await journal.AppendAsync(new OrdersMerged(pending, lines, paid, command.Reason, time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> MergeIntoAsync(MergeInto command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Merged)
+        {
+            return State.MergedInto == command.TargetOrderId
+                ? await ViewAsync()
+                : throw DomainException.Conflict(OrderErrors.NotMergeable, $"Order '{Id}' was merged into '{State.MergedInto}'.");
+        }
+
+        OrderMerging.EnsureMergeable(State, Id);
+        var rules = await RulesAsync();
+        OrderMerging.EnsureCompatible(command.Target, State.ToView(Id, journal.Version, rules.Sla));
+        await Stock(command.Actor).TransferAsync(OrderStock.Needs(State.Lines), Id, command.TargetOrderId);
+        await journal.AppendAsync(new OrderMergedInto(command.TargetOrderId, time.GetUtcNow()), command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    private async Task SyncSlaReminderAsync(RuleBook rules)
+    {
+        var due = State.Exists ? OrderSla.NextDueAt(State, rules.Sla) : null;
+        if (!_slaReminderKnown || due != _slaReminderDue)
+        {
+            await SetSlaReminderAsync(due);
+        }
+    }
+
+    private async Task SetSlaReminderAsync(DateTimeOffset? due)
+    {
+        if (due is { } at)
+        {
+            await RegisterOrUpdateReminderAsync(SlaReminder, at);
+        }
+        else
+        {
+            await UnregisterReminderAsync(SlaReminder);
+        }
+
+        (_slaReminderKnown, _slaReminderDue) = (true, due);
+    }
+}

@@ -1,0 +1,262 @@
+using Microsoft.Extensions.Options;
+using OrderActors.Grains.Customers;
+using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Rules;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// The order state machine. Every command checks first (throwing a <see cref="DomainException"/> before anything
+/// changes), then does the stock work on the SKU grains, then appends its events; a repeat of a command that already
+/// took effect returns the current view without new events. Split over several files by concern.
+/// </summary>
+[GrainType("order")]
+public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache rulesCache, IOptions<OrderOptions> options, TimeProvider time)
+    : Grain, IOrderGrain, IRemindable
+{
+    public const string PaymentHoldReminder = "payment-hold";
+    public const string SlaReminder = "sla";
+    public const string SystemActor = "system";
+
+    /// <summary>SKU reservations outlive the order's own hold by this much, so the order's reminder is the one that cancels; the SKU's expiry is the backstop.</summary>
+    private static readonly TimeSpan ReservationGrace = TimeSpan.FromMinutes(5);
+
+    private OrderState State => journal.State;
+
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<OrderView> PlaceAsync(PlaceOrder command)
+    {
+        OrderValidation.Validate(command);
+        var id = Id;
+        if (!string.Equals(OrderKeys.For(command.Channel, command.ExternalOrderNo), id, StringComparison.Ordinal))
+        {
+            throw DomainException.Validation("validation.invalid", "externalOrderNo", $"This order's key is '{id}', not '{OrderKeys.For(command.Channel, command.ExternalOrderNo)}'.");
+        }
+
+        if (State.Exists)
+        {
+            return await ViewAsync();
+        }
+
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        var lines = command.Lines.Select(l => new OrderLineView(l.Sku.Trim(), l.Quantity, l.UnitPrice, string.IsNullOrWhiteSpace(l.Category) ? null : l.Category.Trim())).ToList();
+        var total = lines.Sum(l => l.Amount);
+        var cashOnDelivery = command.PaymentMethod == PaymentMethods.CashOnDelivery;
+        var paid = command.Paid || cashOnDelivery;
+        var paymentDue = paid ? (DateTimeOffset?)null : now + options.Value.PaymentHold;
+        var needs = OrderStock.Needs(lines);
+        var stock = Stock(command.Actor);
+
+        // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
+        var own = command.Channel == OrderKeys.OwnChannel;
+        var stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+        try
+        {
+            var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions);
+            var approvals = rules.Exceptions.ApprovalThreshold.Enabled ? ApprovalPolicy.RequiredRoles(total, rules.Approval) : [];
+            var findings = ExceptionChecker.CheckPlacement(command, total, approvals, rules.Exceptions, new CheckContext(stockShort, duplicateOf, recentOrders));
+            var events = new List<object>
+            {
+                new OrderPlaced(command.Channel, command.ExternalOrderNo.Trim(), command.Shop.Trim(), command.Customer, Normalize(command.Address), lines,
+                    command.BuyerNote, command.PaymentMethod, command.Presale, [.. command.Promotions ?? []], [.. command.Tags ?? []],
+                    paymentDue, approvals, null, rules.Version, now),
+            };
+            events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
+            if (paid)
+            {
+                // Confirmed before the append: a crash in between leaves a held reservation (found by the ledger check), never a paid order whose stock expired.
+                await stock.ConfirmAsync(needs);
+                events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, now));
+            }
+
+            // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,
+            // never an order without its hold expiry or SLA deadline.
+            if (paymentDue is { } due)
+            {
+                await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
+            }
+
+            var preview = new OrderState();
+            events.ForEach(preview.Apply);
+            await SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla));
+            await journal.AppendAsync(events, command.Actor);
+        }
+        catch (Exception ex) when (ex is not InconsistentStateException)
+        {
+            // Another activation may own this order (a stale append); its reservations are not ours to release.
+            if (!State.Exists)
+            {
+                await stock.ReleaseAsync(needs, "placement failed");
+            }
+
+            throw;
+        }
+
+        await SyncSlaReminderAsync(rules);
+        return await ViewAsync();
+    }
+
+    public async Task<OrderView> GetAsync()
+    {
+        OrderGuards.EnsureExists(State, Id);
+        return await ViewAsync();
+    }
+
+    public async Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync()
+    {
+        OrderGuards.EnsureExists(State, Id);
+        var entries = new List<JournalEntry>();
+        while (true)
+        {
+            var page = await journal.ReadHistoryAsync(entries.Count == 0 ? 0 : entries[^1].Version, 1000);
+            entries.AddRange(page);
+            if (page.Count < 1000)
+            {
+                return OrderHistory.Build(entries);
+            }
+        }
+    }
+
+    public async Task<OrderView> ConfirmPaymentAsync(ConfirmPayment command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.PaymentId, "paymentId", 100);
+        OrderValidation.Required(command.Actor, "actor");
+        if (command.Amount < 0)
+        {
+            throw DomainException.Validation("validation.out_of_range", "amount", "The amount cannot be negative.");
+        }
+
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status != OrderStatus.PendingPayment && State.PaymentId == command.PaymentId)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "pay", OrderStatus.PendingPayment);
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        await Stock(command.Actor).ConfirmAsync(OrderStock.Needs(State.Lines));
+        var events = new List<object> { new PaymentConfirmed(command.PaymentId, command.Amount, now) };
+        if (rules.Exceptions.PaymentNotReceived.Enabled && command.Amount < State.TotalAmount)
+        {
+            var finding = ExceptionChecker.PaymentShort(command.Amount, State.TotalAmount);
+            events.Add(new HoldOpened(finding.Code, finding.Detail, now));
+        }
+
+        await journal.AppendAsync(events, command.Actor);
+        await UnregisterReminderAsync(PaymentHoldReminder);
+        return await AfterChangeAsync(rules);
+    }
+
+    public async Task<OrderView> CancelAsync(CancelOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Reason, "reason", 500);
+        OrderValidation.Required(command.Actor, "actor");
+        OrderGuards.EnsureExists(State, Id);
+        if (State.Status == OrderStatus.Cancelled)
+        {
+            return await ViewAsync();
+        }
+
+        OrderGuards.EnsureStatus(State, "cancel", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
+        await CancelAndReleaseAsync(command.Reason, command.Actor);
+        return await AfterChangeAsync(await RulesAsync());
+    }
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        if (reminderName == PaymentHoldReminder)
+        {
+            if (State.Status == OrderStatus.PendingPayment && State.PaymentDueAt is { } due)
+            {
+                if (due <= now)
+                {
+                    await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
+                }
+                else
+                {
+                    await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
+                    return;
+                }
+            }
+
+            await UnregisterReminderAsync(PaymentHoldReminder);
+        }
+        else if (reminderName == SlaReminder)
+        {
+            var breaches = Sla.OrderSla.DueBreaches(State, rules.Sla, now);
+            if (State.Exists && breaches.Count > 0)
+            {
+                await journal.AppendAsync([.. breaches], SystemActor);
+            }
+        }
+
+        await SyncSlaReminderAsync(rules);
+    }
+
+    private async Task CancelAndReleaseAsync(string reason, string actor)
+    {
+        await Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason);
+        await RecordRefundAsync("cancel", State.TotalAmount, reason, actor);
+        await journal.AppendAsync(new OrderCancelled(reason, time.GetUtcNow()), actor);
+        await UnregisterReminderAsync(PaymentHoldReminder);
+    }
+
+    private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
+        PlaceOrder command, IReadOnlyList<OrderLineView> lines, decimal total, DateTimeOffset now, ExceptionRules rules)
+    {
+        if (!PhoneNumbers.TryNormalize(command.Customer.Phone, out var phone))
+        {
+            return (null, 1);
+        }
+
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(phone);
+        var items = OrderStock.Needs(lines).Select(n => new CustomerOrderItem(n.Key, n.Value)).ToList();
+        var address = new CustomerAddress(command.Address.Province ?? "", command.Address.City ?? "", command.Address.District ?? "", command.Address.Detail ?? "");
+        var result = await customer.RecordOrderAsync(new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor));
+        var recent = 1;
+        if (rules.HighFrequencyBuyer.Enabled)
+        {
+            var view = await customer.GetAsync();
+            recent = Math.Max(1, view.Orders.Count(o => o.PlacedAt > now - rules.HighFrequencyBuyer.Window));
+        }
+
+        return (result.SuspectedDuplicate ? result.DuplicateOfOrderId ?? "another order" : null, recent);
+    }
+
+    /// <summary>
+    /// Tells the customer grain the spend went down. A split part refunds against its parent (the order the customer
+    /// knows); a merged order's amount spans several customer orders, so its refunds are not recorded there.
+    /// </summary>
+    private async Task RecordRefundAsync(string kind, decimal amount, string reason, string actor)
+    {
+        if (amount > 0 && State.MergedFrom.Count == 0 && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone))
+        {
+            var customerOrderId = State.ParentOrderId ?? Id;
+            await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(customerOrderId, $"{Id}-{kind}", amount, reason, actor));
+        }
+    }
+
+    private static ShippingAddress Normalize(ShippingAddress address) =>
+        new((address.Province ?? "").Trim(), (address.City ?? "").Trim(), (address.District ?? "").Trim(), (address.Detail ?? "").Trim());
+
+    private OrderStock Stock(string actor) => new(GrainFactory, Id, actor);
+
+    private ValueTask<RuleBook> RulesAsync() => rulesCache.GetAsync(GrainFactory);
+
+    private async Task<OrderView> ViewAsync() => State.ToView(Id, journal.Version, (await RulesAsync()).Sla);
+
+    private async Task<OrderView> AfterChangeAsync(RuleBook rules)
+    {
+        await SyncSlaReminderAsync(rules);
+        return State.ToView(Id, journal.Version, rules.Sla);
+    }
+}

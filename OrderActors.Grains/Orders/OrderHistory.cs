@@ -1,0 +1,74 @@
+using System.Globalization;
+using OrderActors.Grains.Orders.Events;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>Turns journal entries into the order's timeline, replaying them to know each step's status before and after.</summary>
+public static class OrderHistory
+{
+    public static IReadOnlyList<OrderHistoryEntry> Build(IEnumerable<JournalEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var replay = new OrderState();
+        var history = new List<OrderHistoryEntry>();
+        foreach (var entry in entries)
+        {
+            var from = replay.Status;
+            replay.Apply(entry.Event);
+            var at = entry.Event is IOrderEvent e ? e.At : entry.Timestamp;
+            history.Add(new OrderHistoryEntry(
+                entry.Version,
+                entry.EventType,
+                entry.Actor,
+                at,
+                from == OrderStatus.None ? null : from,
+                replay.Status == from ? null : replay.Status,
+                ReasonOf(entry.Event),
+                ChangesOf(entry.Event)));
+        }
+
+        return history;
+    }
+
+    private static string? ReasonOf(object @event) => @event switch
+    {
+        HoldOpened e => $"{e.Code}: {e.Detail}",
+        HoldReleased e => $"{e.Code}: {e.Reason}",
+        ApprovalGranted e => e.Comment,
+        OrderCancelled e => e.Reason,
+        OrderSplit e => e.Reason,
+        OrdersMerged e => e.Reason,
+        ReturnRequested e => e.Reason,
+        AddressChanged e => e.Reason,
+        TrackingEventAdded e => e.Description,
+        SlaBreached e => $"{e.Stage} level {e.Level.ToString(CultureInfo.InvariantCulture)}",
+        _ => null,
+    };
+
+    private static IReadOnlyList<FieldChange> ChangesOf(object @event) => @event switch
+    {
+        AddressChanged e =>
+        [
+            new("address", e.OldAddress.ToString(), e.NewAddress.ToString()),
+            .. Field("address.province", e.OldAddress.Province, e.NewAddress.Province),
+            .. Field("address.city", e.OldAddress.City, e.NewAddress.City),
+            .. Field("address.district", e.OldAddress.District, e.NewAddress.District),
+            .. Field("address.detail", e.OldAddress.Detail, e.NewAddress.Detail),
+        ],
+        HoldOpened e => [new($"hold:{e.Code}", null, "open")],
+        HoldReleased e => [new($"hold:{e.Code}", "open", null)],
+        ApprovalGranted e => [new("approval", null, e.Role)],
+        PaymentConfirmed e => [new("paidAmount", null, e.Amount.ToString(CultureInfo.InvariantCulture))],
+        OrderAllocated e => [new("warehouse", null, e.Warehouse)],
+        OrderShipped e => [new("carrier", null, e.Carrier), new("waybillNo", null, e.WaybillNo)],
+        OrderRefunded e => [new("creditNote", null, $"{e.CreditNoteNumber} {e.Amount.ToString(CultureInfo.InvariantCulture)}")],
+        OrderSplit e => [new("childOrderIds", null, string.Join(",", e.ChildOrderIds))],
+        OrdersMerged e => [new("mergedFrom", null, string.Join(",", e.MergedOrderIds))],
+        OrderMergedInto e => [new("mergedInto", null, e.TargetOrderId)],
+        _ => [],
+    };
+
+    private static IEnumerable<FieldChange> Field(string name, string? old, string? @new) =>
+        string.Equals(old, @new, StringComparison.Ordinal) ? [] : [new FieldChange(name, old, @new)];
+}

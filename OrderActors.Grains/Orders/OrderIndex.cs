@@ -1,0 +1,119 @@
+using OrderActors.Grains.Customers;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// The query index entries of an order: what lists (status, channel, shop, warehouse, phone, times), the exception
+/// queue (<c>hold:{code}</c>) and reports (amounts, fulfilment time, SLA, returns) filter on.
+/// </summary>
+public static class OrderIndex
+{
+    public const string GrainType = "order";
+    public const string Status = "status";
+    public const string Channel = "channel";
+    public const string Shop = "shop";
+    public const string Warehouse = "warehouse";
+    public const string Phone = "phone";
+    public const string Amount = "amount";
+    public const string PlacedAt = "placed_at";
+    public const string PaidAt = "paid_at";
+    public const string ShippedAt = "shipped_at";
+    public const string DeliveredAt = "delivered_at";
+    public const string CancelledAt = "cancelled_at";
+    public const string ReturnedAt = "returned_at";
+    public const string FulfilmentSeconds = "fulfilment_seconds";
+    public const string HoldPrefix = "hold:";
+    public const string Held = "held";
+    public const string Overdue = "overdue";
+    public const string SlaLevel = "sla_level";
+    public const string SlaBreaches = "sla_breaches";
+    public const string RedAlert = "red_alert";
+    public const string ReturnReason = "return_reason";
+    public const string RefundAmount = "refund_amount";
+    public const string Parent = "parent";
+    public const string MergedInto = "merged_into";
+
+    public static string Hold(string code) => HoldPrefix + code;
+
+    public static IReadOnlyList<IndexEntry> EntriesFor(OrderState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.Exists)
+        {
+            return [];
+        }
+
+        var entries = new List<IndexEntry>
+        {
+            new(Status, state.Status.ToString()),
+            new(Channel, state.Channel),
+            new(Shop, state.Shop),
+            new(Phone, PhoneNumbers.TryNormalize(state.Customer.Phone, out var phone) ? phone : state.Customer.Phone),
+            new(Amount, IndexValues.Number(Math.Max(0, state.TotalAmount))),
+            new(PlacedAt, IndexValues.Time(state.PlacedAt)),
+        };
+        Add(entries, Warehouse, state.Warehouse);
+        Add(entries, PaidAt, state.PaidAt);
+        Add(entries, ShippedAt, state.ShippedAt);
+        Add(entries, DeliveredAt, state.DeliveredAt);
+        Add(entries, CancelledAt, state.CancelledAt);
+        Add(entries, ReturnedAt, state.ReturnedAt);
+        if (state is { PaidAt: { } paid, ShippedAt: { } shipped } && shipped >= paid)
+        {
+            entries.Add(new(FulfilmentSeconds, IndexValues.Number((decimal)(shipped - paid).TotalSeconds)));
+        }
+
+        foreach (var hold in state.Holds)
+        {
+            entries.Add(new(Hold(hold.Code), IndexValues.Time(hold.OpenedAt)));
+        }
+
+        if (state.Blocked)
+        {
+            entries.Add(new(Held, "1"));
+        }
+
+        if (state.SlaLevel > 0)
+        {
+            entries.Add(new(Overdue, "1"));
+            entries.Add(new(SlaLevel, state.SlaLevel.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (state.SlaBreaches > 0)
+        {
+            entries.Add(new(SlaBreaches, IndexValues.Number(state.SlaBreaches)));
+        }
+
+        if (state.RedAlert)
+        {
+            entries.Add(new(RedAlert, "1"));
+        }
+
+        Add(entries, ReturnReason, state.ReturnReason);
+        if (state.CreditNote is { } note)
+        {
+            entries.Add(new(RefundAmount, IndexValues.Number(Math.Max(0, note.Amount))));
+        }
+
+        Add(entries, Parent, state.ParentOrderId);
+        Add(entries, MergedInto, state.MergedInto);
+        return entries;
+    }
+
+    private static void Add(List<IndexEntry> entries, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            entries.Add(new(name, value));
+        }
+    }
+
+    private static void Add(List<IndexEntry> entries, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            entries.Add(new(name, IndexValues.Time(v)));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Sla;
+using OrderActors.Runtime.Journaling;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// An order's journaled state: changed only by applying its events. Public setters so that snapshots round-trip
+/// through System.Text.Json; nothing outside <see cref="Apply"/> writes them.
+/// </summary>
+public sealed class OrderState : IJournaledState, IIndexedState
+{
+    public OrderStatus Status { get; set; }
+    public string Channel { get; set; } = "";
+    public string ExternalOrderNo { get; set; } = "";
+    public string Shop { get; set; } = "";
+    public CustomerContact Customer { get; set; } = new("", "");
+    public ShippingAddress Address { get; set; } = new("", "", "", "");
+    public List<OrderLineView> Lines { get; set; } = [];
+    public string? BuyerNote { get; set; }
+    public string PaymentMethod { get; set; } = PaymentMethods.Online;
+    public bool Presale { get; set; }
+    public List<string> Promotions { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+    public List<HoldView> Holds { get; set; } = [];
+    public List<string> ReleasedHolds { get; set; } = [];
+    public List<string> RequiredApprovals { get; set; } = [];
+    public List<ApprovalGrant> Approvals { get; set; } = [];
+    public bool StockShort { get; set; }
+    public string? PaymentId { get; set; }
+    public decimal PaidAmount { get; set; }
+    public string? Warehouse { get; set; }
+    public string? Carrier { get; set; }
+    public string? WaybillNo { get; set; }
+    public List<TrackingEventView> Tracking { get; set; } = [];
+    public string? ParentOrderId { get; set; }
+    public List<string> ChildOrderIds { get; set; } = [];
+    public List<string> MergedFrom { get; set; } = [];
+    public string? MergedInto { get; set; }
+    public string? ReturnReason { get; set; }
+    public CreditNoteView? CreditNote { get; set; }
+    public string? CancelReason { get; set; }
+    public long RulesVersion { get; set; }
+    public DateTimeOffset PlacedAt { get; set; }
+    public DateTimeOffset? PaymentDueAt { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public DateTimeOffset? AllocatedAt { get; set; }
+    public DateTimeOffset? PackedAt { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public DateTimeOffset? ReturnRequestedAt { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The SLA stage the order is in (see <see cref="OrderSla.StageOf"/>), since when, and how far it escalated.</summary>
+    public string? SlaStage { get; set; }
+    public DateTimeOffset SlaStageEnteredAt { get; set; }
+    public int SlaLevel { get; set; }
+    public bool RedAlert { get; set; }
+    public int SlaBreaches { get; set; }
+
+    public bool Exists => Status != OrderStatus.None;
+
+    public decimal TotalAmount => Lines.Sum(l => l.Amount);
+
+    public bool ApprovalComplete => Approvals.Count >= RequiredApprovals.Count;
+
+    public bool Blocked => Holds.Count > 0 || !ApprovalComplete;
+
+    public bool HasHold(string code) => Holds.Exists(h => h.Code == code);
+
+    public void Apply(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        switch (@event)
+        {
+            case OrderPlaced e:
+                Status = OrderStatus.PendingPayment;
+                (Channel, ExternalOrderNo, Shop, Customer, Address) = (e.Channel, e.ExternalOrderNo, e.Shop, e.Customer, e.Address);
+                Lines = [.. e.Lines];
+                (BuyerNote, PaymentMethod, Presale) = (e.BuyerNote, e.PaymentMethod, e.Presale);
+                Promotions = [.. e.Promotions];
+                Tags = [.. e.Tags];
+                PaymentDueAt = e.PaymentDueAt;
+                RequiredApprovals = [.. e.RequiredApprovals];
+                ParentOrderId = e.ParentOrderId;
+                RulesVersion = e.RulesVersion;
+                PlacedAt = e.At;
+                break;
+            case StockReserved:
+                StockShort = false;
+                break;
+            case HoldOpened e:
+                Holds.RemoveAll(h => h.Code == e.Code);
+                Holds.Add(new HoldView(e.Code, e.Detail, e.At));
+                ReleasedHolds.Remove(e.Code);
+                StockShort |= e.Code == HoldCodes.InsufficientStock;
+                break;
+            case HoldReleased e:
+                Holds.RemoveAll(h => h.Code == e.Code);
+                ReleasedHolds.Add(e.Code);
+                break;
+            case ApprovalGranted e:
+                Approvals.Add(new ApprovalGrant(e.Role, e.Actor, e.At, e.Comment));
+                break;
+            case PaymentConfirmed e:
+                Status = OrderStatus.Paid;
+                (PaymentId, PaidAmount, PaidAt, PaymentDueAt) = (e.PaymentId, e.Amount, e.At, null);
+                break;
+            case OrderCancelled e:
+                (Status, CancelReason, CancelledAt, PaymentDueAt) = (OrderStatus.Cancelled, e.Reason, e.At, null);
+                break;
+            case OrderAllocated e:
+                (Status, Warehouse, AllocatedAt) = (OrderStatus.Allocated, e.Warehouse, e.At);
+                break;
+            case OrderSplit e:
+                Status = OrderStatus.Split;
+                ChildOrderIds = [.. e.ChildOrderIds];
+                break;
+            case OrdersMerged e:
+                MergedFrom.AddRange(e.MergedOrderIds);
+                Lines = [.. e.Lines];
+                PaidAmount = e.PaidAmount;
+                break;
+            case OrderMergedInto e:
+                (Status, MergedInto) = (OrderStatus.Merged, e.TargetOrderId);
+                break;
+            case OrderPacked e:
+                (Status, PackedAt) = (OrderStatus.Packed, e.At);
+                break;
+            case OrderShipped e:
+                (Status, Carrier, WaybillNo, ShippedAt) = (OrderStatus.Shipped, e.Carrier, e.WaybillNo, e.At);
+                break;
+            case TrackingEventAdded e:
+                Tracking.Add(new TrackingEventView(e.Status, e.Description, e.EventAt));
+                break;
+            case OrderDelivered e:
+                (Status, DeliveredAt) = (OrderStatus.Delivered, e.At);
+                break;
+            case OrderCompleted e:
+                (Status, CompletedAt) = (OrderStatus.Completed, e.At);
+                break;
+            case ReturnRequested e:
+                (Status, ReturnReason, ReturnRequestedAt) = (OrderStatus.ReturnRequested, e.Reason, e.At);
+                break;
+            case ReturnReceived e:
+                (Status, ReturnedAt) = (OrderStatus.Returned, e.At);
+                Warehouse ??= e.Warehouse;
+                break;
+            case OrderRefunded e:
+                Status = OrderStatus.Refunded;
+                CreditNote = new CreditNoteView(e.CreditNoteNumber, e.Amount, e.At);
+                break;
+            case AddressChanged e:
+                Address = e.NewAddress;
+                break;
+            case SlaBreached e:
+                SlaBreaches++;
+                if (e.Stage == OrderSla.UntouchedStage)
+                {
+                    RedAlert = true;
+                }
+                else
+                {
+                    SlaLevel = Math.Max(SlaLevel, e.Level);
+                }
+
+                return; // a breach is not a touch: it must not restart the untouched clock
+            default:
+                throw new InvalidOperationException($"Unknown order event {@event.GetType().Name}.");
+        }
+
+        var at = ((IOrderEvent)@event).At;
+        UpdatedAt = at;
+        RedAlert = false;
+        var stage = OrderSla.StageOf(this);
+        if (stage != SlaStage)
+        {
+            (SlaStage, SlaStageEnteredAt, SlaLevel) = (stage, at, 0);
+        }
+    }
+
+    public IReadOnlyList<IndexEntry> GetIndexEntries() => OrderIndex.EntriesFor(this);
+}

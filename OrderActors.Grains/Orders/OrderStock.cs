@@ -1,0 +1,121 @@
+using OrderActors.Grains.Stock;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// The order's side of its stock: every call goes to the SKU grains in ordinal SKU order (a fixed order, so two
+/// orders never wait on each other in opposite orders), with quantities of repeated SKUs summed first.
+/// </summary>
+internal sealed class OrderStock(IGrainFactory grains, string orderId, string actor)
+{
+    public static SortedDictionary<string, int> Needs(IEnumerable<OrderLineView> lines)
+    {
+        var needs = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            needs[line.Sku] = needs.GetValueOrDefault(line.Sku) + line.Quantity;
+        }
+
+        return needs;
+    }
+
+    /// <summary>
+    /// Reserves every SKU, all or nothing: when one is refused, the ones taken are released and
+    /// <c>stock.insufficient</c> is thrown. With <paramref name="allowShortage"/> (an order already sold on a marketplace)
+    /// nothing is refused; returns true when some SKU is short.
+    /// </summary>
+    public async Task<bool> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset expiresAt, bool allowShortage)
+    {
+        var taken = new List<string>();
+        var isShort = false;
+        try
+        {
+            foreach (var (sku, quantity) in needs)
+            {
+                var result = await Sku(sku).ReserveAsync(new ReserveStock(orderId, quantity, expiresAt, allowShortage, actor));
+                if (!result.Accepted)
+                {
+                    throw DomainException.Conflict(OrderErrors.StockInsufficient,
+                        $"Not enough stock of {sku}: {quantity} wanted, {result.Reserved} available.");
+                }
+
+                taken.Add(sku);
+                isShort |= result.Shortage > 0;
+            }
+        }
+        catch
+        {
+            foreach (var sku in taken)
+            {
+                await Sku(sku).ReleaseAsync(new ReleaseStock(orderId, "placement failed", actor));
+            }
+
+            throw;
+        }
+
+        return isShort;
+    }
+
+    public async Task ConfirmAsync(SortedDictionary<string, int> needs)
+    {
+        foreach (var sku in needs.Keys)
+        {
+            await Sku(sku).ConfirmAsync(new ConfirmStock(orderId, actor));
+        }
+    }
+
+    public async Task ReleaseAsync(SortedDictionary<string, int> needs, string reason)
+    {
+        foreach (var sku in needs.Keys)
+        {
+            await Sku(sku).ReleaseAsync(new ReleaseStock(orderId, reason, actor));
+        }
+    }
+
+    public async Task AllocateAsync(IReadOnlyDictionary<string, string> warehouseBySku)
+    {
+        foreach (var (sku, warehouse) in warehouseBySku.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            await Sku(sku).AllocateAsync(new AllocateStock(orderId, warehouse, actor));
+        }
+    }
+
+    public async Task ShipAsync(SortedDictionary<string, int> needs)
+    {
+        foreach (var sku in needs.Keys)
+        {
+            await Sku(sku).ShipAsync(new ShipStock(orderId, actor));
+        }
+    }
+
+    public async Task RestockAsync(SortedDictionary<string, int> needs, string warehouse, string returnId)
+    {
+        foreach (var (sku, quantity) in needs)
+        {
+            await Sku(sku).RestockAsync(new RestockReturn(returnId, warehouse, quantity, actor));
+        }
+    }
+
+    /// <summary>Moves the reservations of <paramref name="needs"/> from one order to another (split, merge).</summary>
+    public async Task TransferAsync(SortedDictionary<string, int> needs, string fromOrderId, string toOrderId)
+    {
+        foreach (var (sku, quantity) in needs)
+        {
+            await Sku(sku).TransferAsync(new TransferReservation(fromOrderId, toOrderId, quantity, actor));
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<WarehouseStockView>>> WarehousesAsync(IEnumerable<string> skus)
+    {
+        var result = new Dictionary<string, IReadOnlyList<WarehouseStockView>>(StringComparer.Ordinal);
+        foreach (var sku in skus.Order(StringComparer.Ordinal))
+        {
+            result[sku] = (await Sku(sku).GetAsync()).Warehouses;
+        }
+
+        return result;
+    }
+
+    private ISkuStockGrain Sku(string sku) => grains.GetGrain<ISkuStockGrain>(sku);
+}

@@ -1,0 +1,57 @@
+using OrderActors.Grains.Rules;
+using OrderActors.Grains.Sla;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>Maps the state to what callers see.</summary>
+public static class OrderViews
+{
+    public static OrderView ToView(this OrderState state, string id, long version, SlaRules sla)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new OrderView
+        {
+            Id = id,
+            Channel = state.Channel,
+            ExternalOrderNo = state.ExternalOrderNo,
+            Shop = state.Shop,
+            Status = state.Status,
+            Customer = state.Customer,
+            Address = state.Address,
+            Lines = [.. state.Lines],
+            TotalAmount = state.TotalAmount,
+            PaidAmount = state.PaidAmount,
+            PaymentId = state.PaymentId,
+            PaymentMethod = state.PaymentMethod,
+            Presale = state.Presale,
+            BuyerNote = state.BuyerNote,
+            Promotions = [.. state.Promotions],
+            Tags = [.. state.Tags],
+            Holds = [.. state.Holds],
+            Approval = new ApprovalView([.. state.RequiredApprovals], [.. state.Approvals]),
+            Warehouse = state.Warehouse,
+            Carrier = state.Carrier,
+            WaybillNo = state.WaybillNo,
+            Tracking = [.. state.Tracking],
+            ParentOrderId = state.ParentOrderId,
+            ChildOrderIds = [.. state.ChildOrderIds],
+            MergedFrom = [.. state.MergedFrom],
+            MergedInto = state.MergedInto,
+            Sla = OrderSla.ViewOf(state, sla),
+            ReturnReason = state.ReturnReason,
+            CreditNote = state.CreditNote,
+            CancelReason = state.CancelReason,
+            PlacedAt = state.PlacedAt,
+            PaymentDueAt = state.PaymentDueAt,
+            PaidAt = state.PaidAt,
+            AllocatedAt = state.AllocatedAt,
+            PackedAt = state.PackedAt,
+            ShippedAt = state.ShippedAt,
+            DeliveredAt = state.DeliveredAt,
+            CompletedAt = state.CompletedAt,
+            CancelledAt = state.CancelledAt,
+            UpdatedAt = state.UpdatedAt,
+            Version = version,
+        };
+    }
+}

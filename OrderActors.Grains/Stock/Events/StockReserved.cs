@@ -1,0 +1,7 @@
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Stock.Events;
+
+/// <summary><paramref name="Quantity"/> more units reserved for an order that asked for <paramref name="Requested"/> in all (a top-up of a short reservation adds to it).</summary>
+[JournalEvent("stock.reserved")]
+public sealed record StockReserved(string OrderId, int Quantity, int Requested, DateTimeOffset? ExpiresAt);

@@ -1,0 +1,148 @@
+using OrderActors.Runtime;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>
+/// The stock pool of one SKU. Commands are decided by <see cref="StockDecisions"/> against the journaled state and
+/// appended before the call answers. One durable reminder per SKU, due at the earliest reservation expiry, releases
+/// the reservations whose hold ran out.
+/// </summary>
+[GrainType(GrainTypeName)]
+public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider time) : Grain, ISkuStockGrain, IRemindable
+{
+    public const string GrainTypeName = "skustock";
+    public const string ExpiryReminder = "reservation-expiry";
+
+    // What this activation last told the reminder table; unknown after activation.
+    private bool _reminderKnown;
+    private DateTimeOffset? _reminderDueAt;
+
+    private string Sku => GetPrimaryKeyString();
+
+    private SkuStockState State => journal.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        State.EarliestExpiry is null ? Task.CompletedTask : SyncReminderAsync();
+
+    public async Task<StockView> ReceiveAsync(StockReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        await CommitAsync(StockDecisions.Receive(State, receipt), receipt.Actor);
+        return StockViews.ToView(Sku, State);
+    }
+
+    public async Task<StockView> CountAsync(StockCount count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        await CommitAsync(StockDecisions.Count(State, Sku, count), count.Actor);
+        return StockViews.ToView(Sku, State);
+    }
+
+    public async Task<StockView> ConfigureAsync(StockSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await CommitAsync(StockDecisions.Configure(State, Sku, settings), settings.Actor);
+        return StockViews.ToView(Sku, State);
+    }
+
+    public async Task<ReservationResult> ReserveAsync(ReserveStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var decision = StockDecisions.Reserve(State, command, time.GetUtcNow());
+        await CommitAsync(decision, command.Actor);
+        return StockViews.ToReservationResult(Sku, State, command, decision.Accepted);
+    }
+
+    public async Task<StockHolding> ReleaseAsync(ReleaseStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Release(State, Sku, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.OrderId);
+    }
+
+    public async Task<StockHolding> ConfirmAsync(ConfirmStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Confirm(State, Sku, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.OrderId);
+    }
+
+    public async Task<StockHolding> AllocateAsync(AllocateStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Allocate(State, Sku, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.OrderId);
+    }
+
+    public async Task<StockHolding> ShipAsync(ShipStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Ship(State, Sku, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.OrderId);
+    }
+
+    public async Task<StockView> RestockAsync(RestockReturn command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Restock(State, command), command.Actor);
+        return StockViews.ToView(Sku, State);
+    }
+
+    public async Task<StockHolding> TransferAsync(TransferReservation command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Transfer(State, Sku, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.ToOrderId);
+    }
+
+    public Task<StockHolding> GetHoldingAsync(string orderId) => Task.FromResult(StockViews.ToHolding(Sku, State, orderId));
+
+    public Task<StockView> GetAsync() => Task.FromResult(StockViews.ToView(Sku, State));
+
+    public Task<StockLedger> GetLedgerAsync() => Task.FromResult(StockViews.ToLedger(Sku, State));
+
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != ExpiryReminder)
+        {
+            return;
+        }
+
+        // The tick may have consumed the one-shot reminder: forget what we registered so the next one is written.
+        _reminderKnown = false;
+        await CommitAsync(StockDecisions.Expire(State, time.GetUtcNow()), "system");
+    }
+
+    private async Task CommitAsync(StockDecision decision, string actor)
+    {
+        if (decision.Events.Count > 0)
+        {
+            await journal.AppendAsync(decision.Events, actor);
+        }
+
+        await SyncReminderAsync();
+    }
+
+    /// <summary>Keeps the one expiry reminder due at the earliest expiry; writes only when that changed.</summary>
+    private async Task SyncReminderAsync()
+    {
+        var earliest = State.EarliestExpiry;
+        if (_reminderKnown && earliest == _reminderDueAt)
+        {
+            return;
+        }
+
+        if (earliest is { } dueAt)
+        {
+            await RegisterOrUpdateReminderAsync(ExpiryReminder, dueAt);
+        }
+        else
+        {
+            await UnregisterReminderAsync(ExpiryReminder);
+        }
+
+        _reminderDueAt = earliest;
+        _reminderKnown = true;
+    }
+}

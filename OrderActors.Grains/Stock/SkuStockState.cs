@@ -1,0 +1,214 @@
+using System.Text.Json.Serialization;
+using OrderActors.Grains.Stock.Events;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>
+/// The journaled state of a SKU: quantities, open holdings by order id, and a bounded memory of closed holdings and
+/// seen receipt/return ids for idempotency. The expiry index and lookups are in memory only and rebuilt on demand.
+/// </summary>
+public sealed class SkuStockState : IJournaledState
+{
+    /// <summary>How many closed holdings and operation ids are remembered for idempotent repeats.</summary>
+    public const int RecentCapacity = 2048;
+
+    private SortedSet<ExpiryKey>? _expiries;
+    private Dictionary<string, ClosedHolding>? _closedIndex;
+    private HashSet<string>? _seenIndex;
+
+    public StockLevels Levels { get; set; } = new();
+
+    public Dictionary<string, StockHoldingEntry> Holdings { get; set; } = new(StringComparer.Ordinal);
+
+    public List<ClosedHolding> Closed { get; set; } = [];
+
+    /// <summary>Receipt and return ids already applied (<c>receipt:…</c>, <c>return:…</c>).</summary>
+    public List<string> SeenOperations { get; set; } = [];
+
+    /// <summary>Whether the last published low-stock state was low.</summary>
+    public bool IsLow { get; set; }
+
+    /// <summary>The earliest expiry among reservations that can still expire.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? EarliestExpiry => Expiries.Count > 0 ? Expiries.Min.ExpiresAt : null;
+
+    private SortedSet<ExpiryKey> Expiries => _expiries ??= BuildExpiries();
+
+    private Dictionary<string, ClosedHolding> ClosedIndex => _closedIndex ??= BuildClosedIndex();
+
+    private HashSet<string> SeenIndex => _seenIndex ??= new HashSet<string>(SeenOperations, StringComparer.Ordinal);
+
+    public bool TryGetClosed(string orderId, out ClosedHolding closed) => ClosedIndex.TryGetValue(orderId, out closed!);
+
+    public bool HasSeen(string operationId) => SeenIndex.Contains(operationId);
+
+    /// <summary>Reservations due to expire at or before <paramref name="now"/>, earliest first.</summary>
+    public IEnumerable<StockHoldingEntry> ExpiredAt(DateTimeOffset now)
+    {
+        foreach (var key in Expiries)
+        {
+            if (key.ExpiresAt > now)
+            {
+                yield break;
+            }
+
+            yield return Holdings[key.OrderId];
+        }
+    }
+
+    public void Apply(object @event)
+    {
+        Levels.Apply(@event);
+        switch (@event)
+        {
+            case StockReserved e:
+                OnReserved(e);
+                break;
+            case StockReleased e:
+                Close(e.OrderId, e.Expired ? HoldingStatus.Expired : HoldingStatus.Released, e.Quantity, e.Warehouse);
+                break;
+            case StockConfirmed e:
+                var confirmed = Holdings[e.OrderId];
+                Unindex(confirmed);
+                confirmed.Confirmed = true;
+                break;
+            case StockAllocated e:
+                var allocated = Holdings[e.OrderId];
+                Unindex(allocated);
+                allocated.Warehouse = e.Warehouse;
+                break;
+            case StockShipped e:
+                Close(e.OrderId, HoldingStatus.Shipped, e.Quantity, e.Warehouse);
+                break;
+            case StockTransferred e:
+                OnTransferred(e);
+                break;
+            case StockReceived { ReceiptId: not null } e:
+                Remember($"receipt:{e.ReceiptId}");
+                break;
+            case StockRestocked e:
+                Remember($"return:{e.ReturnId}");
+                break;
+            case StockLow:
+                IsLow = true;
+                break;
+            case StockReplenished:
+                IsLow = false;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnReserved(StockReserved e)
+    {
+        if (Holdings.TryGetValue(e.OrderId, out var existing))
+        {
+            existing.Quantity += e.Quantity;
+            existing.Requested = e.Requested;
+            return;
+        }
+
+        var entry = new StockHoldingEntry { OrderId = e.OrderId, Quantity = e.Quantity, Requested = e.Requested, ExpiresAt = e.ExpiresAt };
+        Holdings[e.OrderId] = entry;
+        Index(entry);
+    }
+
+    private void OnTransferred(StockTransferred e)
+    {
+        var from = Holdings[e.FromOrderId];
+        from.Quantity -= e.Quantity;
+        from.Requested = Math.Max(from.Quantity, from.Requested - e.Quantity);
+        if (from.Quantity == 0)
+        {
+            Close(e.FromOrderId, HoldingStatus.Released, e.Quantity, null);
+        }
+
+        if (!Holdings.TryGetValue(e.ToOrderId, out var to))
+        {
+            to = new StockHoldingEntry { OrderId = e.ToOrderId, ExpiresAt = e.ExpiresAt, Confirmed = e.Confirmed };
+            Holdings[e.ToOrderId] = to;
+            Index(to);
+        }
+
+        to.Quantity += e.Quantity;
+        to.Requested += e.Quantity;
+        (to.TransfersFrom ??= []).Add(e.FromOrderId);
+    }
+
+    private void Close(string orderId, HoldingStatus status, int quantity, string? warehouse)
+    {
+        if (Holdings.Remove(orderId, out var entry))
+        {
+            Unindex(entry);
+        }
+
+        var closed = new ClosedHolding(orderId, status, quantity, warehouse);
+        Closed.Add(closed);
+        if (Closed.Count > RecentCapacity + (RecentCapacity / 4))
+        {
+            Closed.RemoveRange(0, Closed.Count - RecentCapacity);
+            _closedIndex = null;
+        }
+        else if (_closedIndex is not null)
+        {
+            _closedIndex[orderId] = closed;
+        }
+    }
+
+    private void Remember(string operationId)
+    {
+        SeenOperations.Add(operationId);
+        if (SeenOperations.Count > RecentCapacity + (RecentCapacity / 4))
+        {
+            SeenOperations.RemoveRange(0, SeenOperations.Count - RecentCapacity);
+            _seenIndex = null;
+        }
+        else
+        {
+            _seenIndex?.Add(operationId);
+        }
+    }
+
+    private void Index(StockHoldingEntry entry)
+    {
+        if (_expiries is not null && entry.CanExpire)
+        {
+            _expiries.Add(new ExpiryKey(entry.ExpiresAt!.Value, entry.OrderId));
+        }
+    }
+
+    private void Unindex(StockHoldingEntry entry)
+    {
+        if (_expiries is not null && entry.CanExpire)
+        {
+            _expiries.Remove(new ExpiryKey(entry.ExpiresAt!.Value, entry.OrderId));
+        }
+    }
+
+    private SortedSet<ExpiryKey> BuildExpiries()
+    {
+        var set = new SortedSet<ExpiryKey>();
+        foreach (var entry in Holdings.Values)
+        {
+            if (entry.CanExpire)
+            {
+                set.Add(new ExpiryKey(entry.ExpiresAt!.Value, entry.OrderId));
+            }
+        }
+
+        return set;
+    }
+
+    private Dictionary<string, ClosedHolding> BuildClosedIndex()
+    {
+        var index = new Dictionary<string, ClosedHolding>(StringComparer.Ordinal);
+        foreach (var closed in Closed)
+        {
+            index[closed.OrderId] = closed;
+        }
+
+        return index;
+    }
+}

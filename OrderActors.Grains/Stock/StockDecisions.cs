@@ -1,0 +1,294 @@
+using OrderActors.Grains.Stock.Events;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>
+/// The SKU's rules as pure functions: a command and the current state in, the events out (or a
+/// <see cref="DomainException"/> before anything changes). The grain only appends what these decide.
+/// </summary>
+public static class StockDecisions
+{
+    public static StockDecision Receive(SkuStockState state, StockReceipt command)
+    {
+        StockErrors.ThrowIfBlank(command.Warehouse, "warehouse");
+        StockErrors.ThrowIfInvalid(command.Quantity, "quantity");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (command.ReceiptId is not null && state.HasSeen($"receipt:{command.ReceiptId}"))
+        {
+            return new StockDecision([]);
+        }
+
+        if ((long)state.Levels.Warehouse(command.Warehouse).OnHand + command.Quantity > StockErrors.MaxQuantity)
+        {
+            throw StockErrors.InvalidQuantity("quantity", command.Quantity);
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockReceived(command.Warehouse, command.Quantity, command.ReceiptId));
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Count(SkuStockState state, string sku, StockCount command)
+    {
+        StockErrors.ThrowIfBlank(command.Warehouse, "warehouse");
+        StockErrors.ThrowIfNegative(command.OnHand, "onHand");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        var previous = state.Levels.Warehouse(command.Warehouse).OnHand;
+        if (previous == command.OnHand && state.Levels.Warehouses.ContainsKey(command.Warehouse))
+        {
+            return new StockDecision([]);
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockCounted(command.Warehouse, command.OnHand, previous));
+        if (changes.Levels.FindViolation() is not null)
+        {
+            var levels = state.Levels;
+            throw DomainException.Conflict(
+                "stock.count_below_committed",
+                $"Counting {command.OnHand} in {command.Warehouse} would leave committed stock of {sku} uncovered " +
+                $"(allocated there {levels.Warehouse(command.Warehouse).Allocated}; reserved {levels.Reserved} + allocated {levels.Allocated} " +
+                $"against on-hand {levels.OnHand} + presale {levels.PresaleAllowance}). Release or cancel orders first, or raise the presale allowance.");
+        }
+
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Configure(SkuStockState state, string sku, StockSettings command)
+    {
+        StockErrors.ThrowIfNegative(command.SafetyStock, "safetyStock");
+        StockErrors.ThrowIfNegative(command.LowStockThreshold, "lowStockThreshold");
+        StockErrors.ThrowIfNegative(command.PresaleAllowance, "presaleAllowance");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        var levels = state.Levels;
+        if (levels.SafetyStock == command.SafetyStock && levels.LowStockThreshold == command.LowStockThreshold && levels.PresaleAllowance == command.PresaleAllowance)
+        {
+            return new StockDecision([]);
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockConfigured(command.SafetyStock, command.LowStockThreshold, command.PresaleAllowance));
+        if (changes.Levels.FindViolation() is not null)
+        {
+            throw DomainException.Conflict(
+                "stock.settings_below_committed",
+                $"A presale allowance of {command.PresaleAllowance} would leave committed stock of {sku} uncovered " +
+                $"(reserved {levels.Reserved} + allocated {levels.Allocated} against on-hand {levels.OnHand}).");
+        }
+
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Reserve(SkuStockState state, ReserveStock command, DateTimeOffset now)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfInvalid(command.Quantity, "quantity");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (command.ExpiresAt is { } expiresAt && expiresAt <= now)
+        {
+            throw DomainException.Validation("stock.invalid_expiry", "expiresAt", $"The reservation would expire at {expiresAt:O}, which is not after now ({now:O}).");
+        }
+
+        var existing = state.Holdings.GetValueOrDefault(command.OrderId);
+        if (existing is null && state.TryGetClosed(command.OrderId, out var closed) && closed.Status == HoldingStatus.Shipped)
+        {
+            return new StockDecision([]);
+        }
+
+        if (existing is not null && existing.Quantity >= command.Quantity)
+        {
+            return new StockDecision([]);
+        }
+
+        if (existing?.Warehouse is not null)
+        {
+            throw DomainException.Conflict("stock.already_allocated", $"Order {command.OrderId} is already allocated; its reservation cannot grow.");
+        }
+
+        var changes = new StockChangeSet(state);
+        ReleaseExpired(state, changes, now, except: command.OrderId);
+        var missing = command.Quantity - (existing?.Quantity ?? 0);
+        var available = changes.Levels.Sellable;
+        var add = command.AllowShortage ? Math.Min(missing, available) : missing;
+        var accepted = command.AllowShortage || missing <= available;
+        if (accepted && (add > 0 || existing is null))
+        {
+            changes.Add(new StockReserved(command.OrderId, add, command.Quantity, existing is null ? command.ExpiresAt : existing.ExpiresAt));
+        }
+
+        return new StockDecision(changes.Complete(), accepted);
+    }
+
+    public static StockDecision Release(SkuStockState state, string sku, ReleaseStock command)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (state.Holdings.TryGetValue(command.OrderId, out var holding))
+        {
+            var changes = new StockChangeSet(state);
+            var reason = string.IsNullOrWhiteSpace(command.Reason) ? "released" : command.Reason;
+            changes.Add(new StockReleased(command.OrderId, holding.Quantity, holding.Warehouse, Expired: false, reason));
+            return new StockDecision(changes.Complete());
+        }
+
+        if (state.TryGetClosed(command.OrderId, out var closed) && closed.Status == HoldingStatus.Shipped)
+        {
+            throw StockErrors.Closed(sku, closed);
+        }
+
+        return new StockDecision([]);
+    }
+
+    public static StockDecision Confirm(SkuStockState state, string sku, ConfirmStock command)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        var holding = OpenOrClosed(state, sku, command.OrderId, allowShipped: true);
+        if (holding is null || holding.Confirmed || holding.Warehouse is not null)
+        {
+            return new StockDecision([]);
+        }
+
+        return new StockDecision([new StockConfirmed(command.OrderId)]);
+    }
+
+    public static StockDecision Allocate(SkuStockState state, string sku, AllocateStock command)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfBlank(command.Warehouse, "warehouse");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        var holding = OpenOrClosed(state, sku, command.OrderId, allowShipped: true);
+        if (holding is null || holding.Warehouse == command.Warehouse)
+        {
+            return new StockDecision([]);
+        }
+
+        if (holding.Warehouse is not null)
+        {
+            throw DomainException.Conflict("stock.already_allocated", $"Order {command.OrderId}'s {sku} is allocated to {holding.Warehouse}; release it first to allocate elsewhere.");
+        }
+
+        if (holding.Quantity < holding.Requested)
+        {
+            throw DomainException.Conflict("stock.reservation_short", $"Order {command.OrderId} holds {holding.Quantity} of {holding.Requested} {sku}; it cannot be allocated until the shortage is covered.");
+        }
+
+        var warehouse = state.Levels.Warehouse(command.Warehouse);
+        if (warehouse.OnHand - warehouse.Allocated < holding.Quantity)
+        {
+            throw DomainException.Conflict("stock.warehouse_insufficient", $"{command.Warehouse} has {warehouse.OnHand - warehouse.Allocated} {sku} free; order {command.OrderId} needs {holding.Quantity}.");
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockAllocated(command.OrderId, command.Warehouse, holding.Quantity));
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Ship(SkuStockState state, string sku, ShipStock command)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        var holding = OpenOrClosed(state, sku, command.OrderId, allowShipped: true);
+        if (holding is null)
+        {
+            return new StockDecision([]);
+        }
+
+        if (holding.Warehouse is null)
+        {
+            throw DomainException.Conflict("stock.not_allocated", $"Order {command.OrderId}'s {sku} is not allocated to a warehouse yet.");
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockShipped(command.OrderId, holding.Warehouse, holding.Quantity));
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Restock(SkuStockState state, RestockReturn command)
+    {
+        StockErrors.ThrowIfBlank(command.ReturnId, "returnId");
+        StockErrors.ThrowIfBlank(command.Warehouse, "warehouse");
+        StockErrors.ThrowIfInvalid(command.Quantity, "quantity");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (state.HasSeen($"return:{command.ReturnId}"))
+        {
+            return new StockDecision([]);
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockRestocked(command.ReturnId, command.Warehouse, command.Quantity));
+        return new StockDecision(changes.Complete());
+    }
+
+    public static StockDecision Transfer(SkuStockState state, string sku, TransferReservation command)
+    {
+        StockErrors.ThrowIfBlank(command.FromOrderId, "fromOrderId");
+        StockErrors.ThrowIfBlank(command.ToOrderId, "toOrderId");
+        StockErrors.ThrowIfInvalid(command.Quantity, "quantity");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (command.FromOrderId == command.ToOrderId)
+        {
+            throw DomainException.Validation("stock.invalid_transfer", "toOrderId", "A reservation cannot be transferred to the order it comes from.");
+        }
+
+        var target = state.Holdings.GetValueOrDefault(command.ToOrderId);
+        if (target?.TransfersFrom?.Contains(command.FromOrderId) == true
+            || (target is null && state.TryGetClosed(command.ToOrderId, out var closedTarget) && closedTarget.Status == HoldingStatus.Shipped))
+        {
+            return new StockDecision([]);
+        }
+
+        if (target?.Warehouse is not null)
+        {
+            throw DomainException.Conflict("stock.already_allocated", $"Order {command.ToOrderId} is already allocated; it cannot take more {sku}.");
+        }
+
+        var source = OpenOrClosed(state, sku, command.FromOrderId, allowShipped: false)!;
+        if (source.Warehouse is not null)
+        {
+            throw DomainException.Conflict("stock.already_allocated", $"Order {command.FromOrderId}'s {sku} is allocated; release the allocation before transferring.");
+        }
+
+        if (source.Quantity < command.Quantity)
+        {
+            throw DomainException.Conflict("stock.transfer_insufficient", $"Order {command.FromOrderId} holds {source.Quantity} {sku}; cannot transfer {command.Quantity}.");
+        }
+
+        return new StockDecision([new StockTransferred(command.FromOrderId, command.ToOrderId, command.Quantity, source.ExpiresAt, source.Confirmed)]);
+    }
+
+    /// <summary>Releases every reservation whose hold has run out (the SKU's expiry reminder, or lazily before a reservation).</summary>
+    public static StockDecision Expire(SkuStockState state, DateTimeOffset now)
+    {
+        var changes = new StockChangeSet(state);
+        ReleaseExpired(state, changes, now, except: null);
+        return new StockDecision(changes.Complete());
+    }
+
+    private static void ReleaseExpired(SkuStockState state, StockChangeSet changes, DateTimeOffset now, string? except)
+    {
+        foreach (var expired in state.ExpiredAt(now))
+        {
+            if (expired.OrderId != except)
+            {
+                changes.Add(new StockReleased(expired.OrderId, expired.Quantity, null, Expired: true, "hold expired"));
+            }
+        }
+    }
+
+    /// <summary>The order's open holding; null when it shipped (and that is fine); otherwise a not-found or closed error.</summary>
+    private static StockHoldingEntry? OpenOrClosed(SkuStockState state, string sku, string orderId, bool allowShipped)
+    {
+        if (state.Holdings.TryGetValue(orderId, out var holding))
+        {
+            return holding;
+        }
+
+        if (state.TryGetClosed(orderId, out var closed))
+        {
+            return closed.Status == HoldingStatus.Shipped && allowShipped ? null : throw StockErrors.Closed(sku, closed);
+        }
+
+        throw StockErrors.NotFound(sku, orderId);
+    }
+}

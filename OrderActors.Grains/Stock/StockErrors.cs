@@ -1,0 +1,53 @@
+namespace OrderActors.Grains.Stock;
+
+/// <summary>The stock domain's error codes and their exceptions, in one place so codes stay stable.</summary>
+public static class StockErrors
+{
+    public const int MaxQuantity = 100_000_000;
+
+    public static DomainException InvalidQuantity(string field, int value) =>
+        DomainException.Validation("stock.invalid_quantity", field, $"{field} must be between 1 and {MaxQuantity:N0}; got {value}.");
+
+    public static DomainException NegativeQuantity(string field, int value) =>
+        DomainException.Validation("stock.invalid_quantity", field, $"{field} must be between 0 and {MaxQuantity:N0}; got {value}.");
+
+    public static DomainException Required(string field) =>
+        DomainException.Validation($"stock.{ToSnake(field)}_required", field, $"{field} is required.");
+
+    public static DomainException NotFound(string sku, string orderId) =>
+        DomainException.NotFound("stock.reservation_not_found", $"Order {orderId} holds no stock of {sku}.");
+
+    public static DomainException Closed(string sku, ClosedHolding closed) => closed.Status switch
+    {
+        HoldingStatus.Expired => DomainException.Conflict("stock.reservation_expired", $"Order {closed.OrderId}'s reservation of {sku} expired and was released."),
+        HoldingStatus.Shipped => DomainException.Conflict("stock.already_shipped", $"Order {closed.OrderId}'s units of {sku} have shipped."),
+        _ => DomainException.Conflict("stock.reservation_released", $"Order {closed.OrderId}'s reservation of {sku} was released."),
+    };
+
+    public static void ThrowIfInvalid(int value, string field)
+    {
+        if (value is <= 0 or > MaxQuantity)
+        {
+            throw InvalidQuantity(field, value);
+        }
+    }
+
+    public static void ThrowIfNegative(int value, string field)
+    {
+        if (value is < 0 or > MaxQuantity)
+        {
+            throw NegativeQuantity(field, value);
+        }
+    }
+
+    public static void ThrowIfBlank(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
+        {
+            throw Required(field);
+        }
+    }
+
+    private static string ToSnake(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Serialization;
+using OrderActors.Grains.Stock.Events;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>
+/// The quantities of a SKU: per-warehouse on-hand and allocated, unallocated reservations, and the settings.
+/// Every event's effect on quantities is self-contained (the event says which warehouse and how many), so a command
+/// can apply its events to a cheap clone first and check the invariant before anything is persisted.
+/// </summary>
+public sealed class StockLevels
+{
+    public Dictionary<string, WarehouseLevel> Warehouses { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units reserved by orders and not yet allocated to a warehouse.</summary>
+    public int Reserved { get; set; }
+
+    public int SafetyStock { get; set; }
+
+    public int LowStockThreshold { get; set; }
+
+    public int PresaleAllowance { get; set; }
+
+    [JsonIgnore]
+    public int OnHand
+    {
+        get
+        {
+            var total = 0;
+            foreach (var w in Warehouses.Values)
+            {
+                total += w.OnHand;
+            }
+
+            return total;
+        }
+    }
+
+    [JsonIgnore]
+    public int Allocated
+    {
+        get
+        {
+            var total = 0;
+            foreach (var w in Warehouses.Values)
+            {
+                total += w.Allocated;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>What a new reservation may take: on-hand + presale − safety − reserved − allocated, at least 0.</summary>
+    [JsonIgnore]
+    public int Sellable => Math.Max(0, OnHand + PresaleAllowance - SafetyStock - Reserved - Allocated);
+
+    [JsonIgnore]
+    public bool IsLow => LowStockThreshold > 0 && Sellable <= LowStockThreshold;
+
+    public WarehouseLevel Warehouse(string name) => Warehouses.TryGetValue(name, out var level) ? level : new WarehouseLevel();
+
+    public StockLevels Clone()
+    {
+        var copy = new StockLevels
+        {
+            Reserved = Reserved,
+            SafetyStock = SafetyStock,
+            LowStockThreshold = LowStockThreshold,
+            PresaleAllowance = PresaleAllowance,
+        };
+        foreach (var (name, level) in Warehouses)
+        {
+            copy.Warehouses[name] = level.Clone();
+        }
+
+        return copy;
+    }
+
+    /// <summary>Applies the quantity effect of one event (events without one are ignored).</summary>
+    public void Apply(object @event)
+    {
+        switch (@event)
+        {
+            case StockReceived e:
+                Mutable(e.Warehouse).OnHand += e.Quantity;
+                break;
+            case StockRestocked e:
+                Mutable(e.Warehouse).OnHand += e.Quantity;
+                break;
+            case StockCounted e:
+                Mutable(e.Warehouse).OnHand = e.OnHand;
+                break;
+            case StockConfigured e:
+                SafetyStock = e.SafetyStock;
+                LowStockThreshold = e.LowStockThreshold;
+                PresaleAllowance = e.PresaleAllowance;
+                break;
+            case StockReserved e:
+                Reserved += e.Quantity;
+                break;
+            case StockReleased { Warehouse: null } e:
+                Reserved -= e.Quantity;
+                break;
+            case StockReleased e:
+                Mutable(e.Warehouse!).Allocated -= e.Quantity;
+                break;
+            case StockAllocated e:
+                Reserved -= e.Quantity;
+                Mutable(e.Warehouse).Allocated += e.Quantity;
+                break;
+            case StockShipped e:
+                var shipped = Mutable(e.Warehouse);
+                shipped.Allocated -= e.Quantity;
+                shipped.OnHand -= e.Quantity;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Describes the first broken invariant, or null when <c>reserved + allocated ≤ on-hand + presale</c> and nothing is negative.</summary>
+    public string? FindViolation()
+    {
+        if (Reserved < 0 || SafetyStock < 0 || LowStockThreshold < 0 || PresaleAllowance < 0)
+        {
+            return $"negative quantity: reserved {Reserved}, safety {SafetyStock}, threshold {LowStockThreshold}, presale {PresaleAllowance}";
+        }
+
+        foreach (var (name, w) in Warehouses)
+        {
+            if (w.OnHand < 0 || w.Allocated < 0 || w.Allocated > w.OnHand)
+            {
+                return $"warehouse {name}: on-hand {w.OnHand}, allocated {w.Allocated}";
+            }
+        }
+
+        var committed = (long)Reserved + Allocated;
+        var cover = (long)OnHand + PresaleAllowance;
+        return committed > cover
+            ? $"reserved {Reserved} + allocated {Allocated} exceeds on-hand {OnHand} + presale {PresaleAllowance}"
+            : null;
+    }
+
+    private WarehouseLevel Mutable(string warehouse)
+    {
+        if (!Warehouses.TryGetValue(warehouse, out var level))
+        {
+            level = new WarehouseLevel();
+            Warehouses[warehouse] = level;
+        }
+
+        return level;
+    }
+}

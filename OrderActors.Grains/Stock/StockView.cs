@@ -1,0 +1,18 @@
+namespace OrderActors.Grains.Stock;
+
+/// <summary>
+/// A SKU's stock. <see cref="Reserved"/> counts reservations not yet allocated; <see cref="Allocated"/> counts
+/// allocations to warehouses. <see cref="Sellable"/> = on-hand + presale allowance − safety stock − reserved − allocated, at least 0.
+/// </summary>
+public sealed record StockView(
+    string Sku,
+    int OnHand,
+    int Reserved,
+    int Allocated,
+    int Sellable,
+    int SafetyStock,
+    int LowStockThreshold,
+    int PresaleAllowance,
+    bool IsLow,
+    int OpenHoldings,
+    IReadOnlyList<WarehouseStockView> Warehouses);

@@ -1,0 +1,135 @@
+namespace OrderActors.Runtime.Core;
+
+/// <summary>Activation, deactivation and the grain context of an activation.</summary>
+internal sealed partial class Activation
+{
+    private readonly Lock _timersLock = new();
+    private List<GrainTimer>? _timers;
+    private Grain? _grain;
+    private int _collectionRequested;
+
+    public async Task ActivateAsync()
+    {
+        State = ActivationState.Activating;
+        var (grain, journal) = Class.Create(Runtime.Services, this, Runtime.Storage, Runtime.Time, Runtime.Options);
+        grain.Attach(this);
+        _grain = grain;
+        if (journal is not null)
+        {
+            await journal.LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await grain.OnActivateAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public void OnActivated(Task turn)
+    {
+        if (turn.IsCompletedSuccessfully)
+        {
+            State = ActivationState.Active;
+            return;
+        }
+
+        var exception = turn.Exception?.InnerException ?? new OperationCanceledException($"Activation of {GrainId} was canceled.");
+        Runtime.Log.ActivationFailed(GrainId, exception);
+        State = ActivationState.Deactivated;
+        DisposeTimers();
+        Runtime.Remove(this);
+
+        // Everything that was waiting for this activation fails with the activation's error; anything sent later
+        // is forwarded to a fresh attempt.
+        while (_queue.TryDequeue(out var item))
+        {
+            item.Fail(exception);
+        }
+    }
+
+    public async Task DeactivateAsync(DeactivationReason reason)
+    {
+        State = ActivationState.Deactivating;
+        DisposeTimers();
+        try
+        {
+            if (_grain is not null && reason is not (DeactivationReason.InconsistentState or DeactivationReason.Failed))
+            {
+                await _grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            Runtime.Log.DeactivationFailed(GrainId, ex);
+        }
+        finally
+        {
+            Runtime.Remove(this);
+            State = ActivationState.Deactivated;
+            Runtime.Log.Deactivated(GrainId, reason);
+        }
+    }
+
+    /// <summary>Queues a deactivation turn; for idle collection only once at a time, and skipped if the grain got busy.</summary>
+    public Task RequestDeactivation(DeactivationReason reason, bool onlyIfIdle)
+    {
+        if (onlyIfIdle && Interlocked.CompareExchange(ref _collectionRequested, 1, 0) != 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var item = new DeactivationItem(reason, onlyIfIdle, Runtime.Time.GetTimestamp());
+        Enqueue(item);
+        return item.Completion;
+    }
+
+    public bool HasBeenBusySince(long timestamp) => !_queue.IsEmpty || Volatile.Read(ref _lastActive) > timestamp;
+
+    public void CancelCollection() => Volatile.Write(ref _collectionRequested, 0);
+
+    public void Invalidate(DeactivationReason reason) => _deactivateAfterTurn = reason;
+
+    public void DeactivateOnIdle() => _deactivateAfterTurn ??= DeactivationReason.Requested;
+
+    public Task RegisterOrUpdateReminderAsync(string name, DateTimeOffset dueAt, TimeSpan? period, CancellationToken cancellationToken = default) =>
+        Runtime.RegisterReminderAsync(GrainId, name, dueAt, period, cancellationToken);
+
+    public Task UnregisterReminderAsync(string name, CancellationToken cancellationToken = default) =>
+        Runtime.Storage.RemoveReminderAsync(GrainId, name, eTag: null, cancellationToken);
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (State is ActivationState.Deactivating or ActivationState.Deactivated)
+        {
+            throw new InvalidOperationException($"Grain {GrainId} is deactivating; it cannot start timers.");
+        }
+
+        var timer = new GrainTimer(this, callback, dueTime, period, Runtime.Time);
+        lock (_timersLock)
+        {
+            (_timers ??= []).Add(timer);
+        }
+
+        return timer;
+    }
+
+    public void RemoveTimer(GrainTimer timer)
+    {
+        lock (_timersLock)
+        {
+            _timers?.Remove(timer);
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        GrainTimer[] timers;
+        lock (_timersLock)
+        {
+            timers = _timers?.ToArray() ?? [];
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+    }
+}

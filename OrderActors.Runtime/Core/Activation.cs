@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Runtime.Core;
+
+/// <summary>
+/// One activation of a grain: a compare-and-swap scheduled mailbox that runs one turn at a time on the thread pool
+/// (no thread per grain). A turn lasts until the Task of its call completes, so an <c>await</c> keeps the turn; at most
+/// <see cref="RuntimeOptions.MailboxThroughput"/> turns run per dispatch before the activation yields its thread.
+/// </summary>
+internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, IJournalHost
+{
+    private readonly ConcurrentQueue<WorkItem> _queue = new();
+    private static readonly ContextCallback StartTurnCallback = static state => ((Activation)state!).StartPendingTurn();
+
+    private readonly CallChain _selfChain;
+    private readonly Action _resume;
+    private ExecutionContext? _selfContext;
+    private WorkItem? _starting;
+    private Task? _started;
+    private readonly int _throughput;
+    private int _scheduled;
+    private int _state;
+    private WorkItem? _current;
+    private Task? _runningTask;
+    private WorkItem? _next;
+    private DeactivationReason? _deactivateAfterTurn;
+    private long _lastActive;
+    private long _calls;
+    private long _failedCalls;
+
+    public Activation(GrainId grainId, GrainClassInfo grainClass, GrainRuntime runtime)
+    {
+        GrainId = grainId;
+        Class = grainClass;
+        Runtime = runtime;
+        _selfChain = new CallChain(grainId, null);
+        _resume = () => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        _throughput = Math.Max(1, runtime.Options.MailboxThroughput);
+        _lastActive = runtime.Time.GetTimestamp();
+        _queue.Enqueue(new ActivateItem());
+    }
+
+    public GrainId GrainId { get; }
+
+    public GrainClassInfo Class { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    public IGrainFactory GrainFactory => Runtime;
+
+    public ActivationState State
+    {
+        get => (ActivationState)Volatile.Read(ref _state);
+        private set => Volatile.Write(ref _state, (int)value);
+    }
+
+    /// <summary>The grain instance; set during the activation turn.</summary>
+    public object GrainInstance => _grain ?? throw new InvalidOperationException($"Grain {GrainId} is not activated.");
+
+    public int QueueLength => _queue.Count + (Volatile.Read(ref _current) is null ? 0 : 1);
+
+    public long CallsCompleted => Volatile.Read(ref _calls);
+
+    public long CallsFailed => Volatile.Read(ref _failedCalls);
+
+    /// <summary>Time since the last call finished, by the runtime clock.</summary>
+    public TimeSpan IdleTime => Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActive));
+
+    public void Enqueue(WorkItem item)
+    {
+        _queue.Enqueue(item);
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    public void Execute()
+    {
+        if (_runningTask is { } finished)
+        {
+            _runningTask = null;
+            EndTurn(_current!, finished);
+        }
+
+        var budget = _throughput;
+        while (true)
+        {
+            var item = _next;
+            if (item is not null)
+            {
+                _next = null;
+            }
+            else if (!_queue.TryDequeue(out item))
+            {
+                Volatile.Write(ref _scheduled, 0);
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (--budget < 0)
+            {
+                // Fairness: give the thread back and continue later with this item first.
+                _next = item;
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
+            if (State == ActivationState.Deactivated)
+            {
+                item.Divert(Runtime);
+                continue;
+            }
+
+            // Published before the turn starts, so the timeout sweep and the inspector always see it.
+            Volatile.Write(ref _current, item);
+            var turn = BeginTurn(item);
+            if (!turn.IsCompleted)
+            {
+                _runningTask = turn;
+                turn.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume);
+                return;
+            }
+
+            EndTurn(item, turn);
+        }
+    }
+
+    /// <summary>Fails every call (queued or running) sent longer than <paramref name="timeout"/> ago.</summary>
+    public void SweepTimeouts(long now, TimeSpan timeout)
+    {
+        var time = Runtime.Time;
+        if (Volatile.Read(ref _current) is { IsCall: true } running && time.GetElapsedTime(running.SentAt, now) >= timeout)
+        {
+            running.TryTimeOut(timeout);
+        }
+
+        foreach (var item in _queue)
+        {
+            if (item.IsCall && time.GetElapsedTime(item.SentAt, now) >= timeout)
+            {
+                item.TryTimeOut(timeout);
+            }
+        }
+    }
+
+    /// <summary>True when a turn has been running for longer than <paramref name="limit"/> (a stuck grain).</summary>
+    public bool IsStuck(long now, TimeSpan limit) =>
+        Volatile.Read(ref _current) is { IsCall: true } running && Runtime.Time.GetElapsedTime(running.SentAt, now) >= limit;
+
+    private Task BeginTurn(WorkItem item)
+    {
+        _starting = item;
+        if (item.Chain is null)
+        {
+            // Calls from outside any grain (and timer ticks) all run in one cached context whose chain is just this
+            // grain: no ExecutionContext is allocated per turn.
+            ExecutionContext.Run(_selfContext ??= CaptureContext(_selfChain), StartTurnCallback, this);
+        }
+        else
+        {
+            RuntimeContext.CurrentChain = new CallChain(GrainId, item.Chain);
+            try
+            {
+                StartPendingTurn();
+            }
+            finally
+            {
+                RuntimeContext.CurrentChain = null;
+            }
+        }
+
+        var started = _started!;
+        _starting = null;
+        _started = null;
+        return started;
+    }
+
+    private static ExecutionContext CaptureContext(CallChain chain)
+    {
+        RuntimeContext.CurrentChain = chain;
+        try
+        {
+            return ExecutionContext.Capture()!;
+        }
+        finally
+        {
+            RuntimeContext.CurrentChain = null;
+        }
+    }
+
+    private void StartPendingTurn()
+    {
+        try
+        {
+            _started = _starting!.Start(this);
+        }
+        catch (Exception ex)
+        {
+            _started = Task.FromException(ex);
+        }
+    }
+
+    private void EndTurn(WorkItem item, Task turn)
+    {
+        Volatile.Write(ref _current, null);
+        if (item.IsCall)
+        {
+            // Before the caller is answered, so a caller that then moves the clock sees this call as the last activity.
+            Volatile.Write(ref _lastActive, Runtime.Time.GetTimestamp());
+            _calls++;
+            if (!turn.IsCompletedSuccessfully)
+            {
+                _failedCalls++;
+            }
+        }
+
+        try
+        {
+            item.Finish(this, turn);
+        }
+        catch (Exception ex)
+        {
+            // A completion must never take the mailbox (or the process) down.
+            item.Fail(ex);
+        }
+
+        if (_deactivateAfterTurn is { } reason && State == ActivationState.Active)
+        {
+            _deactivateAfterTurn = null;
+            _next = new DeactivationItem(reason, onlyIfIdle: false, requestedAt: 0);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace OrderActors.Runtime.Core;
+
+/// <summary>An immutable list of the grains waiting in one call chain, innermost first.</summary>
+internal sealed class CallChain(GrainId grainId, CallChain? parent)
+{
+    public GrainId GrainId { get; } = grainId;
+
+    public CallChain? Parent { get; } = parent;
+
+    public bool Contains(GrainId target)
+    {
+        for (var link = this; link is not null; link = link.Parent)
+        {
+            if (link.GrainId == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The chain outermost first.</summary>
+    public IReadOnlyList<GrainId> ToList()
+    {
+        var list = new List<GrainId>();
+        for (var link = this; link is not null; link = link.Parent)
+        {
+            list.Add(link.GrainId);
+        }
+
+        list.Reverse();
+        return list;
+    }
+}

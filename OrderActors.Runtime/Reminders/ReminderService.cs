@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Runtime.Core;
+
+namespace OrderActors.Runtime.Reminders;
+
+/// <summary>
+/// Delivers durable reminders. It polls <see cref="IReminderTable.GetDueRemindersAsync"/> every
+/// <see cref="RuntimeOptions.ReminderPollInterval"/> (and at once when a reminder is registered), delivers each due tick
+/// through the normal grain call path to <see cref="IRemindable.ReceiveReminderAsync"/> with bounded concurrency, then
+/// removes a one-shot reminder or advances a periodic one, both only if its ETag is unchanged. A failed delivery is
+/// retried after <see cref="RuntimeOptions.ReminderRetryDelay"/> (at least once). A tick is never delivered twice concurrently.
+/// </summary>
+public sealed class ReminderService : IAsyncDisposable
+{
+    private const int BatchSize = 512;
+    private static readonly TimeSpan CompletedMemory = TimeSpan.FromMinutes(10);
+
+    private readonly GrainRuntime _runtime;
+    private readonly IReminderTable _table;
+    private readonly TimeProvider _time;
+    private readonly RuntimeOptions _options;
+    private readonly ReminderWakeup _wakeup;
+    private readonly RuntimeLog _log;
+    private readonly SemaphoreSlim _concurrency;
+    private readonly ReminderLagTracker _lag = new();
+    private readonly ConcurrentDictionary<TickKey, Task> _inFlight = new();
+    private readonly ConcurrentDictionary<TickKey, long> _completed = new();
+    private readonly ConcurrentDictionary<TickKey, DateTimeOffset> _retryAfter = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private ITimer? _pollTimer;
+    private Task _loop = Task.CompletedTask;
+
+    internal ReminderService(GrainRuntime runtime, IReminderTable table, TimeProvider time, IOptions<RuntimeOptions> options, ReminderWakeup wakeup, ILogger<ReminderService> logger)
+    {
+        _runtime = runtime;
+        _table = table;
+        _time = time;
+        _options = options.Value;
+        _wakeup = wakeup;
+        _log = new RuntimeLog(logger);
+        _concurrency = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentReminderDeliveries));
+    }
+
+    /// <summary>Lag and delivery counters.</summary>
+    public ReminderLagStatistics GetLagStatistics() => _lag.GetStatistics();
+
+    /// <summary>How many reminders are due now and not yet delivered.</summary>
+    public Task<long> CountBacklogAsync(CancellationToken cancellationToken) => _table.CountDueRemindersAsync(_time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Delivers every reminder due now and waits for those deliveries, repeating while deliveries make more reminders due
+    /// (for tests on a manual clock). Ticks waiting for a retry are left for later.
+    /// </summary>
+    public async Task DeliverDueRemindersAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 1000; round++)
+        {
+            var (tasks, _) = await StartDueAsync(cancellationToken).ConfigureAwait(false);
+            if (tasks.Count == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts polling.</summary>
+    internal void Start()
+    {
+        _pollTimer = _time.CreateTimer(static s => ((ReminderWakeup)s!).Set(), _wakeup, TimeSpan.Zero, _options.ReminderPollInterval);
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    /// <summary>Stops polling and waits for deliveries in progress.</summary>
+    internal async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pollTimer?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown deadline: the unfinished ticks stay in the table and are delivered after restart.
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _pollTimer?.Dispose();
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+        _stopping.Dispose();
+        _concurrency.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _wakeup.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var (_, started) = await StartDueAsync(cancellationToken).ConfigureAwait(false);
+                if (started >= BatchSize)
+                {
+                    _wakeup.Set();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _log.ReminderPollFailed(ex);
+            }
+        }
+    }
+
+    private async Task<(List<Task> Tasks, int Started)> StartDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        Prune(now);
+        var due = await _table.GetDueRemindersAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+        var tasks = new List<Task>(due.Count);
+        var started = 0;
+        foreach (var entry in due)
+        {
+            var key = new TickKey(entry.GrainId, entry.Name, entry.ETag, entry.DueAt);
+            if (_completed.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (_inFlight.TryGetValue(key, out var running))
+            {
+                tasks.Add(running);
+                continue;
+            }
+
+            if (_retryAfter.TryGetValue(key, out var retryAt) && retryAt > now)
+            {
+                continue;
+            }
+
+            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_inFlight.TryAdd(key, completion.Task))
+            {
+                _concurrency.Release();
+                if (_inFlight.TryGetValue(key, out running))
+                {
+                    tasks.Add(running);
+                }
+
+                continue;
+            }
+
+            started++;
+            tasks.Add(completion.Task);
+            _ = DeliverAsync(entry, key, completion);
+        }
+
+        return (tasks, started);
+    }
+
+    private async Task DeliverAsync(ReminderEntry entry, TickKey key, TaskCompletionSource completion)
+    {
+        try
+        {
+            if (_completed.ContainsKey(key))
+            {
+                return;
+            }
+
+            var deliveredAt = _time.GetUtcNow();
+            await _runtime.DeliverReminderAsync(entry.GrainId, entry.Name, new TickStatus(entry.DueAt, entry.Period, deliveredAt)).ConfigureAwait(false);
+            if (entry.Period is { } period)
+            {
+                var next = NextDue(entry.DueAt, period, _time.GetUtcNow());
+                await _table.AdvanceReminderAsync(entry.GrainId, entry.Name, entry.ETag, next, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await _table.RemoveReminderAsync(entry.GrainId, entry.Name, entry.ETag, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            _completed[key] = _time.GetTimestamp();
+            _retryAfter.TryRemove(key, out _);
+            _lag.RecordDelivery(deliveredAt - entry.DueAt);
+        }
+        catch (Exception ex)
+        {
+            _lag.RecordFailure();
+            _retryAfter[key] = _time.GetUtcNow() + _options.ReminderRetryDelay;
+            _log.ReminderFailed(entry.GrainId, entry.Name, _options.ReminderRetryDelay, ex);
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+            _concurrency.Release();
+            completion.TrySetResult();
+        }
+    }
+
+    private static DateTimeOffset NextDue(DateTimeOffset due, TimeSpan period, DateTimeOffset now)
+    {
+        var next = due + period;
+        if (next > now)
+        {
+            return next;
+        }
+
+        // Missed ticks (downtime) are not replayed one by one: skip to the first due time after now.
+        var missed = (now - due).Ticks / period.Ticks;
+        return due + TimeSpan.FromTicks(period.Ticks * (missed + 1));
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, at) in _completed)
+        {
+            if (_time.GetElapsedTime(at) > CompletedMemory)
+            {
+                _completed.TryRemove(key, out _);
+            }
+        }
+
+        foreach (var (key, at) in _retryAfter)
+        {
+            if (now - at > TimeSpan.FromHours(1))
+            {
+                _retryAfter.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private readonly record struct TickKey(GrainId GrainId, string Name, string ETag, DateTimeOffset DueAt);
+}

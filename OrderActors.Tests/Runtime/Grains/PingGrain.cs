@@ -1,0 +1,19 @@
+using OrderActors.Runtime;
+
+namespace OrderActors.Tests.Runtime.Grains;
+
+public sealed class PingGrain(TestProbe probe) : Grain, IPingGrain
+{
+    public Task<string> PingBackViaAsync(string otherKey) =>
+        GrainFactory.GetGrain<IPingGrain>(otherKey).CallBackAsync(GetPrimaryKeyString());
+
+    public Task<string> CallBackAsync(string originKey) => GrainFactory.GetGrain<IPingGrain>(originKey).EchoAsync();
+
+    public Task<string> ForwardAsync(string otherKey) => GrainFactory.GetGrain<IPingGrain>(otherKey).EchoAsync();
+
+    public Task<string> CallSelfAsync() => GrainFactory.GetGrain<IPingGrain>(GetPrimaryKeyString()).EchoAsync();
+
+    public Task<string> EchoAsync() => Task.FromResult($"echo from {GetPrimaryKeyString()}");
+
+    public Task WaitForGateAsync() => probe.Gate.Task;
+}

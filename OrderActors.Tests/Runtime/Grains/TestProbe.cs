@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using OrderActors.Runtime;
+
+namespace OrderActors.Tests.Runtime.Grains;
+
+/// <summary>A per-test singleton the test grains report to and take instructions from.</summary>
+public sealed class TestProbe
+{
+    private int _failuresToInject;
+    private int _activationFailures;
+
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ConcurrentQueue<ReminderTick> Ticks { get; } = new();
+
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public int TimerTicks;
+
+    public int TimerOverlaps;
+
+    public int DeliveryAttempts;
+
+    public void FailNext(int count) => Volatile.Write(ref _failuresToInject, count);
+
+    public bool ShouldFail() => Interlocked.Decrement(ref _failuresToInject) >= 0;
+
+    public void FailActivations(int count) => Volatile.Write(ref _activationFailures, count);
+
+    public bool ShouldFailActivation() => Interlocked.Decrement(ref _activationFailures) >= 0;
+}
+
+public sealed record ReminderTick(GrainId GrainId, string Name, DateTimeOffset DueAt, DateTimeOffset DeliveredAt);
