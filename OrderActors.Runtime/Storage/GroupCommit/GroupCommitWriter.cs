@@ -9,7 +9,8 @@ namespace OrderActors.Runtime.Storage.GroupCommit;
 /// (up to <see cref="StorageOptions.MaxBatchSize"/>), runs it in one transaction through the provider's
 /// <see cref="IWriteBatchExecutor"/>, and answers every caller when the transaction has committed. No artificial
 /// wait: while one batch commits the next one fills up, so batches grow with load and latency stays one commit.
-/// With <see cref="StorageOptions.GroupCommit"/> off every write is its own transaction (the benchmark baseline):
+/// A caller hears "done" only after its transaction committed; when a batch does not commit, each of its writes is
+/// re-run in a transaction of its own, so a write the database rejects fails alone. With <see cref="StorageOptions.GroupCommit"/> off every write is its own transaction (the benchmark baseline):
 /// serialised through the loop, or, when the database takes concurrent writers, run directly by each caller.
 /// </summary>
 internal sealed partial class GroupCommitWriter : IAsyncDisposable
