@@ -1,2 +1,3 @@
-Console.Error.WriteLine("orderactors: no commands yet.");
-return 2;
+using OrderActors.Cli;
+
+return await CliApp.RunAsync(args);

@@ -24,14 +24,15 @@ public static class OrderGuards
         }
     }
 
-    /// <summary>Holds first (<c>order.on_hold</c>), then missing approvals (<c>order.approval_required</c>).</summary>
+    /// <summary>Open holds first (<c>order.on_hold</c>), then missing approvals (<c>order.approval_required</c>).</summary>
     public static void EnsureNotBlocked(OrderState state, string action)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Holds.Count > 0)
+        // The approval hold is released by approving, so it is reported as the approval it waits for.
+        var holds = state.Holds.Where(h => h.Code != HoldCodes.ApprovalThreshold || state.ApprovalComplete).Select(h => h.Code).ToList();
+        if (holds.Count > 0)
         {
-            throw DomainException.Conflict(OrderErrors.OnHold,
-                $"Cannot {action}: the order is on hold ({string.Join(", ", state.Holds.Select(h => h.Code))}).");
+            throw DomainException.Conflict(OrderErrors.OnHold, $"Cannot {action}: the order is on hold ({string.Join(", ", holds)}).");
         }
 
         if (!state.ApprovalComplete)

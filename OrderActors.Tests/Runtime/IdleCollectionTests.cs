@@ -3,62 +3,64 @@ using OrderActors.Tests.Runtime.Grains;
 
 namespace OrderActors.Tests.Runtime;
 
-public sealed class IdleCollectionTests : IAsyncLifetime
+public sealed class IdleCollectionTests
 {
     private readonly TestProbe _probe = new();
-    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync() =>
-        _cluster = await RuntimeTestCluster.StartAsync(_probe, configure: o =>
-        {
-            o.CollectionAge = TimeSpan.FromMinutes(10);
-            o.CollectionInterval = TimeSpan.FromMinutes(1);
-        });
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
-    [Fact]
-    public async Task Collector_WhenGrainsIdleLongerThanCollectionAge_DeactivatesThemAndTheyReactivateWithState()
+    [Theory]
+    [MemberData(nameof(RuntimeTestCluster.Providers), MemberType = typeof(RuntimeTestCluster))]
+    public async Task Collector_WhenGrainsIdleLongerThanCollectionAge_DeactivatesThemAndTheyReactivateWithState(string provider)
     {
+        await using var cluster = await StartAsync(provider);
         for (var i = 0; i < 5; i++)
         {
-            await _cluster.GetGrain<ITallyGrain>($"t{i}").AddAsync(i + 1);
+            await cluster.GetGrain<ITallyGrain>($"t{i}").AddAsync(i + 1);
         }
 
-        var before = (await _cluster.GetStatisticsAsync()).Activations;
-        _cluster.Time.Advance(TimeSpan.FromMinutes(11));
-        await Eventually.WaitUntilAsync(async () => (await _cluster.GetStatisticsAsync()).Activations == 0, "idle grains collected");
+        var before = (await cluster.GetStatisticsAsync()).Activations;
+        cluster.Time.Advance(TimeSpan.FromMinutes(11));
+        await Eventually.WaitUntilAsync(async () => (await cluster.GetStatisticsAsync()).Activations == 0, "idle grains collected");
 
         Assert.Equal(5, before);
-        Assert.Equal(4, (await _cluster.GetGrain<ITallyGrain>("t3").GetAsync()).Total);
-        Assert.Equal(1, (await _cluster.GetStatisticsAsync()).Activations);
+        Assert.Equal(4, (await cluster.GetGrain<ITallyGrain>("t3").GetAsync()).Total);
+        Assert.Equal(1, (await cluster.GetStatisticsAsync()).Activations);
     }
 
     [Fact]
     public async Task Collector_KeepsGrainsUsedWithinCollectionAge()
     {
-        await _cluster.GetGrain<ITallyGrain>("busy").AddAsync(1);
-        await _cluster.GetGrain<ITallyGrain>("idle").AddAsync(1);
-        _cluster.Time.Advance(TimeSpan.FromMinutes(6));
-        await _cluster.GetGrain<ITallyGrain>("busy").AddAsync(1);
+        await using var cluster = await StartAsync("memory");
+        await cluster.GetGrain<ITallyGrain>("busy").AddAsync(1);
+        await cluster.GetGrain<ITallyGrain>("idle").AddAsync(1);
+        cluster.Time.Advance(TimeSpan.FromMinutes(6));
+        await cluster.GetGrain<ITallyGrain>("busy").AddAsync(1);
 
-        _cluster.Time.Advance(TimeSpan.FromMinutes(5));
-        await Eventually.WaitUntilAsync(() => _cluster.Inspector.ListActivations("tally", 10).All(a => a.GrainId.Key != "idle"), "idle grain collected");
+        cluster.Time.Advance(TimeSpan.FromMinutes(5));
+        await Eventually.WaitUntilAsync(() => cluster.Inspector.ListActivations("tally", 10).All(a => a.GrainId.Key != "idle"), "idle grain collected");
 
-        Assert.Equal(["busy"], _cluster.Inspector.ListActivations("tally", 10).Select(a => a.GrainId.Key));
+        Assert.Equal(["busy"], cluster.Inspector.ListActivations("tally", 10).Select(a => a.GrainId.Key));
     }
 
-    [Fact]
-    public async Task CollectIdle_ThenCallsRacingReactivation_AreAllServedByFreshActivation()
+    [Theory]
+    [MemberData(nameof(RuntimeTestCluster.Providers), MemberType = typeof(RuntimeTestCluster))]
+    public async Task CollectIdle_ThenCallsRacingReactivation_AreAllServedByFreshActivation(string provider)
     {
-        var tally = _cluster.GetGrain<ITallyGrain>("race");
+        await using var cluster = await StartAsync(provider);
+        var tally = cluster.GetGrain<ITallyGrain>("race");
         await tally.AddAsync(1);
 
-        var collect = _cluster.CollectIdleAsync();
+        var collect = cluster.CollectIdleAsync();
         var adds = Enumerable.Range(0, 100).Select(_ => tally.AddAsync(1)).ToList();
         await collect;
         await Task.WhenAll(adds);
 
         Assert.Equal(new TallyView(101, 101, 101), await tally.GetAsync());
     }
+
+    private Task<TestCluster> StartAsync(string provider) =>
+        RuntimeTestCluster.StartAsync(provider, _probe, o =>
+        {
+            o.CollectionAge = TimeSpan.FromMinutes(10);
+            o.CollectionInterval = TimeSpan.FromMinutes(1);
+        });
 }

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Api.Auth;
+
+/// <summary>
+/// API keys in the document store, hashed with SHA-256 (the keys are 256-bit random, so a plain hash is enough).
+/// A key reads <c>oa_{id}_{secret}</c>; the id finds the record, the hash is compared in constant time. Nothing is
+/// cached, so a revoked key fails on its next request.
+/// </summary>
+public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
+{
+    public const string Collection = "api-keys";
+    public const string BootstrapId = "bootstrap";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ApiKeyCreated> CreateAsync(string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var key = $"oa_{id}_{Base64UrlSecret()}";
+        var record = new ApiKeyRecord(id, name, roles, Hash(key), time.GetUtcNow());
+        var written = await documents.TryPutDocumentAsync(Collection, id, JsonSerializer.Serialize(record, Json), 0, cancellationToken);
+        if (written is null)
+        {
+            throw new InvalidOperationException("API key id collision; retry.");
+        }
+
+        return new ApiKeyCreated(id, name, roles, key, record.CreatedAt);
+    }
+
+    /// <summary>The record of a presented key, or null when it is unknown, revoked or wrong.</summary>
+    public async Task<ApiKeyRecord?> VerifyAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (presented.Length is 0 or > 512)
+        {
+            return null;
+        }
+
+        var id = TryParseId(presented) ?? BootstrapId;
+        var record = await GetAsync(id, cancellationToken);
+        if (record is null && id != BootstrapId)
+        {
+            // A configured bootstrap key may itself look like oa_x_y.
+            record = await GetAsync(BootstrapId, cancellationToken);
+        }
+
+        if (record is null)
+        {
+            return null;
+        }
+
+        var expected = Convert.FromHexString(record.Hash);
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        return CryptographicOperations.FixedTimeEquals(expected, actual) ? record : null;
+    }
+
+    public async Task<ApiKeyRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var document = await documents.GetDocumentAsync(Collection, id, cancellationToken);
+        return document is null ? null : JsonSerializer.Deserialize<ApiKeyRecord>(document.Data, Json);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<ApiKeyView>();
+        string? after = null;
+        while (true)
+        {
+            var page = await documents.ListDocumentsAsync(Collection, after, 200, cancellationToken);
+            foreach (var document in page)
+            {
+                var record = JsonSerializer.Deserialize<ApiKeyRecord>(document.Data, Json)!;
+                result.Add(new ApiKeyView(record.Id, record.Name, record.Roles, record.CreatedAt));
+            }
+
+            if (page.Count < 200)
+            {
+                return result;
+            }
+
+            after = page[^1].Key;
+        }
+    }
+
+    public Task<bool> RevokeAsync(string id, CancellationToken cancellationToken) =>
+        documents.DeleteDocumentAsync(Collection, id, cancellationToken);
+
+    /// <summary>Makes <paramref name="key"/> the bootstrap admin key (replacing an older one). True when it changed.</summary>
+    public async Task<bool> EnsureBootstrapAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        var existing = await documents.GetDocumentAsync(Collection, BootstrapId, cancellationToken);
+        if (existing is not null && JsonSerializer.Deserialize<ApiKeyRecord>(existing.Data, Json)!.Hash == hash)
+        {
+            return false;
+        }
+
+        var record = new ApiKeyRecord(BootstrapId, "bootstrap admin", [ApiRoles.Admin], hash, time.GetUtcNow());
+        var written = await documents.TryPutDocumentAsync(Collection, BootstrapId, JsonSerializer.Serialize(record, Json), existing?.Version ?? 0, cancellationToken);
+        return written is not null;
+    }
+
+    public async Task<bool> HasBootstrapAsync(CancellationToken cancellationToken) =>
+        await documents.GetDocumentAsync(Collection, BootstrapId, cancellationToken) is not null;
+
+    public static string GenerateKey() => $"oa_{BootstrapId}_{Base64UrlSecret()}";
+
+    private static string Base64UrlSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string? TryParseId(string key)
+    {
+        if (!key.StartsWith("oa_", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = key.IndexOf('_', 3);
+        return end > 3 ? key[3..end] : null;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Api.Auth;
+
+/// <summary>
+/// What the caller may see. Amounts: every role except a key that is only <c>warehouse</c>.
+/// PII (full name, phone and address): <c>admin</c>, <c>cs</c> (talks to customers), <c>warehouse</c> (ships to them) and
+/// <c>integration</c> (syncs orders to ERP/WMS and reads the raw change feed); <c>finance</c> and <c>sales</c> see them masked.
+/// </summary>
+public sealed record CallerAccess(string Actor, bool SeesAmounts, bool SeesPii)
+{
+    private static readonly string[] AmountRoles = [ApiRoles.Admin, ApiRoles.CustomerService, ApiRoles.Finance, ApiRoles.Sales, ApiRoles.Integration];
+    private static readonly string[] PiiRoles = [ApiRoles.Admin, ApiRoles.CustomerService, ApiRoles.Warehouse, ApiRoles.Integration];
+
+    public static CallerAccess Anonymous { get; } = new("anonymous", SeesAmounts: false, SeesPii: false);
+
+    public static CallerAccess From(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null)
+        {
+            return Anonymous;
+        }
+
+        return new CallerAccess($"key:{id}", AmountRoles.Any(user.IsInRole), PiiRoles.Any(user.IsInRole));
+    }
+
+    public string? Phone(string? phone) => SeesPii ? phone : Masking.Phone(phone);
+
+    public string? Address(string? detail) => SeesPii ? detail : Masking.Address(detail);
+
+    public string? Name(string? name) => SeesPii ? name : Masking.Name(name);
+
+    public decimal? Amount(decimal amount) => SeesAmounts ? amount : null;
+}

@@ -1,0 +1,25 @@
+namespace OrderActors.Api.Channels;
+
+/// <summary>The canonical order fields a channel mapping can fill.</summary>
+public static class CanonicalFields
+{
+    public const string ExternalOrderNo = "externalOrderNo";
+    public const string CustomerName = "customerName";
+    public const string Phone = "phone";
+    public const string Province = "province";
+    public const string City = "city";
+    public const string District = "district";
+    public const string AddressDetail = "addressDetail";
+    public const string PaidAmount = "paidAmount";
+    public const string Paid = "paid";
+    public const string PaidAt = "paidAt";
+    public const string BuyerNote = "buyerNote";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote,
+    };
+
+    /// <summary>Fields every mapping must say where to find.</summary>
+    public static IReadOnlyList<string> Required { get; } = [ExternalOrderNo, Phone];
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.Json;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Api.Channels;
+
+/// <summary>
+/// Applies a <see cref="ChannelMappingDocument"/> to a platform payload and validates the result. Field errors are named by
+/// canonical field (<c>phone</c>, <c>lines[0].quantity</c>) and say which platform path they came from.
+/// </summary>
+public static class ChannelMappingEngine
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static MappedOrder Map(string channel, JsonElement payload, ChannelMappingDocument mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var validator = new Validator();
+        var fields = mapping.Fields ?? new Dictionary<string, FieldMapping>();
+
+        string? Text(string name) => fields.TryGetValue(name, out var f) ? ReadText(payload, f) : null;
+
+        var externalOrderNo = Text(CanonicalFields.ExternalOrderNo);
+        if (validator.Required(externalOrderNo, CanonicalFields.ExternalOrderNo, 64) && !externalOrderNo.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            validator.Add(CanonicalFields.ExternalOrderNo, "may contain only letters, digits, '-', '_' and '.'");
+        }
+
+        var phone = Normalize(Text(CanonicalFields.Phone));
+        validator.Required(phone, CanonicalFields.Phone, 32);
+        var paidAmount = ReadDecimal(payload, fields, CanonicalFields.PaidAmount, validator);
+        if (paidAmount < 0)
+        {
+            validator.Add(CanonicalFields.PaidAmount, "must not be negative");
+        }
+
+        var lines = MapLines(payload, mapping.Lines, validator);
+        var paidAt = ReadTime(Text(CanonicalFields.PaidAt), validator);
+        var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping);
+
+        validator.ThrowIfInvalid("channel.payload_invalid");
+        return new MappedOrder
+        {
+            Channel = channel,
+            ExternalOrderNo = externalOrderNo!,
+            CustomerName = Text(CanonicalFields.CustomerName),
+            Phone = phone!,
+            Province = Text(CanonicalFields.Province),
+            City = Text(CanonicalFields.City),
+            District = Text(CanonicalFields.District),
+            AddressDetail = Text(CanonicalFields.AddressDetail),
+            PaidAmount = paidAmount,
+            Paid = paid,
+            PaidAt = paidAt,
+            BuyerNote = Text(CanonicalFields.BuyerNote),
+            Lines = lines,
+        };
+    }
+
+    private static List<MappedLine> MapLines(JsonElement payload, LineMapping? mapping, Validator validator)
+    {
+        var lines = new List<MappedLine>();
+        if (mapping?.Path is null || !JsonPath.TryResolve(payload, mapping.Path, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            validator.Add("lines", $"at least one line is required (mapped from {mapping?.Path})");
+            return lines;
+        }
+
+        var i = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var prefix = $"lines[{i}]";
+            var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku);
+            validator.Required(sku, $"{prefix}.sku", 64);
+            var quantity = mapping.Quantity is null ? null : ParseDecimal(ReadText(element, mapping.Quantity), mapping.Quantity.Scale);
+            if (quantity is null)
+            {
+                validator.Add($"{prefix}.quantity", "is required and must be a number");
+            }
+            else if (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > int.MaxValue)
+            {
+                validator.Add($"{prefix}.quantity", "must be a positive whole number");
+            }
+
+            decimal? unitPrice = null;
+            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice);
+            if (priceText is not null)
+            {
+                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale);
+                if (unitPrice is null or < 0)
+                {
+                    validator.Add($"{prefix}.unitPrice", "must be a non-negative number");
+                }
+            }
+
+            if (sku is not null && quantity is > 0 and <= int.MaxValue)
+            {
+                lines.Add(new MappedLine(sku, (int)quantity.Value, unitPrice));
+            }
+
+            i++;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The mapped text: first present path, or all present paths joined; else the default.</summary>
+    public static string? ReadText(JsonElement source, FieldMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var paths = mapping.Paths ?? (mapping.Path is null ? [] : [mapping.Path]);
+        if (mapping.Join is not null)
+        {
+            var parts = paths.Select(p => Scalar(source, p)).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+            return parts.Count > 0 ? string.Join(mapping.Join, parts).Trim() : mapping.Default;
+        }
+
+        foreach (var path in paths)
+        {
+            var value = Scalar(source, path);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return mapping.Default;
+    }
+
+    private static bool ReadFlag(JsonElement payload, FieldMapping mapping)
+    {
+        var text = ReadText(payload, mapping);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        return mapping.TrueWhen is null
+            ? !text.Equals("false", StringComparison.OrdinalIgnoreCase) && text != "0"
+            : mapping.TrueWhen.Contains(text, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static decimal? ReadDecimal(JsonElement payload, IReadOnlyDictionary<string, FieldMapping> fields, string name, Validator validator)
+    {
+        if (!fields.TryGetValue(name, out var mapping))
+        {
+            return null;
+        }
+
+        var text = ReadText(payload, mapping);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = ParseDecimal(text, mapping.Scale);
+        if (value is null)
+        {
+            validator.Add(name, "must be a number");
+        }
+
+        return value;
+    }
+
+    private static decimal? ParseDecimal(string? text, decimal? scale) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value * (scale ?? 1m) : null;
+
+    /// <summary>ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> (the Chinese platforms' local time, UTC+8), or Unix seconds.</summary>
+    private static DateTimeOffset? ReadTime(string? text, Validator validator)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(unix);
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new DateTimeOffset(local, ChinaOffset);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
+        {
+            return iso;
+        }
+
+        validator.Add(CanonicalFields.PaidAt, "is not a time");
+        return null;
+    }
+
+    private static string? Normalize(string? phone) =>
+        phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
+
+    private static string? Scalar(JsonElement source, string path)
+    {
+        if (!JsonPath.TryResolve(source, path, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
+    }
+}

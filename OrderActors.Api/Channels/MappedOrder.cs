@@ -1,0 +1,34 @@
+namespace OrderActors.Api.Channels;
+
+/// <summary>A channel's order payload in canonical form, validated, ready for the order grain.</summary>
+public sealed record MappedOrder
+{
+    public required string Channel { get; init; }
+
+    public required string ExternalOrderNo { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public required string Phone { get; init; }
+
+    public string? Province { get; init; }
+
+    public string? City { get; init; }
+
+    public string? District { get; init; }
+
+    public string? AddressDetail { get; init; }
+
+    public decimal? PaidAmount { get; init; }
+
+    public bool Paid { get; init; }
+
+    public DateTimeOffset? PaidAt { get; init; }
+
+    public string? BuyerNote { get; init; }
+
+    public required IReadOnlyList<MappedLine> Lines { get; init; }
+
+    /// <summary>The order grain key: <c>{channel}-{external order no}</c>.</summary>
+    public string OrderId => $"{Channel}-{ExternalOrderNo}";
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using OrderActors.Grains;
+using OrderActors.Runtime;
+
+namespace OrderActors.Api.Errors;
+
+/// <summary>
+/// The one place where exceptions become HTTP answers: RFC 9457 ProblemDetails with a stable <c>type</c> per code and a
+/// <c>code</c> extension. Domain and request errors carry their message; anything unexpected is a 500 without exception text.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is InconsistentStateException or GrainCallTimeoutException)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    internal static ProblemDetails Map(Exception exception) => exception switch
+    {
+        DomainException domain => FromDomain(domain),
+        RequestValidationException invalid => Problems.Validation(invalid.Code, invalid.Errors),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Problems.TooLarge(),
+        BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedJson(json),
+        BadHttpRequestException bad => Problems.Create(StatusCodes.Status400BadRequest, "request.bad", "Bad request", bad.Message),
+        JsonException json => Problems.MalformedJson(json),
+        InconsistentStateException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "storage.conflict", "Try again", "The resource was changed concurrently; retry the request."),
+        GrainCallTimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "grain.timeout", "Try again", "The request timed out inside the service; retry the request."),
+        _ => Problems.Create(StatusCodes.Status500InternalServerError, "server.error", "Internal server error", "An unexpected error occurred."),
+    };
+
+    private static ProblemDetails FromDomain(DomainException domain)
+    {
+        if (domain.Kind == DomainErrorKind.Validation)
+        {
+            var field = domain.Field ?? "request";
+            var problem = Problems.Validation(domain.Code, new Dictionary<string, string[]> { [field] = [domain.Message] });
+            problem.Detail = domain.Message;
+            problem.Extensions["field"] = field;
+            return problem;
+        }
+
+        var status = domain.Kind switch
+        {
+            DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+            DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var result = Problems.Create(status, domain.Code, TitleFor(domain.Kind), domain.Message);
+        if (domain.Field is not null)
+        {
+            result.Extensions["field"] = domain.Field;
+        }
+
+        return result;
+    }
+
+    private static string TitleFor(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.NotFound => "Not found",
+        DomainErrorKind.Conflict => "Conflict",
+        DomainErrorKind.Forbidden => "Forbidden",
+        _ => "Bad request",
+    };
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, PathString path, Exception exception);
+}

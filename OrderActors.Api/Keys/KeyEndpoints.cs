@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OrderActors.Api.Auth;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Api.Keys;
+
+/// <summary><c>/api/keys</c>: admin creates, lists and revokes API keys.</summary>
+public static class KeyEndpoints
+{
+    public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/api/keys").WithTags("Keys").RequireRoles();
+        keys.MapPost("/", CreateAsync);
+        keys.MapGet("/", ListAsync);
+        keys.MapDelete("/{id}", RevokeAsync);
+        return keys;
+    }
+
+    private static async Task<Created<ApiKeyCreated>> CreateAsync(CreateApiKeyRequest request, ApiKeyStore store, CancellationToken cancellationToken)
+    {
+        var validator = new Validator();
+        validator.Required(request.Name, "name", 100);
+        if (request.Roles is null || request.Roles.Count == 0)
+        {
+            validator.Add("roles", "at least one role is required");
+        }
+        else
+        {
+            for (var i = 0; i < request.Roles.Count; i++)
+            {
+                if (!ApiRoles.All.Contains(request.Roles[i]))
+                {
+                    validator.Add($"roles[{i}]", $"must be one of {string.Join(", ", ApiRoles.All)}");
+                }
+            }
+        }
+
+        validator.ThrowIfInvalid();
+        var created = await store.CreateAsync(request.Name!, request.Roles!.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        return TypedResults.Created($"/api/keys/{created.Id}", created);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ApiKeyStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(cancellationToken));
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, ApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Api.Admin;
+using OrderActors.Api.Auth;
+using OrderActors.Api.Channels;
+using OrderActors.Api.Errors;
+using OrderActors.Api.Events;
+using OrderActors.Api.Health;
+using OrderActors.Api.Keys;
+using OrderActors.Api.Orders;
+using OrderActors.Api.Reports;
+using OrderActors.Api.Rules;
+using OrderActors.Api.Stock;
+using OrderActors.Api.Subscriptions;
+using OrderActors.Api.Tracking;
+using OrderActors.Api.Webhooks;
+
+namespace OrderActors.Api;
+
+/// <summary>Registers and maps the HTTP API: <c>services.AddOrderActorsApi()</c>, then <c>app.MapOrderActorsApi()</c>.</summary>
+public static class OrderActorsApiExtensions
+{
+    public const string TrackingRateLimitPolicy = "tracking";
+
+    public static IServiceCollection AddOrderActorsApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi();
+
+        services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(AddTrackingLimit);
+
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ChannelMappingStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IOrderIntake, GrainOrderIntake>();
+        services.AddHostedService<BootstrapAdminKeyService>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHttpClient(OutboxDispatcher.HttpClientName);
+        return services;
+    }
+
+    public static WebApplication MapOrderActorsApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealth();
+        app.MapKeys();
+        app.MapChannels();
+        app.MapWebhooks();
+        app.MapCarrierWebhooks();
+        app.MapSubscriptions();
+        app.MapEvents();
+        app.MapOrders();
+        app.MapStock();
+        app.MapRules();
+        app.MapTracking();
+        app.MapAdmin();
+        app.MapReports();
+        return app;
+    }
+
+    private static void AddTrackingLimit(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = Problems.Create(StatusCodes.Status429TooManyRequests, "request.rate_limited", "Too many requests", "Slow down and try again later."),
+            });
+        };
+        options.AddPolicy(TrackingRateLimitPolicy, httpContext =>
+        {
+            var settings = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.TrackingPermitLimit, Window = settings.TrackingWindow, QueueLimit = 0 });
+        });
+    }
+}

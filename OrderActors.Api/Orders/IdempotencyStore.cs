@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OrderActors.Grains;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Api.Orders;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for creating POSTs. The claim is atomic (<see cref="IDocumentStore.TryPutDocumentAsync"/> with
+/// expected version 0), so two concurrent retries cannot both create; the first completed answer is replayed to every retry.
+/// A failed attempt releases the claim so the client may retry it. Keys are scoped per API key and route.
+/// </summary>
+public sealed class IdempotencyStore(IDocumentStore documents)
+{
+    public const string Collection = "idempotency";
+    public const string HeaderName = "Idempotency-Key";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Runs <paramref name="create"/> once per key; a retry gets the stored answer (<c>Replayed</c> true).</summary>
+    public async Task<(T Body, string Location, bool Replayed)> RunAsync<T>(
+        string scope,
+        string? idempotencyKey,
+        object request,
+        Func<Task<(T Body, string Location)>> create,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (string.IsNullOrWhiteSpace(idempotencyKey))
+        {
+            var (body, location) = await create();
+            return (body, location, false);
+        }
+
+        if (idempotencyKey.Length > 200)
+        {
+            throw DomainException.Validation("request.idempotency_key_invalid", HeaderName, "The Idempotency-Key header must be at most 200 characters.");
+        }
+
+        var key = $"{scope}:{idempotencyKey}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+        var claim = new IdempotencyRecord(hash, Completed: false, 0, null, null);
+        var claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(claim, Json), 0, cancellationToken);
+        if (claimed is null)
+        {
+            var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
+            var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
+            if (record is null || !record.Completed)
+            {
+                throw DomainException.Conflict("request.idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+            }
+
+            if (record.RequestHash != hash)
+            {
+                throw DomainException.Validation("request.idempotency_key_reused", HeaderName, "This Idempotency-Key was used for a different request.");
+            }
+
+            return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
+        }
+
+        (T Body, string Location) result;
+        try
+        {
+            result = await create();
+        }
+        catch
+        {
+            await documents.DeleteDocumentAsync(Collection, key, CancellationToken.None);
+            throw;
+        }
+
+        var completed = new IdempotencyRecord(hash, Completed: true, 201, result.Location, JsonSerializer.Serialize(result.Body, Json));
+        await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(completed, Json), claimed.Value, cancellationToken);
+        return (result.Body, result.Location, false);
+    }
+}

@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using OrderActors.Api.Auth;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+
+namespace OrderActors.Api.Orders;
+
+/// <summary><c>/api/orders</c>: own-store checkout, reads, lists and every transition. Each handler is one grain call.</summary>
+public static class OrderEndpoints
+{
+    public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders").RequireRoles(ApiRoles.All.ToArray());
+        orders.MapPost("/", CreateAsync).RequireRoles(ApiRoles.Sales, ApiRoles.CustomerService, ApiRoles.Integration);
+        orders.MapGet("/", OrderQueries.ListAsync);
+        orders.MapGet("/{id}", GetAsync);
+        orders.MapGet("/{id}/history", HistoryAsync);
+        orders.MapPost("/merge", MergeAsync).RequireRoles(ApiRoles.CustomerService);
+        orders.MapPost("/{id}/payment", PaymentAsync).RequireRoles(ApiRoles.Finance, ApiRoles.Integration);
+        orders.MapPost("/{id}/cancel", CancelAsync).RequireRoles(ApiRoles.CustomerService, ApiRoles.Sales);
+        orders.MapPost("/{id}/approve", ApproveAsync).RequireRoles(ApiRoles.CustomerService, ApiRoles.Finance, ApiRoles.Sales);
+        orders.MapPost("/{id}/holds/{code}/release", ReleaseHoldAsync).RequireRoles(ApiRoles.CustomerService);
+        orders.MapPost("/{id}/allocate", AllocateAsync).RequireRoles(ApiRoles.Warehouse);
+        orders.MapPost("/{id}/split", SplitAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.CustomerService);
+        orders.MapPost("/{id}/pack", PackAsync).RequireRoles(ApiRoles.Warehouse);
+        orders.MapPost("/{id}/ship", ShipAsync).RequireRoles(ApiRoles.Warehouse);
+        orders.MapPost("/{id}/deliver", DeliverAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.Integration);
+        orders.MapPost("/{id}/complete", CompleteAsync).RequireRoles(ApiRoles.CustomerService, ApiRoles.Integration);
+        orders.MapPost("/{id}/return-requests", RequestReturnAsync).RequireRoles(ApiRoles.CustomerService);
+        orders.MapPost("/{id}/returns/receive", ReceiveReturnAsync).RequireRoles(ApiRoles.Warehouse);
+        orders.MapPatch("/{id}/address", ChangeAddressAsync).RequireRoles(ApiRoles.CustomerService);
+        return orders;
+    }
+
+    private static async Task<Created<OrderDto>> CreateAsync(
+        CreateOrderRequest request,
+        [AsParameters] OrderRequestContext context,
+        IdempotencyStore idempotency,
+        [FromHeader(Name = IdempotencyStore.HeaderName)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var (body, location, _) = await idempotency.RunAsync(
+            $"{context.Actor}:orders",
+            idempotencyKey,
+            request,
+            async () =>
+            {
+                var command = await CreateOrderValidation.ToCommandAsync(request, context.Actor, context.Grains);
+                var id = OrderKeys.For(command.Channel, command.ExternalOrderNo);
+                var view = await context.Order(id).PlaceAsync(command);
+                return (view.ToDto(context.Access), $"/api/orders/{Uri.EscapeDataString(id)}");
+            },
+            cancellationToken);
+        return TypedResults.Created(location, body);
+    }
+
+    private static async Task<Ok<OrderDto>> GetAsync(string id, [AsParameters] OrderRequestContext context) =>
+        TypedResults.Ok((await context.Order(id).GetAsync()).ToDto(context.Access));
+
+    private static async Task<Ok<List<OrderHistoryDto>>> HistoryAsync(string id, [AsParameters] OrderRequestContext context)
+    {
+        var history = await context.Order(id).GetHistoryAsync();
+        return TypedResults.Ok(history.Select(h => h.ToDto(context.Access)).ToList());
+    }
+
+    private static async Task<Ok<OrderDto>> PaymentAsync(string id, PaymentRequest request, [AsParameters] OrderRequestContext context)
+    {
+        var validator = new Validator();
+        validator.Required(request.PaymentId, "paymentId", 100);
+        validator.NotNegative(request.Amount, "amount");
+        validator.ThrowIfInvalid();
+        return Reply(await context.Order(id).ConfirmPaymentAsync(new ConfirmPayment(request.PaymentId!, request.Amount!.Value, context.Actor)), context);
+    }
+
+    private static async Task<Ok<OrderDto>> CancelAsync(string id, ReasonRequest request, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).CancelAsync(new CancelOrder(RequireReason(request), context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> ApproveAsync(string id, ApproveRequest request, [AsParameters] OrderRequestContext context)
+    {
+        var role = request.Role;
+        if (string.IsNullOrWhiteSpace(role))
+        {
+            role = (await context.Order(id).GetAsync()).Approval.NextRole
+                ?? throw DomainException.Conflict(OrderErrors.InvalidTransition, "The order needs no further approval.");
+        }
+
+        if (!context.Http.User.IsInRole(role) && !context.Http.User.IsInRole(ApiRoles.Admin))
+        {
+            throw new DomainException(DomainErrorKind.Forbidden, "auth.role_required", $"Approving as '{role}' needs an API key with that role.", "role");
+        }
+
+        return Reply(await context.Order(id).ApproveAsync(new ApproveOrder(role, context.Actor, request.Comment)), context);
+    }
+
+    private static async Task<Ok<OrderDto>> ReleaseHoldAsync(string id, string code, ReasonRequest request, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).ReleaseHoldAsync(new ReleaseHold(code, RequireReason(request), context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> AllocateAsync(string id, [AsParameters] OrderRequestContext context, [FromBody] AllocateRequest? request = null) =>
+        Reply(await context.Order(id).AllocateAsync(new AllocateOrder(context.Actor, string.IsNullOrWhiteSpace(request?.Warehouse) ? null : request.Warehouse)), context);
+
+    private static async Task<Ok<OrderDto>> SplitAsync(string id, [AsParameters] OrderRequestContext context, [FromBody] ReasonRequest? request = null) =>
+        Reply(await context.Order(id).SplitAsync(new SplitOrder(context.Actor, request?.Reason)), context);
+
+    private static async Task<Ok<OrderDto>> PackAsync(string id, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).PackAsync(new PackOrder(context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context)
+    {
+        var validator = new Validator();
+        validator.Required(request.Carrier, "carrier", 50);
+        validator.Required(request.WaybillNo, "waybillNo", 64);
+        validator.ThrowIfInvalid();
+        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), request.WaybillNo!.Trim(), context.Actor)), context);
+    }
+
+    private static async Task<Ok<OrderDto>> DeliverAsync(string id, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).DeliverAsync(new DeliverOrder(context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> CompleteAsync(string id, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).CompleteAsync(new CompleteOrder(context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> RequestReturnAsync(string id, ReasonRequest request, [AsParameters] OrderRequestContext context) =>
+        Reply(await context.Order(id).RequestReturnAsync(new RequestReturn(RequireReason(request), context.Actor)), context);
+
+    private static async Task<Ok<OrderDto>> ReceiveReturnAsync(string id, [AsParameters] OrderRequestContext context, [FromBody] ReceiveReturnRequest? request = null)
+    {
+        var validator = new Validator();
+        if (request?.RefundAmount < 0)
+        {
+            validator.Add("refundAmount", "must not be negative");
+        }
+
+        validator.ThrowIfInvalid();
+        return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount)), context);
+    }
+
+    private static async Task<Ok<OrderDto>> MergeAsync(MergeRequest request, [AsParameters] OrderRequestContext context)
+    {
+        var validator = new Validator();
+        validator.Required(request.TargetOrderId, "targetOrderId", 100);
+        if (request.OtherOrderIds is null || request.OtherOrderIds.Count == 0)
+        {
+            validator.Add("otherOrderIds", "at least one order to merge is required");
+        }
+        else if (request.OtherOrderIds.Any(string.IsNullOrWhiteSpace))
+        {
+            validator.Add("otherOrderIds", "must not contain blank ids");
+        }
+
+        validator.ThrowIfInvalid();
+        return Reply(await context.Order(request.TargetOrderId!).MergeAsync(new MergeOrders(request.OtherOrderIds!, context.Actor, request.Reason)), context);
+    }
+
+    private static async Task<Ok<OrderDto>> ChangeAddressAsync(string id, AddressPatchRequest request, [AsParameters] OrderRequestContext context)
+    {
+        var validator = new Validator();
+        validator.Required(request.Reason, "reason", 500);
+        if (request is { Province: null, City: null, District: null, Detail: null })
+        {
+            validator.Add("address", "give at least one of province, city, district, detail");
+        }
+
+        validator.ThrowIfInvalid();
+        var order = context.Order(id);
+        var current = (await order.GetAsync()).Address;
+        var address = new ShippingAddress(
+            Blank(request.Province, "province") ?? current.Province,
+            Blank(request.City, "city") ?? current.City,
+            Blank(request.District, "district") ?? current.District,
+            Blank(request.Detail, "detail") ?? current.Detail);
+        return Reply(await order.ChangeAddressAsync(new ChangeAddress(address, request.Reason!, context.Actor)), context);
+    }
+
+    private static string? Blank(string? value, string field) =>
+        value is not null && string.IsNullOrWhiteSpace(value)
+            ? throw DomainException.Validation("request.invalid", field, $"{field} must not be blank; omit it to keep it.")
+            : value?.Trim();
+
+    private static string RequireReason(ReasonRequest request)
+    {
+        var validator = new Validator();
+        validator.Required(request.Reason, "reason", 500);
+        validator.ThrowIfInvalid();
+        return request.Reason!.Trim();
+    }
+
+    private static Ok<OrderDto> Reply(OrderView view, OrderRequestContext context) => TypedResults.Ok(view.ToDto(context.Access));
+}

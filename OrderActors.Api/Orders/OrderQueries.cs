@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.Api.Auth;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+using OrderActors.Grains.Customers;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Api.Orders;
+
+/// <summary>Order lists from the query index (no grain activations): filters, time range and a keyset cursor.</summary>
+public static class OrderQueries
+{
+    public static async Task<Ok<OrderListResponse>> ListAsync(
+        IGrainStorage storage,
+        HttpContext http,
+        CancellationToken cancellationToken,
+        string? status = null,
+        string? channel = null,
+        string? warehouse = null,
+        string? phone = null,
+        DateTimeOffset? from = null,
+        DateTimeOffset? to = null,
+        string? cursor = null,
+        int limit = 50)
+    {
+        var validator = new Validator();
+        if (status is not null && !Enum.TryParse<OrderStatus>(status, ignoreCase: true, out _))
+        {
+            validator.Add("status", $"must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}");
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            validator.Add("limit", "must be between 1 and 500");
+        }
+
+        var afterKey = DecodeCursor(cursor, validator);
+        validator.ThrowIfInvalid();
+
+        var filters = new List<IndexFilter>();
+        if (status is not null)
+        {
+            filters.Add(new(OrderIndex.Status, IndexOperator.Equal, Enum.Parse<OrderStatus>(status, ignoreCase: true).ToString()));
+        }
+
+        AddEqual(filters, OrderIndex.Channel, channel?.ToLowerInvariant());
+        AddEqual(filters, OrderIndex.Warehouse, warehouse);
+        AddEqual(filters, OrderIndex.Phone, phone is null ? null : PhoneNumbers.TryNormalize(phone, out var normalized) ? normalized : phone);
+        if (from is { } f)
+        {
+            filters.Add(new(OrderIndex.PlacedAt, IndexOperator.GreaterOrEqual, IndexValues.Time(f)));
+        }
+
+        if (to is { } t)
+        {
+            filters.Add(new(OrderIndex.PlacedAt, IndexOperator.Less, IndexValues.Time(t)));
+        }
+
+        var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, filters) { AfterKey = afterKey, Limit = limit }, cancellationToken);
+        var access = CallerAccess.From(http.User);
+        var next = rows.Count == limit ? EncodeCursor(rows[^1].GrainKey) : null;
+        return TypedResults.Ok(new OrderListResponse(rows.Select(r => ToSummary(r, access)).ToList(), next));
+    }
+
+    public static OrderSummaryDto ToSummary(IndexedGrain row, CallerAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(access);
+        var entries = row.Entries;
+        decimal? amount = entries.TryGetValue(OrderIndex.Amount, out var a) && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        DateTimeOffset? placedAt = entries.TryGetValue(OrderIndex.PlacedAt, out var p) && DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+        var holds = entries.Keys.Where(k => k.StartsWith(OrderIndex.HoldPrefix, StringComparison.Ordinal)).Select(k => k[OrderIndex.HoldPrefix.Length..]).Order(StringComparer.Ordinal).ToList();
+        return new OrderSummaryDto(
+            row.GrainKey,
+            entries.GetValueOrDefault(OrderIndex.Status),
+            entries.GetValueOrDefault(OrderIndex.Channel),
+            entries.GetValueOrDefault(OrderIndex.Warehouse),
+            access.Phone(entries.GetValueOrDefault(OrderIndex.Phone)),
+            amount is { } value ? access.Amount(value) : null,
+            placedAt,
+            entries.ContainsKey(OrderIndex.Held),
+            holds);
+    }
+
+    private static void AddEqual(List<IndexFilter> filters, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            filters.Add(new(name, IndexOperator.Equal, value.Trim()));
+        }
+    }
+
+    private static string EncodeCursor(string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? DecodeCursor(string? cursor, Validator validator)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written))
+        {
+            validator.Add("cursor", "is not a cursor returned by this API");
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(bytes, 0, written);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Api.Events;
+using OrderActors.Api.Webhooks;
+using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Api.Subscriptions;
+
+/// <summary>
+/// Reads the change feed from a durable cursor, writes one outbox delivery per matching subscription (before the cursor
+/// moves, so nothing is skipped after a crash), and POSTs due deliveries signed with the subscription's secret, retrying
+/// failures with exponential backoff on <see cref="TimeProvider"/>. Delivery is at least once.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore store,
+    IGrainStorage storage,
+    IHttpClientFactory httpClients,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public const string HttpClientName = "orderactors-outbound";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // the dispatcher must outlive a failed pass (database briefly down); the next pass retries
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(logger, exception);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One pass: enqueue new feed events, then attempt every due delivery.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await EnqueueNewEventsAsync(cancellationToken);
+        await DeliverDueAsync(cancellationToken);
+    }
+
+    private async Task EnqueueNewEventsAsync(CancellationToken cancellationToken)
+    {
+        var batch = options.Value.FeedBatchSize;
+        while (true)
+        {
+            var (position, version) = await store.GetCursorAsync(cancellationToken);
+            var events = await storage.ReadFeedAsync(position, batch, cancellationToken);
+            if (events.Count == 0)
+            {
+                return;
+            }
+
+            // Subscriptions are read after the events, so one created meanwhile still gets every event after its start position.
+            var subscriptions = await store.ListSubscriptionsAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            foreach (var stored in events)
+            {
+                foreach (var subscription in subscriptions.Where(s => stored.Position > s.StartPosition && s.Matches(stored.EventType)))
+                {
+                    var id = OutboxStore.DeliveryId(subscription.Id, stored.Position);
+                    var payload = JsonSerializer.Serialize(FeedEvents.ToView(stored), Json);
+                    await store.EnqueueAsync(new DeliveryRecord(id, subscription.Id, stored.Position, stored.EventType, payload, DeliveryStatus.Pending, [], now, null), cancellationToken);
+                }
+            }
+
+            if (!await store.TryAdvanceCursorAsync(events[^1].Position, version, cancellationToken) || events.Count < batch)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = (await store.ListPendingAsync(cancellationToken)).Where(p => p.NextAttemptAt <= now).OrderBy(p => p.NextAttemptAt);
+        foreach (var pending in due)
+        {
+            if (await store.GetDeliveryAsync(pending.DeliveryId, cancellationToken) is not { } loaded)
+            {
+                continue;
+            }
+
+            var (record, version) = loaded;
+            var subscription = await store.GetSubscriptionAsync(record.SubscriptionId, cancellationToken);
+            var attempt = subscription is null
+                ? new DeliveryAttemptView(now, null, "subscription deleted")
+                : await SendAsync(subscription, record, cancellationToken);
+            var attempts = record.Attempts.Append(attempt).ToList();
+            var at = time.GetUtcNow();
+            DeliveryRecord updated;
+            if (attempt.StatusCode is >= 200 and < 300)
+            {
+                updated = record with { Status = DeliveryStatus.Delivered, Attempts = attempts, NextAttemptAt = null, DeliveredAt = at };
+            }
+            else if (subscription is null || attempts.Count >= options.Value.MaxAttempts)
+            {
+                updated = record with { Status = DeliveryStatus.Failed, Attempts = attempts, NextAttemptAt = null };
+                LogGaveUp(logger, record.Id, attempts.Count);
+            }
+            else
+            {
+                updated = record with { Attempts = attempts, NextAttemptAt = at + Backoff(attempts.Count) };
+            }
+
+            await store.RecordAttemptAsync(updated, version, cancellationToken);
+        }
+    }
+
+    /// <summary>Base delay doubled per failed attempt, capped.</summary>
+    public TimeSpan Backoff(int failedAttempts)
+    {
+        var delay = options.Value.BaseRetryDelay * Math.Pow(2, Math.Min(failedAttempts - 1, 30));
+        return delay > options.Value.MaxRetryDelay ? options.Value.MaxRetryDelay : delay;
+    }
+
+    private async Task<DeliveryAttemptView> SendAsync(SubscriptionRecord subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(record.Payload);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(WebhookSignatures.Header, WebhookSignatures.SignHex(body, subscription.Secret));
+        request.Headers.Add(WebhookSignatures.EventHeader, record.EventType);
+        request.Headers.Add(WebhookSignatures.DeliveryHeader, record.Id);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.AttemptTimeout);
+        var started = time.GetUtcNow();
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+            return new DeliveryAttemptView(started, (int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase);
+        }
+        catch (HttpRequestException exception)
+        {
+            return new DeliveryAttemptView(started, null, exception.HttpRequestError.ToString());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryAttemptView(started, null, "timeout");
+        }
+    }
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "Outbox pass failed; retrying on the next pass")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Outbox delivery {DeliveryId} failed after {Attempts} attempts; giving up")]
+    private static partial void LogGaveUp(ILogger logger, string deliveryId, int attempts);
+}

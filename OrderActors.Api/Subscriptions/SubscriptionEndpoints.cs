@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OrderActors.Api.Auth;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Api.Subscriptions;
+
+/// <summary><c>/api/subscriptions</c>: outbound webhooks (admin, integration) and their deliveries with every attempt.</summary>
+public static class SubscriptionEndpoints
+{
+    public static RouteGroupBuilder MapSubscriptions(this IEndpointRouteBuilder app)
+    {
+        var subscriptions = app.MapGroup("/api/subscriptions").WithTags("Subscriptions").RequireRoles(ApiRoles.Integration);
+        subscriptions.MapPost("/", CreateAsync);
+        subscriptions.MapGet("/", ListAsync);
+        subscriptions.MapGet("/{id}", GetAsync);
+        subscriptions.MapDelete("/{id}", DeleteAsync);
+        subscriptions.MapGet("/{id}/deliveries", DeliveriesAsync);
+        return subscriptions;
+    }
+
+    private static async Task<Created<SubscriptionView>> CreateAsync(CreateSubscriptionRequest request, OutboxStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validator = new Validator();
+        if (validator.Required(request.Url, "url", 2000)
+            && (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            validator.Add("url", "must be an absolute http or https URL");
+        }
+
+        if (request.Events is null || request.Events.Count == 0)
+        {
+            validator.Add("events", "at least one event type or pattern (e.g. order.*, *) is required");
+        }
+        else
+        {
+            for (var i = 0; i < request.Events.Count; i++)
+            {
+                validator.Required(request.Events[i], $"events[{i}]", 100);
+            }
+        }
+
+        if (validator.Required(request.Secret, "secret", 200) && request.Secret.Length < 16)
+        {
+            validator.Add("secret", "must be at least 16 characters");
+        }
+
+        validator.ThrowIfInvalid();
+        var record = await store.CreateSubscriptionAsync(request.Url!, request.Events!, request.Secret!, time.GetUtcNow(), cancellationToken);
+        return TypedResults.Created($"/api/subscriptions/{record.Id}", ToView(record));
+    }
+
+    private static async Task<Ok<List<SubscriptionView>>> ListAsync(OutboxStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListSubscriptionsAsync(cancellationToken)).Select(ToView).ToList());
+
+    private static async Task<Results<Ok<SubscriptionView>, NotFound>> GetAsync(string id, OutboxStore store, CancellationToken cancellationToken) =>
+        await store.GetSubscriptionAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToView(record)) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, OutboxStore store, CancellationToken cancellationToken) =>
+        await store.DeleteSubscriptionAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<DeliveryView>>, NotFound>> DeliveriesAsync(string id, OutboxStore store, CancellationToken cancellationToken, int limit = 100)
+    {
+        if (await store.GetSubscriptionAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var deliveries = await store.ListDeliveriesAsync(id, Math.Clamp(limit, 1, 1000), cancellationToken);
+        return TypedResults.Ok(deliveries.Select(d => d.ToView()).ToList());
+    }
+
+    private static SubscriptionView ToView(SubscriptionRecord record) => new(record.Id, record.Url, record.Events, record.CreatedAt, record.StartPosition);
+}

@@ -1,0 +1,63 @@
+using OrderActors.Api.Channels;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime;
+
+namespace OrderActors.Api.Webhooks;
+
+/// <summary>
+/// Channel orders into order grains. A new order is placed (a marketplace order arrives sold: short stock becomes a hold,
+/// not a refusal — the grain decides). A known order only takes news the grain does not have yet, i.e. payment of an
+/// order still waiting for it; any other repeat or stale update changes nothing.
+/// </summary>
+public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
+{
+    public async Task<IntakeResult> AcceptAsync(MappedOrder order, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var id = OrderKeys.For(order.Channel, order.ExternalOrderNo);
+        var grain = grains.GetGrain<IOrderGrain>(id);
+        var existing = await TryGetAsync(grain);
+        if (existing is null)
+        {
+            var placed = await grain.PlaceAsync(ToCommand(order, actor));
+            return new IntakeResult(placed.Id, Changed: true);
+        }
+
+        if (order.Paid && existing.Status == OrderStatus.PendingPayment)
+        {
+            var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor));
+            return new IntakeResult(paid.Id, Changed: paid.Version != existing.Version);
+        }
+
+        return new IntakeResult(existing.Id, Changed: false);
+    }
+
+    private static async Task<OrderView?> TryGetAsync(IOrderGrain grain)
+    {
+        try
+        {
+            return await grain.GetAsync();
+        }
+        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static PlaceOrder ToCommand(MappedOrder order, string actor) => new()
+    {
+        Channel = order.Channel,
+        ExternalOrderNo = order.ExternalOrderNo,
+        Customer = new CustomerContact(order.CustomerName ?? string.Empty, order.Phone),
+        Address = new ShippingAddress(order.Province ?? string.Empty, order.City ?? string.Empty, order.District ?? string.Empty, order.AddressDetail ?? string.Empty),
+        Lines = order.Lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity, l.UnitPrice ?? 0m)).ToList(),
+        BuyerNote = order.BuyerNote,
+        Paid = order.Paid,
+        PaidAmount = order.Paid ? order.PaidAmount : null,
+        PaymentId = order.Paid ? PaymentId(order) : null,
+        Actor = actor,
+    };
+
+    private static string PaymentId(MappedOrder order) => $"{order.Channel}-{order.ExternalOrderNo}";
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using OrderActors.Cli.Commands;
+
+namespace OrderActors.Cli;
+
+/// <summary>The <c>orderactors</c> command tree and its entry point (parse errors are usage errors, exit code 2).</summary>
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "orderactors: inspect and operate an OrderActors silo over its HTTP API. " +
+            $"Connects to --url (or ${CliOptions.UrlVariable}, default {CliOptions.DefaultUrl}) with --api-key (or ${CliOptions.ApiKeyVariable}). " +
+            ExitCodes.HelpText);
+        root.Options.Add(CliOptions.Url);
+        root.Options.Add(CliOptions.ApiKey);
+        root.Options.Add(CliOptions.Json);
+        root.Subcommands.Add(ClusterCommands.Create());
+        root.Subcommands.Add(GrainCommands.Create());
+        root.Subcommands.Add(ReminderCommands.Create());
+        root.Subcommands.Add(OrderCommands.Create());
+        root.Subcommands.Add(StockCommands.Create());
+        root.Subcommands.Add(ExceptionCommands.Create());
+        root.Subcommands.Add(RuleCommands.Create());
+        root.Subcommands.Add(KeyCommands.Create());
+        root.Subcommands.Add(SubscriptionCommands.Create());
+        root.Subcommands.Add(LedgerCommands.Create());
+        root.Subcommands.Add(ImportCommands.Create());
+        root.Subcommands.Add(ExportCommands.Create());
+        root.Subcommands.Add(ReportCommands.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliIo? io = null, CancellationToken cancellationToken = default)
+    {
+        using var scope = io is null ? null : CliIo.Use(io);
+        var current = CliIo.Current;
+        var parse = Build().Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            var names = new List<string>();
+            for (SymbolResult? result = parse.CommandResult; result is CommandResult commandResult; result = commandResult.Parent)
+            {
+                names.Insert(0, commandResult.Command.Name);
+            }
+
+            names[0] = "orderactors";
+            var command = string.Join(' ', names);
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await current.Error.WriteLineAsync($"error: {message} Run '{command} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = current.Out.Profile.Out.Writer, Error = current.Error };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

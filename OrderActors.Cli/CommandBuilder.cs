@@ -1,0 +1,73 @@
+using System.CommandLine;
+
+namespace OrderActors.Cli;
+
+/// <summary>Small helpers to declare commands and attach actions that share one error path.</summary>
+public static class CommandBuilder
+{
+    public static Command Group(string name, string description, params Command[] subcommands)
+    {
+        var command = new Command(name, description);
+        foreach (var subcommand in subcommands)
+        {
+            command.Subcommands.Add(subcommand);
+        }
+
+        return command;
+    }
+
+    public static Command Command(string name, string description, params Symbol[] symbols)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Command sub:
+                    command.Subcommands.Add(sub);
+                    break;
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="run"/> with a <see cref="CliContext"/>; any failure becomes one line on stderr and its exit code.</summary>
+    public static Command Runs(this Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> run)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var io = CliIo.Current;
+            CliSettings? settings = null;
+            try
+            {
+                settings = CliSettings.From(parse, io.Environment);
+                using var context = new CliContext(settings, io.Out, io.Error);
+                return await run(parse, context, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Ok;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                var (code, message) = ErrorReporter.Describe(exception, settings);
+                io.Error.WriteLine($"error: {message}");
+                return code;
+            }
+        });
+        return command;
+    }
+
+    public static Argument<string> Argument(string name, string description) => new(name) { Description = description };
+
+    public static Option<T> Option<T>(string name, string description, bool required = false) =>
+        new(name) { Description = description, Required = required };
+}

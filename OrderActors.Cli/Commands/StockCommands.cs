@@ -1,0 +1,65 @@
+using System.CommandLine;
+using OrderActors.Client.Contracts;
+using static OrderActors.Cli.CommandBuilder;
+
+namespace OrderActors.Cli.Commands;
+
+/// <summary><c>stock show|receive|count|settings</c>.</summary>
+public static class StockCommands
+{
+    public static Command Create() => Group("stock", "Stock per SKU and warehouse.", Show(), Receive(), Count(), Settings());
+
+    private static Argument<string> Sku() => Argument("sku", "The SKU code.");
+
+    private static Command Show()
+    {
+        var sku = Sku();
+        return Command("show", "On hand, reserved, allocated and sellable, per warehouse.", sku)
+            .Runs(async (parse, context, ct) =>
+            {
+                await context.Api.Stock.GetAsync(parse.GetValue(sku)!, ct);
+                return context.PrintLast($"Stock {parse.GetValue(sku)}");
+            });
+    }
+
+    private static Command Receive()
+    {
+        var sku = Sku();
+        var warehouse = Option<string>("--warehouse", "The receiving warehouse.", required: true);
+        var quantity = Option<int>("--quantity", "Units received (more than 0).", required: true);
+        var receiptId = Option<string?>("--receipt-id", "The receipt's reference; a retry with the same one changes nothing.");
+        return Command("receive", "Goods received into a warehouse.", sku, warehouse, quantity, receiptId)
+            .Runs(async (parse, context, ct) =>
+            {
+                await context.Api.Stock.ReceiveAsync(parse.GetValue(sku)!, new StockReceiptRequest(parse.GetValue(warehouse), parse.GetValue(quantity), parse.GetValue(receiptId)), ct);
+                return context.PrintLast($"Stock {parse.GetValue(sku)}");
+            });
+    }
+
+    private static Command Count()
+    {
+        var sku = Sku();
+        var warehouse = Option<string>("--warehouse", "The counted warehouse.", required: true);
+        var onHand = Option<int>("--on-hand", "The units physically there.", required: true);
+        return Command("count", "Record a physical count: the warehouse's on-hand becomes the counted figure.", sku, warehouse, onHand)
+            .Runs(async (parse, context, ct) =>
+            {
+                await context.Api.Stock.CountAsync(parse.GetValue(sku)!, new StockCountRequest(parse.GetValue(warehouse), parse.GetValue(onHand)), ct);
+                return context.PrintLast($"Stock {parse.GetValue(sku)}");
+            });
+    }
+
+    private static Command Settings()
+    {
+        var sku = Sku();
+        var safety = Option<int?>("--safety-stock", "Units never sold.");
+        var low = Option<int?>("--low-stock-threshold", "Sellable at or below this is 'low'.");
+        var presale = Option<int?>("--presale-allowance", "Units that may be sold before they arrive.");
+        return Command("settings", "Set safety stock, low-stock threshold and presale allowance.", sku, safety, low, presale)
+            .Runs(async (parse, context, ct) =>
+            {
+                await context.Api.Stock.SetSettingsAsync(parse.GetValue(sku)!, new StockSettingsRequest(parse.GetValue(safety), parse.GetValue(low), parse.GetValue(presale)), ct);
+                return context.PrintLast($"Stock {parse.GetValue(sku)}");
+            });
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using OrderActors.Client.Http;
+
+namespace OrderActors.Cli;
+
+/// <summary>Turns a failure into one line on stderr that says what to do, and the exit code scripts rely on.</summary>
+public static class ErrorReporter
+{
+    public static (int ExitCode, string Message) Describe(Exception exception, CliSettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var url = settings?.Url.ToString().TrimEnd('/') ?? CliOptions.DefaultUrl;
+        return exception switch
+        {
+            CliUsageException usage => (ExitCodes.Usage, usage.Message),
+            CliAuthException auth => (ExitCodes.ConnectionOrAuth, auth.Message),
+            OrderActorsApiException api => FromApi(api, settings),
+            HttpRequestException { InnerException: SocketException or IOException } or HttpRequestException { StatusCode: null } =>
+                (ExitCodes.ConnectionOrAuth, $"cannot connect to {url} ({FirstLine(exception)}). Is the silo running? Pass --url or set {CliOptions.UrlVariable}."),
+            TaskCanceledException or TimeoutException =>
+                (ExitCodes.ConnectionOrAuth, $"{url} did not answer in time. Check the silo, or retry."),
+            FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
+            DirectoryNotFoundException directory => (ExitCodes.Usage, $"{FirstLine(directory)}"),
+            UnauthorizedAccessException access => (ExitCodes.Usage, $"{FirstLine(access)}"),
+            _ => (ExitCodes.ApiError, $"{FirstLine(exception)} ({exception.GetType().Name})."),
+        };
+    }
+
+    public static string FromApiReason(OrderActorsApiException api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var what = api.Errors.Count > 0
+            ? string.Join("; ", api.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))
+            : (api.Detail ?? api.Title ?? api.Status.ToString()).TrimEnd('.');
+        return api.Code is null ? $"{what} ({(int)api.Status})" : $"{what} ({(int)api.Status} {api.Code})";
+    }
+
+    private static (int, string) FromApi(OrderActorsApiException api, CliSettings? settings)
+    {
+        var status = (int)api.Status;
+        return api.Status switch
+        {
+            HttpStatusCode.Unauthorized when settings?.ApiKey is null =>
+                (ExitCodes.ConnectionOrAuth, $"no API key was given ({status}). Pass --api-key or set {CliOptions.ApiKeyVariable}."),
+            HttpStatusCode.Unauthorized =>
+                (ExitCodes.ConnectionOrAuth, $"the API key was rejected ({status}). Pass --api-key or set {CliOptions.ApiKeyVariable}."),
+            HttpStatusCode.Forbidden =>
+                (ExitCodes.ConnectionOrAuth, $"the API key lacks the role for this ({status}{(api.Code is null ? string.Empty : " " + api.Code)}). Use a key with the right role."),
+            HttpStatusCode.NotFound when api.Code is null =>
+                (ExitCodes.ApiError, $"not found ({status}): the resource does not exist, or this silo has no such endpoint (check --url and the silo's version)."),
+            _ when api.IsTransient =>
+                (ExitCodes.ApiError, $"{FromApiReason(api)}. The service asks to retry{(api.RetryAfter is { } after ? $" in {after.TotalSeconds:0}s" : string.Empty)}."),
+            _ => (ExitCodes.ApiError, FromApiReason(api) + "."),
+        };
+    }
+
+    private static string FirstLine(Exception exception) =>
+        exception.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+}

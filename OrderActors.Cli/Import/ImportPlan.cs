@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace OrderActors.Cli.Import;
+
+/// <summary>
+/// Groups rows into orders by order number (one row per line item, as the platforms export) and rejects, before anything is
+/// sent, what cannot be an order: a missing order number or SKU, a quantity that is not a positive whole number, an amount that
+/// is not a number, rows of one order that disagree on buyer or address, or the same SKU twice with different quantities.
+/// A row repeated exactly is a duplicate and skipped.
+/// </summary>
+public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList<ImportRejection> Rejections, IReadOnlyList<ImportRow> DuplicateRows)
+{
+    public static ImportPlan From(IReadOnlyList<ImportRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var rejections = new List<ImportRejection>();
+        var duplicates = new List<ImportRow>();
+        var groups = new Dictionary<string, List<ImportRow>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var row in rows)
+        {
+            if (RowProblem(row) is { } problem)
+            {
+                rejections.Add(new ImportRejection(NullIfEmpty(row.Get(ImportField.OrderNo)), [row], problem));
+                continue;
+            }
+
+            var orderNo = row.Get(ImportField.OrderNo);
+            if (!groups.TryGetValue(orderNo, out var group))
+            {
+                groups[orderNo] = group = [];
+                order.Add(orderNo);
+            }
+
+            if (group.Any(r => SameContent(r, row)))
+            {
+                duplicates.Add(row);
+                continue;
+            }
+
+            group.Add(row);
+        }
+
+        var orders = new List<ImportOrder>();
+        foreach (var orderNo in order)
+        {
+            var group = groups[orderNo];
+            if (OrderProblem(group) is { } problem)
+            {
+                rejections.Add(new ImportRejection(orderNo, group, problem));
+                continue;
+            }
+
+            orders.Add(new ImportOrder(orderNo, group));
+        }
+
+        return new ImportPlan(orders, rejections, duplicates);
+    }
+
+    private static string? RowProblem(ImportRow row)
+    {
+        if (row.Get(ImportField.OrderNo).Length == 0)
+        {
+            return "order number is missing";
+        }
+
+        if (row.Get(ImportField.Sku).Length == 0)
+        {
+            return "SKU is missing";
+        }
+
+        var quantity = row.Get(ImportField.Quantity);
+        if (!int.TryParse(quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var q) || q <= 0)
+        {
+            return $"quantity '{quantity}' is not a positive whole number";
+        }
+
+        foreach (var field in new[] { ImportField.UnitPrice, ImportField.PaidAmount })
+        {
+            var text = row.Get(field);
+            if (text.Length > 0 && (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount < 0))
+            {
+                return $"{field} '{text}' is not a non-negative number";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? OrderProblem(List<ImportRow> rows)
+    {
+        foreach (var field in ImportField.OrderLevel)
+        {
+            var values = rows.Select(r => r.Get(field)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            if (values.Count > 1)
+            {
+                return $"rows of this order disagree on {field} ('{values[0]}' vs '{values[1]}')";
+            }
+        }
+
+        var sku = rows.GroupBy(r => r.Get(ImportField.Sku), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return sku is null ? null : $"SKU {sku.Key} appears on several rows of this order with different quantities or prices";
+    }
+
+    private static bool SameContent(ImportRow a, ImportRow b) =>
+        a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var v) && string.Equals(v, f.Value, StringComparison.Ordinal));
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

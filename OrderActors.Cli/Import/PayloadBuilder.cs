@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Cli.Import;
+
+/// <summary>
+/// Builds the channel's own webhook payload for an order from its CSV rows by running the channel's field mapping
+/// (<c>GET /api/channels/{channel}/mapping</c>) backwards: each canonical value is written where the mapping reads it from.
+/// The service then maps, validates and dedups it exactly like a delivery from the platform, so an import and a webhook can
+/// never disagree, and a channel configured only by mapping can be imported too.
+/// </summary>
+public sealed class PayloadBuilder(ChannelMappingDocument mapping)
+{
+    private static readonly string[] OrderFields =
+        [ImportField.OrderNo, ImportField.CustomerName, ImportField.Phone, ImportField.Province, ImportField.City, ImportField.District, ImportField.AddressDetail, ImportField.PaidAmount, ImportField.PaidAt, ImportField.BuyerNote];
+
+    public JsonObject Build(ImportOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var payload = new JsonObject();
+        var fields = mapping.Fields ?? new Dictionary<string, FieldMapping>();
+        var values = OrderValues(order.First);
+        foreach (var name in OrderFields)
+        {
+            if (values.TryGetValue(name, out var value) && value.Length > 0 && fields.TryGetValue(name, out var field))
+            {
+                Write(payload, field, value, numeric: name == ImportField.PaidAmount);
+            }
+        }
+
+        if (fields.TryGetValue("paid", out var paid) && values.TryGetValue(ImportField.PaidAt, out var paidAt) && paidAt.Length > 0)
+        {
+            WritePaidFlag(payload, paid, paidAt);
+        }
+
+        WriteLines(payload, order);
+        return payload;
+    }
+
+    private static Dictionary<string, string> OrderValues(ImportRow row)
+    {
+        var values = ImportField.All.ToDictionary(f => f, row.Get, StringComparer.Ordinal);
+        if (values[ImportField.Address].Length > 0 && values[ImportField.Province].Length == 0)
+        {
+            var (province, city, district, detail) = AddressSplitter.Split(values[ImportField.Address]);
+            values[ImportField.Province] = province ?? string.Empty;
+            values[ImportField.City] = city ?? string.Empty;
+            values[ImportField.District] = district ?? string.Empty;
+            values[ImportField.AddressDetail] = detail ?? values[ImportField.Address];
+        }
+
+        return values;
+    }
+
+    private void WriteLines(JsonObject payload, ImportOrder order)
+    {
+        var lines = mapping.Lines ?? throw new CliUsageException("the channel's mapping has no lines section, so orders cannot be imported for it.");
+        var array = new JsonArray();
+        foreach (var row in order.Rows)
+        {
+            var line = new JsonObject();
+            if (lines.Sku is not null)
+            {
+                Write(line, lines.Sku, row.Get(ImportField.Sku), numeric: false);
+            }
+
+            if (lines.Quantity is not null)
+            {
+                Write(line, lines.Quantity, row.Get(ImportField.Quantity), numeric: true);
+            }
+
+            var price = row.Get(ImportField.UnitPrice);
+            if (lines.UnitPrice is not null && price.Length > 0)
+            {
+                Write(line, lines.UnitPrice, price, numeric: true);
+            }
+
+            array.Add(line);
+        }
+
+        Put(payload, lines.Path ?? throw new CliUsageException("the channel's mapping has no lines path."), array);
+    }
+
+    private static void WritePaidFlag(JsonObject payload, FieldMapping paid, string paidAt)
+    {
+        var path = Target(paid);
+        if (path is null || Resolve(payload, path) is not null)
+        {
+            return;
+        }
+
+        Put(payload, path, JsonValue.Create(paid.TrueWhen is { Count: > 0 } trueWhen ? trueWhen[0] : paidAt));
+    }
+
+    private static void Write(JsonObject target, FieldMapping field, string value, bool numeric)
+    {
+        var path = Target(field);
+        if (path is null)
+        {
+            return;
+        }
+
+        if (numeric && field.Scale is { } scale && scale != 0m && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            value = (number / scale).ToString(CultureInfo.InvariantCulture);
+        }
+
+        Put(target, path, JsonValue.Create(value));
+    }
+
+    /// <summary>Where a value goes: the mapping's path, or the first of its paths (the others are fallbacks or parts of a join).</summary>
+    private static string? Target(FieldMapping field) => field.Path ?? field.Paths?.FirstOrDefault();
+
+    private static JsonNode? Resolve(JsonObject root, string path)
+    {
+        JsonNode? node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            node = node is JsonObject o && o.TryGetPropertyValue(segment, out var next) ? next : null;
+        }
+
+        return node;
+    }
+
+    private static void Put(JsonObject root, string path, JsonNode? value)
+    {
+        var segments = path.Split('.');
+        var current = root;
+        foreach (var segment in segments[..^1])
+        {
+            if (segment.Contains('[', StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"the channel's mapping path '{path}' uses an array index, which an import cannot fill.");
+            }
+
+            if (current[segment] is not JsonObject child)
+            {
+                child = new JsonObject();
+                current[segment] = child;
+            }
+
+            current = child;
+        }
+
+        current[segments[^1]] = value;
+    }
+}

@@ -1,0 +1,4 @@
+namespace OrderActors.Client.Contracts;
+
+/// <summary><c>POST /api/keys</c>: a named key with one or more roles.</summary>
+public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? Roles);

@@ -1,0 +1,11 @@
+namespace OrderActors.Client.Contracts;
+
+/// <summary><c>POST /api/orders</c>: an own-store checkout (send an <c>Idempotency-Key</c> header so a retry returns the first answer).</summary>
+public sealed record CreateOrderRequest(
+    string? ExternalOrderNo,
+    CustomerInput? Customer,
+    AddressInput? Address,
+    IReadOnlyList<OrderLineInput>? Lines,
+    string? BuyerNote = null,
+    string? PaymentMethod = null,
+    IReadOnlyList<string>? Tags = null);

@@ -1,0 +1,22 @@
+namespace OrderActors.Client.Contracts;
+
+/// <summary>
+/// Where one canonical value comes from: <see cref="Path"/> (e.g. <c>shipping_address.name</c>, <c>post_addr.province.name</c>),
+/// or several <see cref="Paths"/> (the first present one, or all present ones joined by <see cref="Join"/>);
+/// numbers multiplied by <see cref="Scale"/>; <see cref="TrueWhen"/> turns the value into true/false
+/// (true when it is one of the listed values; without the list, when it is present and not empty); <see cref="Default"/> when absent.
+/// </summary>
+public sealed record FieldMapping
+{
+    public string? Path { get; init; }
+
+    public IReadOnlyList<string>? Paths { get; init; }
+
+    public string? Join { get; init; }
+
+    public decimal? Scale { get; init; }
+
+    public IReadOnlyList<string>? TrueWhen { get; init; }
+
+    public string? Default { get; init; }
+}

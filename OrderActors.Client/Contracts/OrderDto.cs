@@ -1,0 +1,41 @@
+namespace OrderActors.Client.Contracts;
+
+/// <summary>An order as the API shows it to the caller (amounts and PII per role).</summary>
+public sealed record OrderDto
+{
+    public required string Id { get; init; }
+    public required string Channel { get; init; }
+    public required string ExternalOrderNo { get; init; }
+    public required string Shop { get; init; }
+    public required string Status { get; init; }
+    public required CustomerDto Customer { get; init; }
+    public required AddressDto Address { get; init; }
+    public required IReadOnlyList<OrderLineDto> Lines { get; init; }
+    public decimal? TotalAmount { get; init; }
+    public decimal? PaidAmount { get; init; }
+    public decimal? RefundAmount { get; init; }
+    public required string PaymentMethod { get; init; }
+    public string? BuyerNote { get; init; }
+    public required IReadOnlyList<HoldDto> Holds { get; init; }
+    public required ApprovalDto Approval { get; init; }
+    public bool Blocked { get; init; }
+    public string? Warehouse { get; init; }
+    public string? Carrier { get; init; }
+    public string? WaybillNo { get; init; }
+    public required IReadOnlyList<TrackingEventDto> Tracking { get; init; }
+    public string? ParentOrderId { get; init; }
+    public required IReadOnlyList<string> ChildOrderIds { get; init; }
+    public required IReadOnlyList<string> MergedFrom { get; init; }
+    public string? MergedInto { get; init; }
+    public required SlaDto Sla { get; init; }
+    public string? ReturnReason { get; init; }
+    public string? CancelReason { get; init; }
+    public required DateTimeOffset PlacedAt { get; init; }
+    public DateTimeOffset? PaymentDueAt { get; init; }
+    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? ShippedAt { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required long Version { get; init; }
+}

@@ -1,0 +1,18 @@
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Client.Http;
+
+/// <summary><c>/api/keys</c> (admin): create, list and revoke API keys.</summary>
+public sealed class KeysClient(ApiConnection connection)
+{
+    /// <summary>Creates a key with roles; the answer is the only time the plain key is shown.</summary>
+    public Task<ApiKeyCreated> CreateAsync(string name, IReadOnlyList<string> roles, CancellationToken cancellationToken = default) =>
+        connection.PostAsync<ApiKeyCreated>("/api/keys", new CreateApiKeyRequest(name, roles), cancellationToken);
+
+    public Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken = default) =>
+        connection.GetAsync<IReadOnlyList<ApiKeyView>>("/api/keys", cancellationToken);
+
+    /// <summary>Revokes a key by id; it stops working at once.</summary>
+    public Task RevokeAsync(string id, CancellationToken cancellationToken = default) =>
+        connection.DeleteAsync($"/api/keys/{ApiConnection.Escape(id)}", cancellationToken);
+}

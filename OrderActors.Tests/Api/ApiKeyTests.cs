@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using OrderActors.Client.Contracts;
+using OrderActors.Tests.Infrastructure;
+
+namespace OrderActors.Tests.Api;
+
+public sealed class ApiKeyTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task RevokeKey_NextRequest_Is401AtOnce(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var created = await (await host.Admin().PostAsJsonAsync("/api/keys", new CreateApiKeyRequest("ops", [ApiRoles.Admin]))).Content.ReadFromJsonAsync<ApiKeyCreated>();
+        var client = host.WithKey(created!.Key);
+        var before = await client.GetAsync("/api/keys");
+
+        var revoke = await host.Admin().DeleteAsync($"/api/keys/{created.Id}");
+        var after = await client.GetAsync("/api/keys");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task CreateKey_NonAdminRole_Is403Problem(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var warehouse = await host.WithRolesAsync(ApiRoles.Warehouse);
+
+        var response = await warehouse.PostAsJsonAsync("/api/keys", new CreateApiKeyRequest("x", [ApiRoles.Admin]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/auth.forbidden", problem!.Type);
+    }
+
+    [Fact]
+    public async Task CreateKey_UnknownRole_Is400NamingTheRoleAndStoresNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.Admin().PostAsJsonAsync("/api/keys", new CreateApiKeyRequest("x", [ApiRoles.Sales, "root"]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.Equal(["roles[1]"], problem!.Errors.Keys);
+        var keys = await host.Admin().GetFromJsonAsync<List<ApiKeyView>>("/api/keys");
+        Assert.Equal(["bootstrap"], keys!.Select(k => k.Id));
+    }
+
+    [Fact]
+    public async Task WrongKey_Is401()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.WithKey("oa_bootstrap_wrong").GetAsync("/api/keys");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithoutConfiguredKey_WritesAWorkingAdminKeyFile()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), "orderactors-tests", $"admin-{Guid.NewGuid():N}.key");
+        var storage = TestDatabases.Sqlite("bootstrap");
+        await using var host = new ApiTestHost(storage, settings: new Dictionary<string, string?>
+        {
+            ["OrderActors:Auth:AdminKeyFile"] = keyFile,
+            ["OrderActors:Auth:BootstrapAdminKey"] = string.Empty,
+        });
+        _ = host.Server;
+
+        var key = (await File.ReadAllTextAsync(keyFile)).Trim();
+        var response = await host.WithKey(key).GetAsync("/api/keys");
+
+        Assert.StartsWith("oa_bootstrap_", key, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
