@@ -28,6 +28,27 @@ public static class LoadRunner
         }
 
         var runDirectory = Path.Combine(Path.GetTempPath(), "orderactors-load", $"{options.Scenario}-{options.Target}-{Guid.NewGuid():N}");
+        try
+        {
+            return await RunInAsync(options, scenario, runDirectory, cancellationToken);
+        }
+        finally
+        {
+            if (!options.KeepData)
+            {
+                try
+                {
+                    Directory.Delete(runDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static async Task<ScenarioReport> RunInAsync(LoadOptions options, LoadScenario scenario, string runDirectory, CancellationToken cancellationToken)
+    {
         await using var server = await ServerLauncher.StartAsync(options, runDirectory, cancellationToken);
         using var client = new LoadClient(server.BaseAddress, options.Concurrency + 16);
         await scenario.SetupAsync(client, cancellationToken);
@@ -38,6 +59,11 @@ public static class LoadRunner
         if (result.Sent < options.Requests)
         {
             scenario.Notes.Enqueue($"stopped by --max-seconds after {result.Sent:N0} of {options.Requests:N0} requests");
+        }
+
+        if (options.Target == "actors")
+        {
+            await CaptureClusterAsync(client, scenario);
         }
 
         await scenario.AfterLoadAsync(client, result, cancellationToken);
@@ -69,5 +95,19 @@ public static class LoadRunner
             Checks = checks,
             Notes = [.. scenario.Notes],
         };
+    }
+
+    /// <summary>The silo's own view (storage batch sizes, calls/s) from <c>GET /api/admin/cluster</c>, where the API has it.</summary>
+    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario)
+    {
+        var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
+        if (status != 200)
+        {
+            scenario.Notes.Enqueue($"GET /api/admin/cluster answered {status}: no storage batch statistics from the silo");
+            return;
+        }
+
+        var text = body.GetRawText();
+        scenario.Notes.Enqueue("GET /api/admin/cluster after the load: " + (text.Length > 1500 ? text[..1500] + "…" : text));
     }
 }
