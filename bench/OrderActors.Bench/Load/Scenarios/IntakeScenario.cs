@@ -78,20 +78,5 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
 
     private static string ExternalNo(int index) => $"in-{index}";
 
-    private IReadOnlyList<(string Sku, int Quantity)> Lines(int index)
-    {
-        var count = Math.Min(Options.Skus, 1 + (int)(Payloads.Uniform(Options.Seed, index * 7L) * 3));
-        var lines = new List<(string, int)>(count);
-        var used = new HashSet<int>();
-        for (var l = 0; used.Count < count; l++)
-        {
-            var sku = (int)(Payloads.Uniform(Options.Seed, index * 7L + 1 + l) * Options.Skus);
-            if (used.Add(sku))
-            {
-                lines.Add((Payloads.Sku(sku), 1 + (int)(Payloads.Uniform(Options.Seed + 1, index * 7L + l) * 3)));
-            }
-        }
-
-        return lines;
-    }
+    private IReadOnlyList<(string Sku, int Quantity)> Lines(int index) => IntakeLines.For(Options.Seed, index, Options.Skus);
 }
