@@ -7,22 +7,10 @@ namespace OrderActors.Grains.Orders;
 /// <summary>Approvals, holds, address edits, merges, and the reminders that keep SLA deadlines.</summary>
 public sealed partial class OrderGrain
 {
+    // What this activation last registered, so an unchanged deadline costs no reminder write.
+    // Unknown after activation: the first change re-registers.
     private bool _slaReminderKnown;
     private DateTimeOffset? _slaReminderDue;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // Re-arm after a restart or a crash between an append and a reminder registration.
-        if (State.Status is not (OrderStatus.None or OrderStatus.Completed or OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.Split or OrderStatus.Merged))
-        {
-            await SyncSlaReminderAsync(await RulesAsync());
-        }
-
-        if (State is { Status: OrderStatus.PendingPayment, PaymentDueAt: { } due })
-        {
-            await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
-        }
-    }
 
     public async Task<OrderView> ApproveAsync(ApproveOrder command)
     {
@@ -196,11 +184,14 @@ public sealed partial class OrderGrain
     private async Task SyncSlaReminderAsync(RuleBook rules)
     {
         var due = State.Exists ? OrderSla.NextDueAt(State, rules.Sla) : null;
-        if (_slaReminderKnown && due == _slaReminderDue)
+        if (!_slaReminderKnown || due != _slaReminderDue)
         {
-            return;
+            await SetSlaReminderAsync(due);
         }
+    }
 
+    private async Task SetSlaReminderAsync(DateTimeOffset? due)
+    {
         if (due is { } at)
         {
             await RegisterOrUpdateReminderAsync(SlaReminder, at);

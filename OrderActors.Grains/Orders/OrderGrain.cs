@@ -73,11 +73,16 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, now));
             }
 
+            // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,
+            // never an order without its hold expiry or SLA deadline.
             if (paymentDue is { } due)
             {
                 await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
             }
 
+            var preview = new OrderState();
+            events.ForEach(preview.Apply);
+            await SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla));
             await journal.AppendAsync(events, command.Actor);
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
@@ -227,11 +232,16 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         return (result.SuspectedDuplicate ? result.DuplicateOfOrderId ?? "another order" : null, recent);
     }
 
+    /// <summary>
+    /// Tells the customer grain the spend went down. A split part refunds against its parent (the order the customer
+    /// knows); a merged order's amount spans several customer orders, so its refunds are not recorded there.
+    /// </summary>
     private async Task RecordRefundAsync(string kind, decimal amount, string reason, string actor)
     {
-        if (amount > 0 && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone) && State.ParentOrderId is null)
+        if (amount > 0 && State.MergedFrom.Count == 0 && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone))
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(Id, $"{Id}-{kind}", amount, reason, actor));
+            var customerOrderId = State.ParentOrderId ?? Id;
+            await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(customerOrderId, $"{Id}-{kind}", amount, reason, actor));
         }
     }
 
