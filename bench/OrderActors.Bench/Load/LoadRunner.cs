@@ -63,7 +63,7 @@ public static class LoadRunner
 
         if (options.Target == "actors")
         {
-            await CaptureClusterAsync(client, scenario);
+            await CaptureClusterAsync(client, scenario, result);
         }
 
         await scenario.AfterLoadAsync(client, result, cancellationToken);
@@ -97,17 +97,36 @@ public static class LoadRunner
         };
     }
 
-    /// <summary>The silo's own view (storage batch sizes, calls/s) from <c>GET /api/admin/cluster</c>, where the API has it.</summary>
-    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario)
+    /// <summary>The silo's own view (storage writes and batch sizes, grain calls, reminder lag) from <c>GET /api/admin/cluster</c>.</summary>
+    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result)
     {
         var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
         if (status != 200)
         {
-            scenario.Notes.Enqueue($"GET /api/admin/cluster answered {status}: no storage batch statistics from the silo");
+            scenario.Notes.Enqueue($"GET /api/admin/cluster answered {status}: no storage statistics from the silo");
             return;
         }
 
-        var text = body.GetRawText();
-        scenario.Notes.Enqueue("GET /api/admin/cluster after the load: " + (text.Length > 1500 ? text[..1500] + "…" : text));
+        var requests = Math.Max(1, result.Sent);
+        if (body.TryGetProperty("storage", out var storage))
+        {
+            var writes = storage.GetProperty("writes").GetInt64();
+            var commits = storage.GetProperty("commits").GetInt64();
+            scenario.Figures["silo: durable writes per request (since start)"] = (double)writes / requests;
+            scenario.Figures["silo: commits per request (since start)"] = (double)commits / requests;
+            scenario.Figures["silo: writes per commit (group commit batch)"] = storage.GetProperty("averageBatchSize").GetDouble();
+            scenario.Figures["silo: commit latency p50 ms (recent)"] = storage.GetProperty("commitLatencyP50Ms").GetDouble();
+            scenario.Figures["silo: commit latency p99 ms (recent)"] = storage.GetProperty("commitLatencyP99Ms").GetDouble();
+        }
+
+        if (body.TryGetProperty("callsTotal", out var calls))
+        {
+            scenario.Figures["silo: grain calls per request (since start)"] = (double)calls.GetInt64() / requests;
+        }
+
+        if (body.TryGetProperty("activations", out var activations))
+        {
+            scenario.Counts["silo: activations after the load"] = activations.GetInt64();
+        }
     }
 }
