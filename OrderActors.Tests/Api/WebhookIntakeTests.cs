@@ -108,4 +108,17 @@ public sealed class WebhookIntakeTests
         Assert.Equal(["lines[0].quantity"], problem.Errors.Keys);
         await WebhookSecurityTests.AssertNothingStoredAsync(host);
     }
+
+    [Fact]
+    public async Task Webhook_SignedMalformedJson_Is400AndStoresNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.PostWebhookAsync("jd", "{\"orderId\": \"1\", \"itemInfoList\": [");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/request.malformed_json", problem!.Type);
+        await WebhookSecurityTests.AssertNothingStoredAsync(host);
+    }
 }
