@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Api.Admin;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Channels;
 using OrderActors.Api.Errors;
@@ -13,9 +14,11 @@ using OrderActors.Api.Events;
 using OrderActors.Api.Health;
 using OrderActors.Api.Keys;
 using OrderActors.Api.Orders;
+using OrderActors.Api.Reports;
 using OrderActors.Api.Rules;
 using OrderActors.Api.Stock;
 using OrderActors.Api.Subscriptions;
+using OrderActors.Api.Tracking;
 using OrderActors.Api.Webhooks;
 
 namespace OrderActors.Api;
@@ -78,11 +81,15 @@ public static class OrderActorsApiExtensions
         app.MapKeys();
         app.MapChannels();
         app.MapWebhooks();
+        app.MapCarrierWebhooks();
         app.MapSubscriptions();
         app.MapEvents();
         app.MapOrders();
         app.MapStock();
         app.MapRules();
+        app.MapTracking();
+        app.MapAdmin();
+        app.MapReports();
         return app;
     }
 

@@ -46,8 +46,10 @@ public static class CliApp
                 names.Insert(0, commandResult.Command.Name);
             }
 
+            names[0] = "orderactors";
             var command = string.Join(' ', names);
-            await current.Error.WriteLineAsync($"error: {parse.Errors[0].Message} Run '{command} --help' for usage.");
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await current.Error.WriteLineAsync($"error: {message} Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
 

@@ -2,12 +2,12 @@ namespace OrderActors.Cli.Import;
 
 /// <summary>
 /// Splits a one-cell address as the Chinese platforms export it ("浙江省 杭州市 西湖区 文三路 100号") into province, city,
-/// district and detail. Without spaces, the parts are found by their suffixes (省/自治区/市, 市/州/盟/地区, 区/县/旗).
+/// district and detail. Without spaces, the parts are found by their suffixes (自治区/省/市, then 自治州/地区/市/盟/州, then 区/县/旗/市).
 /// </summary>
 public static class AddressSplitter
 {
     private static readonly string[] ProvinceEnds = ["自治区", "特别行政区", "省", "市"];
-    private static readonly string[] CityEnds = ["自治州", "地区", "市", "州", "盟"];
+    private static readonly string[] CityEnds = ["自治州", "地区", "市", "盟", "州"];
     private static readonly string[] DistrictEnds = ["区", "县", "旗", "市"];
 
     public static (string? Province, string? City, string? District, string? Detail) Split(string? address)
@@ -37,27 +37,21 @@ public static class AddressSplitter
         return (province, city, district, rest.Length == 0 ? null : rest);
     }
 
+    /// <summary>Takes the leading part that ends with the first of <paramref name="endings"/> (in priority order) found near the start.</summary>
     private static string? Take(ref string text, string[] endings)
     {
-        var best = -1;
-        var length = 0;
         foreach (var ending in endings)
         {
             var index = text.IndexOf(ending, StringComparison.Ordinal);
-            if (index > 0 && index <= 8 && (best < 0 || index < best))
+            if (index > 0 && index <= 8)
             {
-                best = index;
-                length = ending.Length;
+                var end = index + ending.Length;
+                var part = text[..end];
+                text = text[end..].TrimStart();
+                return part;
             }
         }
 
-        if (best < 0)
-        {
-            return null;
-        }
-
-        var part = text[..(best + length)];
-        text = text[(best + length)..].TrimStart();
-        return part;
+        return null;
     }
 }

@@ -11,12 +11,17 @@ namespace OrderActors.Runtime.Core;
 internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, IJournalHost
 {
     private readonly ConcurrentQueue<WorkItem> _queue = new();
+    private static readonly ContextCallback StartTurnCallback = static state => ((Activation)state!).StartPendingTurn();
+
     private readonly CallChain _selfChain;
     private readonly Action _resume;
+    private ExecutionContext? _selfContext;
+    private WorkItem? _starting;
+    private Task? _started;
     private readonly int _throughput;
     private int _scheduled;
     private int _state;
-    private WorkItem? _running;
+    private WorkItem? _current;
     private Task? _runningTask;
     private WorkItem? _next;
     private DeactivationReason? _deactivateAfterTurn;
@@ -53,7 +58,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     /// <summary>The grain instance; set during the activation turn.</summary>
     public object GrainInstance => _grain ?? throw new InvalidOperationException($"Grain {GrainId} is not activated.");
 
-    public int QueueLength => _queue.Count + (Volatile.Read(ref _running) is null ? 0 : 1);
+    public int QueueLength => _queue.Count + (Volatile.Read(ref _current) is null ? 0 : 1);
 
     public long CallsCompleted => Volatile.Read(ref _calls);
 
@@ -73,12 +78,10 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
     public void Execute()
     {
-        if (_running is { } running)
+        if (_runningTask is { } finished)
         {
-            var finished = _runningTask!;
-            Volatile.Write(ref _running, null);
             _runningTask = null;
-            EndTurn(running, finished);
+            EndTurn(_current!, finished);
         }
 
         var budget = _throughput;
@@ -114,11 +117,12 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                 continue;
             }
 
+            // Published before the turn starts, so the timeout sweep and the inspector always see it.
+            Volatile.Write(ref _current, item);
             var turn = BeginTurn(item);
             if (!turn.IsCompleted)
             {
                 _runningTask = turn;
-                Volatile.Write(ref _running, item);
                 turn.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume);
                 return;
             }
@@ -131,7 +135,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     public void SweepTimeouts(long now, TimeSpan timeout)
     {
         var time = Runtime.Time;
-        if (Volatile.Read(ref _running) is { IsCall: true } running && time.GetElapsedTime(running.SentAt, now) >= timeout)
+        if (Volatile.Read(ref _current) is { IsCall: true } running && time.GetElapsedTime(running.SentAt, now) >= timeout)
         {
             running.TryTimeOut(timeout);
         }
@@ -147,18 +151,42 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
     /// <summary>True when a turn has been running for longer than <paramref name="limit"/> (a stuck grain).</summary>
     public bool IsStuck(long now, TimeSpan limit) =>
-        Volatile.Read(ref _running) is { IsCall: true } running && Runtime.Time.GetElapsedTime(running.SentAt, now) >= limit;
+        Volatile.Read(ref _current) is { IsCall: true } running && Runtime.Time.GetElapsedTime(running.SentAt, now) >= limit;
 
     private Task BeginTurn(WorkItem item)
     {
-        RuntimeContext.CurrentChain = item.Chain is null ? _selfChain : new CallChain(GrainId, item.Chain);
+        _starting = item;
+        if (item.Chain is null)
+        {
+            // Calls from outside any grain (and timer ticks) all run in one cached context whose chain is just this
+            // grain: no ExecutionContext is allocated per turn.
+            ExecutionContext.Run(_selfContext ??= CaptureContext(_selfChain), StartTurnCallback, this);
+        }
+        else
+        {
+            RuntimeContext.CurrentChain = new CallChain(GrainId, item.Chain);
+            try
+            {
+                StartPendingTurn();
+            }
+            finally
+            {
+                RuntimeContext.CurrentChain = null;
+            }
+        }
+
+        var started = _started!;
+        _starting = null;
+        _started = null;
+        return started;
+    }
+
+    private static ExecutionContext CaptureContext(CallChain chain)
+    {
+        RuntimeContext.CurrentChain = chain;
         try
         {
-            return item.Start(this);
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
+            return ExecutionContext.Capture()!;
         }
         finally
         {
@@ -166,8 +194,21 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
     }
 
+    private void StartPendingTurn()
+    {
+        try
+        {
+            _started = _starting!.Start(this);
+        }
+        catch (Exception ex)
+        {
+            _started = Task.FromException(ex);
+        }
+    }
+
     private void EndTurn(WorkItem item, Task turn)
     {
+        Volatile.Write(ref _current, null);
         if (item.IsCall)
         {
             // Before the caller is answered, so a caller that then moves the clock sees this call as the last activity.

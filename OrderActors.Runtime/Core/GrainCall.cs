@@ -3,7 +3,7 @@ namespace OrderActors.Runtime.Core;
 /// <summary>A grain call in a mailbox: the method, its arguments, and the completion the caller awaits.</summary>
 internal sealed class GrainCall<TResult>(MethodDispatcher<TResult> method, object?[] arguments) : WorkItem
 {
-    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TResult> _completion = new();
 
     public Task<TResult> Task => _completion.Task;
 

@@ -13,10 +13,12 @@ namespace OrderActors.Runtime.Core;
 /// </summary>
 internal sealed class GrainRuntime : IGrainFactory, IDisposable
 {
+    private const int MaxCachedReferences = 100_000;
     private static readonly MethodInfo ReceiveReminderMethod = typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminderAsync))!;
 
     private readonly ConcurrentDictionary<GrainId, Activation> _directory = new();
     private readonly ConcurrentDictionary<Type, InterfaceBinding> _interfaces = new();
+    private readonly ConcurrentDictionary<(Type Interface, string Key), object> _references = new();
     private readonly GrainTypeRegistry _registry;
     private readonly ReminderWakeup _reminderWakeup;
     private readonly MethodDispatcher _receiveReminder = MethodDispatcher.Create(ReceiveReminderMethod);
@@ -66,10 +68,22 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         where TGrainInterface : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        if (_references.TryGetValue((typeof(TGrainInterface), key), out var cached))
+        {
+            return (TGrainInterface)cached;
+        }
+
         var binding = _interfaces.GetOrAdd(typeof(TGrainInterface), static (type, registry) => InterfaceBinding.Create(type, registry), _registry);
         var proxy = DispatchProxy.Create(typeof(TGrainInterface), typeof(GrainProxy));
         ((GrainProxy)proxy).Bind(this, new GrainId(binding.GrainClass.Name, key), typeof(TGrainInterface), binding.Methods);
-        return (TGrainInterface)proxy;
+
+        // References are immutable and cheap to keep; the cache is bounded by dropping it whole when it grows too big.
+        if (_references.Count >= MaxCachedReferences)
+        {
+            _references.Clear();
+        }
+
+        return (TGrainInterface)_references.GetOrAdd((typeof(TGrainInterface), key), proxy);
     }
 
     /// <summary>Sends <paramref name="item"/> to <paramref name="target"/>'s activation, failing it at once if it would deadlock.</summary>

@@ -1,3 +1,5 @@
+using OrderActors.Runtime.Storage;
+
 namespace OrderActors.Runtime.Inspection;
 
 /// <summary>Read-only view of a running silo, for the admin API and CLI.</summary>
@@ -11,4 +13,7 @@ public interface IRuntimeInspector
 
     /// <summary>Activations (optionally of one grain type), longest queues first, at most <paramref name="maxCount"/>.</summary>
     IReadOnlyList<ActivationInfo> ListActivations(string? grainType, int maxCount);
+
+    /// <summary>The last <paramref name="count"/> stored events of a grain, oldest first (for <c>grains show</c>).</summary>
+    Task<IReadOnlyList<StoredEvent>> GetLatestEventsAsync(GrainId grainId, int count, CancellationToken cancellationToken);
 }

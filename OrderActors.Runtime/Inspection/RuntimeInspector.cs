@@ -51,6 +51,14 @@ internal sealed class RuntimeInspector(GrainRuntime runtime, ReminderService rem
             .Take(Math.Max(0, maxCount))
             .ToList();
 
+    public async Task<IReadOnlyList<StoredEvent>> GetLatestEventsAsync(GrainId grainId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var load = await storage.LoadAsync(grainId, cancellationToken).ConfigureAwait(false);
+        var from = Math.Max(0, load.Version - count);
+        return await storage.ReadEventsAsync(grainId, from, count, cancellationToken).ConfigureAwait(false);
+    }
+
     private static ActivationInfo Describe(Activation activation) =>
         new(activation.GrainId, activation.QueueLength, activation.IdleTime, activation.CallsCompleted);
 

@@ -1,3 +1,4 @@
+using OrderActors.Runtime;
 using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Runtime.Grains;
 
@@ -55,5 +56,61 @@ public sealed class ActivationTests : IAsyncLifetime
         Assert.Equal(0, stats.CallsFailed);
         Assert.Equal("memory", stats.StorageProvider);
         Assert.Equal(0, stats.MailboxBacklog);
+    }
+
+    [Fact]
+    public async Task DeactivateOnIdle_DeactivatesAfterTheCallAndNextCallReactivatesWithState()
+    {
+        var tally = _cluster.GetGrain<ITallyGrain>("t1");
+        await tally.AddAsync(5);
+
+        await tally.LeaveAsync();
+        await Eventually.WaitUntilAsync(async () => (await _cluster.GetStatisticsAsync()).Activations == 0, "activation left");
+        var view = await tally.GetAsync();
+
+        Assert.Equal(5, view.Total);
+        Assert.Equal(2, await tally.GetActivationNumberAsync());
+    }
+
+    [Fact]
+    public void GetGrainId_OfReference_ReturnsTypeAndKey()
+    {
+        var tally = _cluster.GetGrain<ITallyGrain>("tb-123");
+
+        var id = tally.GetGrainId();
+
+        Assert.Equal(new GrainId("tally", "tb-123"), id);
+        Assert.Equal("tb-123", tally.GetPrimaryKeyString());
+        Assert.Equal("tally/tb-123", id.ToString());
+    }
+
+    [Fact]
+    public async Task Inspector_GetLatestEvents_ReturnsLastEventsOldestFirst()
+    {
+        var tally = _cluster.GetGrain<ITallyGrain>("t1");
+        for (var i = 1; i <= 5; i++)
+        {
+            await tally.AddAsync(i);
+        }
+
+        var events = await _cluster.Inspector.GetLatestEventsAsync(new GrainId("tally", "t1"), 2, CancellationToken.None);
+
+        Assert.Equal([4L, 5L], events.Select(e => e.Version));
+        Assert.Equal("{\"amount\":5}", events[1].Data);
+    }
+
+    [Fact]
+    public async Task Inspector_ListActivations_ShowsKeysQueueLengthsAndIdleTime()
+    {
+        await _cluster.GetGrain<ITallyGrain>("t1").AddAsync(1);
+        await _cluster.GetGrain<ITallyGrain>("t2").AddAsync(1);
+        _cluster.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var list = _cluster.Inspector.ListActivations("tally", 10);
+
+        Assert.Equal(["t1", "t2"], list.Select(a => a.GrainId.Key));
+        Assert.All(list, a => Assert.Equal(TimeSpan.FromMinutes(3), a.IdleTime));
+        Assert.All(list, a => Assert.Equal(0, a.QueueLength));
+        Assert.Contains("tally", _cluster.Inspector.GrainTypes);
     }
 }

@@ -27,7 +27,7 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var provider in _opened)
+        foreach (var provider in _opened.Distinct())
         {
             await provider.DisposeAsync();
         }
@@ -36,12 +36,19 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     /// <summary>Creates an empty database and returns the options that reach it.</summary>
     protected abstract Task<StorageOptions> CreateDatabaseAsync();
 
+    /// <summary>
+    /// Creates a provider over this test's database (not yet initialized). A provider without a database of its own
+    /// (memory) overrides this to hand out views of one shared store, so "reopen" means what it means elsewhere.
+    /// </summary>
+    protected virtual IStorageProvider CreateProvider(StorageOptions options, TimeProvider time) =>
+        StorageProviderFactory.Create(options, time, NullLoggerFactory.Instance);
+
     /// <summary>Opens (and initializes) a new provider instance on this test's database.</summary>
     protected async Task<IStorageProvider> OpenAsync(Action<StorageOptions>? configure = null)
     {
         var options = new StorageOptions { Provider = _options!.Provider, ConnectionString = _options.ConnectionString };
         configure?.Invoke(options);
-        var provider = StorageProviderFactory.Create(options, Clock, NullLoggerFactory.Instance);
+        var provider = CreateProvider(options, Clock);
         _opened.Add(provider);
         await provider.InitializeAsync(CancellationToken.None);
         return provider;
@@ -156,6 +163,21 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
             Append(grain, 0, Event("A", 1)) with { Snapshot = new SnapshotRecord(5, "{}", T0) }, CancellationToken.None));
 
         Assert.Equal(0, (await Storage.LoadAsync(grain, CancellationToken.None)).Version);
+    }
+
+    [Fact]
+    public async Task AppendAsync_DataWithNulCharacter_IsRejectedAndNothingStored()
+    {
+        var grain = new GrainId("order", "nul");
+        var bad = new EventRecord("Placed", "{\"note\":\"a\0b\"}", "user:test", T0);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Storage.AppendAsync(Append(grain, 0, bad), CancellationToken.None));
+        var documentError = await Assert.ThrowsAsync<ArgumentException>(() => Storage.TryPutDocumentAsync("docs", "nul", "\0", 0, CancellationToken.None));
+
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NUL", documentError.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await Storage.LoadAsync(grain, CancellationToken.None)).Version);
+        Assert.Null(await Storage.GetDocumentAsync("docs", "nul", CancellationToken.None));
     }
 
     [Fact]

@@ -17,5 +17,20 @@ public sealed class BenchArgs(string[] args)
     public double GetDouble(string name, double fallback) =>
         Get(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>Every value of a repeatable option (<c>--set a=1 --set b=2</c>).</summary>
+    public IReadOnlyList<string> GetAll(string name)
+    {
+        var values = new List<string>();
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--" + name)
+            {
+                values.Add(args[i + 1]);
+            }
+        }
+
+        return values;
+    }
+
     public bool Has(string flag) => Array.IndexOf(args, "--" + flag) >= 0;
 }

@@ -29,8 +29,12 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
     /// When group commit is off: true runs each write directly on the caller's task (the database takes concurrent
     /// transactions, e.g. PostgreSQL); false keeps one writer and gives it one write per transaction (SQLite).
     /// </param>
+    /// <param name="dedicatedThread">
+    /// Run the loop on its own thread (for a synchronous driver: SQLite). A busy thread pool then cannot delay the
+    /// next commit, and waking the writer needs no pool thread.
+    /// </param>
     /// <param name="logger">Where batch failures are logged.</param>
-    public GroupCommitWriter(IWriteBatchExecutor executor, StorageOptions options, bool concurrentWritersAllowed, ILogger logger)
+    public GroupCommitWriter(IWriteBatchExecutor executor, StorageOptions options, bool concurrentWritersAllowed, bool dedicatedThread, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options.MaxBatchSize));
@@ -39,7 +43,21 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         _maxBatchSize = options.GroupCommit ? options.MaxBatchSize : 1;
         _direct = !options.GroupCommit && concurrentWritersAllowed;
         _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
-        _loop = _direct ? Task.CompletedTask : Task.Run(RunAsync);
+        if (_direct)
+        {
+            _loop = Task.CompletedTask;
+        }
+        else if (dedicatedThread)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() => RunOnThread(done)) { IsBackground = true, Name = "OrderActors storage writer" };
+            thread.Start();
+            _loop = done.Task;
+        }
+        else
+        {
+            _loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Queues a write and returns its outcome once its batch has committed.</summary>
@@ -88,23 +106,53 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
         var batch = new List<WriteOperation>(Math.Min(_maxBatchSize, 4096));
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            batch.Clear();
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
-            {
-                if (write.CancellationToken.IsCancellationRequested)
-                {
-                    write.Cancel();
-                    continue;
-                }
-
-                batch.Add(write);
-            }
-
-            if (batch.Count > 0)
+            if (TakeBatch(batch))
             {
                 await CommitAsync(batch).ConfigureAwait(false);
             }
         }
+    }
+
+    private void RunOnThread(TaskCompletionSource done)
+    {
+        try
+        {
+            var batch = new List<WriteOperation>(Math.Min(_maxBatchSize, 4096));
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                if (TakeBatch(batch))
+                {
+                    // The executor of a synchronous driver completes synchronously; this only blocks this thread.
+                    CommitAsync(batch).GetAwaiter().GetResult();
+                }
+            }
+
+            done.SetResult();
+        }
+#pragma warning disable CA1031 // Reported through the loop task, which DisposeAsync awaits.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            done.SetException(ex);
+        }
+    }
+
+    /// <summary>Takes whatever is queued, up to the batch size; writes whose caller gave up are dropped.</summary>
+    private bool TakeBatch(List<WriteOperation> batch)
+    {
+        batch.Clear();
+        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
+        {
+            if (write.CancellationToken.IsCancellationRequested)
+            {
+                write.Cancel();
+                continue;
+            }
+
+            batch.Add(write);
+        }
+
+        return batch.Count > 0;
     }
 
     private async Task CommitAsync(IReadOnlyList<WriteOperation> batch)
@@ -119,15 +167,28 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
             LogBatchFailed(_logger, ex, batch.Count);
-            foreach (var write in batch)
+            if (batch.Count == 1)
             {
                 // One exception per caller: a shared instance would collect every awaiter's stack trace.
-                write.Fail(new StorageWriteException($"The storage transaction of {batch.Count} write(s) did not commit; nothing of it was stored.", ex));
+                batch[0].Fail(new StorageWriteException("The storage transaction did not commit; nothing of this write was stored.", ex));
+                return;
+            }
+
+            // Nothing of the batch was stored. Run each write in a transaction of its own, so that one write the
+            // database rejects cannot fail (and, retried, keep failing) everybody else's.
+            foreach (var write in batch)
+            {
+                await CommitAsync([write]).ConfigureAwait(false);
             }
 
             return;
         }
 
+        Published(batch, Stopwatch.GetElapsedTime(started));
+    }
+
+    private void Published(IReadOnlyList<WriteOperation> batch, TimeSpan latency)
+    {
         var conflicts = 0;
         foreach (var write in batch)
         {
@@ -137,7 +198,7 @@ internal sealed partial class GroupCommitWriter : IAsyncDisposable
             }
         }
 
-        _statistics.RecordCommit(batch.Count, conflicts, Stopwatch.GetElapsedTime(started));
+        _statistics.RecordCommit(batch.Count, conflicts, latency);
         foreach (var write in batch)
         {
             write.Publish();

@@ -65,7 +65,7 @@ public sealed partial class PostgresStorageProvider : IStorageProvider
             }
 
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var writer = new GroupCommitWriter(new PostgresWriteExecutor(_dataSource), _options, concurrentWritersAllowed: true, _logger);
+            var writer = new GroupCommitWriter(new PostgresWriteExecutor(_dataSource), _options, concurrentWritersAllowed: true, dedicatedThread: false, _logger);
             _core = new SqlStorageCore(ProviderName, writer, _reads, _time);
         }
         finally

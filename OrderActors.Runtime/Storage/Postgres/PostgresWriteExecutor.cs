@@ -7,8 +7,8 @@ namespace OrderActors.Runtime.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL side of group commit: a batch becomes one <see cref="NpgsqlBatch"/> (every write one statement,
-/// each returning one row with its outcome) inside one transaction, so a commit costs two round trips whatever
-/// its size. Safe to call concurrently (each call takes its own pooled connection).
+/// each returning one row with its outcome) that the server runs as one implicit transaction, so a commit costs one
+/// round trip whatever its size. Safe to call concurrently (each call takes its own pooled connection).
 /// </summary>
 internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
 {
@@ -40,36 +40,42 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // No explicit transaction: a batch is one implicit transaction (one Sync at its end), so the server commits
+            // it as a whole after its last statement and the batch costs ONE round trip. Any statement error rolls the
+            // whole batch back and surfaces here before a single caller is answered.
+            var sqlBatch = new NpgsqlBatch(connection);
+            await using (sqlBatch.ConfigureAwait(false))
             {
-                var sqlBatch = new NpgsqlBatch(connection, transaction);
-                await using (sqlBatch.ConfigureAwait(false))
+                sqlBatch.BatchCommands.Add(new NpgsqlBatchCommand(FeedLock));
+                foreach (var write in batch)
                 {
-                    sqlBatch.BatchCommands.Add(new NpgsqlBatchCommand(FeedLock));
-                    foreach (var write in batch)
-                    {
-                        write.ResetOutcome();
-                        sqlBatch.BatchCommands.Add(ToCommand(write));
-                    }
-
-                    var reader = await sqlBatch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        foreach (var write in batch)
-                        {
-                            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                            {
-                                throw new InvalidOperationException("A write statement returned no outcome row.");
-                            }
-
-                            Stage(write, reader);
-                        }
-                    }
+                    write.ResetOutcome();
+                    sqlBatch.BatchCommands.Add(ToCommand(write));
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await sqlBatch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    foreach (var write in batch)
+                    {
+                        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)
+                            || !await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            throw new InvalidOperationException("A write statement returned no outcome row.");
+                        }
+
+                        Stage(write, reader);
+                    }
+
+                    // Read to the end: the commit's outcome (ReadyForQuery, or an error) comes after the last row.
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                    }
+                }
+                finally
+                {
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
     }

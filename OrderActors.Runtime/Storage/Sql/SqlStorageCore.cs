@@ -42,6 +42,7 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        RejectNul(data, "document data");
         return writer.WriteAsync(new DocumentPutWrite(collection, key, data, expectedVersion, time.GetUtcNow(), cancellationToken));
     }
 
@@ -74,6 +75,23 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
             {
                 throw new ArgumentException("Every event needs a type, data and an actor.", nameof(request));
             }
+
+            RejectNul(e.Data, "event data");
+            RejectNul(e.Actor, "an event's actor");
+        }
+
+        if (request.Snapshot is { } s)
+        {
+            RejectNul(s.Data, "snapshot data");
+        }
+    }
+
+    // PostgreSQL text cannot hold U+0000; refuse it up front in every provider rather than fail a whole batch.
+    private static void RejectNul(string value, string what)
+    {
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{what} contains a NUL character (U+0000), which storage does not accept.");
         }
     }
 }

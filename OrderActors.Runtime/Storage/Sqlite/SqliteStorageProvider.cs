@@ -71,7 +71,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             Migrate();
             var executor = new SqliteWriteExecutor(_writerConnectionString);
-            var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, _logger);
+            var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, dedicatedThread: true, _logger);
             _core = new SqlStorageCore(ProviderName, writer, _reads, _time);
             LogOpened(_logger, DatabasePath);
         }

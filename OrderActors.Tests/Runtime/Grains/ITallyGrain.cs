@@ -16,6 +16,9 @@ public interface ITallyGrain : IGrainWithStringKey
     Task<AppendOutcome> AddUnnamedAsync(int amount);
 
     Task<int> GetActivationNumberAsync();
+
+    /// <summary>Asks the runtime to deactivate this activation after this call.</summary>
+    Task LeaveAsync();
 }
 
 public sealed record TallyView(int Total, int Count, long Version);

@@ -35,6 +35,12 @@ public sealed class TallyGrain(IJournal<TallyState> journal, TestProbe probe) : 
 
     public Task<int> GetActivationNumberAsync() => Task.FromResult(_activationNumber);
 
+    public Task LeaveAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task<AppendOutcome> ObserveAsync(object @event)
     {
         try

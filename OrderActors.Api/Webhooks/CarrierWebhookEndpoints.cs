@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using OrderActors.Api.Channels;
+using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Api.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/carriers/{carrier}</c>: carrier tracking callbacks, verified like channel webhooks
+/// (<c>X-OrderActors-Signature: sha256=…</c> with <c>OrderActors:Carriers:{carrier}:Secret</c>, fail closed), then added to
+/// the order found by id or by waybill number. A <c>delivered</c> scan on a shipped order marks it delivered.
+/// </summary>
+public static class CarrierWebhookEndpoints
+{
+    /// <summary>The order index entry for waybill lookups (written by the order grain when it has one).</summary>
+    public const string WaybillIndex = "waybill";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteHandlerBuilder MapCarrierWebhooks(this IEndpointRouteBuilder app) =>
+        app.MapPost("/webhooks/carriers/{carrier}", ReceiveAsync).WithTags("Webhooks").AllowAnonymous().DisableAntiforgery();
+
+    private static async Task<Results<Ok<CarrierCallbackAccepted>, ProblemHttpResult>> ReceiveAsync(
+        string carrier,
+        HttpRequest request,
+        IConfiguration configuration,
+        IOptions<ApiOptions> options,
+        IGrainFactory grains,
+        IGrainStorage storage,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var body = await RawBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(Problems.TooLarge());
+        }
+
+        var secret = ChannelMappingValidator.IsValidChannelName(carrier) ? configuration[$"OrderActors:Carriers:{carrier}:Secret"] : null;
+        if (string.IsNullOrEmpty(secret) || !WebhookSignatures.VerifyHex(body, secret, request.Headers[WebhookSignatures.Header].ToString()))
+        {
+            return WebhookEndpoints.Unauthorized();
+        }
+
+        var callback = JsonSerializer.Deserialize<CarrierCallback>(body, Json);
+        var events = Validate(callback);
+        var orderId = callback!.OrderId?.Trim() ?? await FindByWaybillAsync(storage, callback.WaybillNo!.Trim(), cancellationToken);
+        var order = grains.GetGrain<IOrderGrain>(orderId);
+        var actor = $"carrier:{carrier}";
+        OrderView view = await order.GetAsync();
+        foreach (var scan in events.OrderBy(e => e.At))
+        {
+            view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor));
+            if (scan.Status.Trim().Equals("delivered", StringComparison.OrdinalIgnoreCase) && view.Status == OrderStatus.Shipped)
+            {
+                view = await order.DeliverAsync(new DeliverOrder(actor));
+            }
+        }
+
+        return TypedResults.Ok(new CarrierCallbackAccepted(view.Id, view.Status.ToString(), view.Tracking.Count));
+    }
+
+    private static IReadOnlyList<CarrierEventInput> Validate(CarrierCallback? callback)
+    {
+        var validator = new Validator();
+        if (callback is null)
+        {
+            validator.Add("body", "is required");
+            validator.ThrowIfInvalid();
+        }
+
+        if (string.IsNullOrWhiteSpace(callback!.OrderId) && string.IsNullOrWhiteSpace(callback.WaybillNo))
+        {
+            validator.Add("orderId", "orderId or waybillNo is required");
+        }
+
+        if (callback.Events is null || callback.Events.Count == 0)
+        {
+            validator.Add("events", "at least one event is required");
+        }
+        else
+        {
+            for (var i = 0; i < callback.Events.Count; i++)
+            {
+                validator.Required(callback.Events[i]?.Status, $"events[{i}].status", 50);
+            }
+        }
+
+        validator.ThrowIfInvalid();
+        return callback.Events!;
+    }
+
+    private static async Task<string> FindByWaybillAsync(IGrainStorage storage, string waybillNo, CancellationToken cancellationToken)
+    {
+        var rows = await storage.QueryIndexAsync(
+            new IndexQuery(OrderIndex.GrainType, [new IndexFilter(WaybillIndex, IndexOperator.Equal, waybillNo)]) { Limit = 2 },
+            cancellationToken);
+        return rows.Count == 1
+            ? rows[0].GrainKey
+            : throw DomainException.NotFound(OrderErrors.NotFound, $"No single order has waybill {waybillNo}; send orderId.");
+    }
+}

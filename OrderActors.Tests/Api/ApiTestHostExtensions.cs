@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Tests.Api;
+
+/// <summary>Shorthands for API tests.</summary>
+internal static class ApiTestHostExtensions
+{
+    public static async Task ReceiveStockAsync(this HttpClient admin, string sku, int quantity, string warehouse = "SZ")
+    {
+        var response = await admin.PostAsJsonAsync($"/api/stock/{sku}/receipts", new StockReceiptRequest(warehouse, quantity));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static async Task<OrderDto> GetOrderAsync(this HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<OrderDto>($"/api/orders/{Uri.EscapeDataString(id)}"))!;
+
+    public static async Task<OrderListResponse> ListOrdersAsync(this HttpClient client, string query = "") =>
+        (await client.GetFromJsonAsync<OrderListResponse>($"/api/orders?{query}"))!;
+
+    public static CreateOrderRequest Checkout(string externalOrderNo, string sku = "SKU-1", int quantity = 1, decimal unitPrice = 20m, string phone = "13812345678") =>
+        new(
+            externalOrderNo,
+            new CustomerInput("张三", phone),
+            new AddressInput("浙江省", "杭州市", "西湖区", "文三路 100 号"),
+            [new OrderLineInput(sku, quantity, unitPrice)]);
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using OrderActors.Api.Webhooks;
+using OrderActors.Client.Contracts;
+
+namespace OrderActors.Tests.Api;
+
+public sealed class OperationsEndpointsTests
+{
+    private const string CarrierSecret = "carrier-secret-0123456789abcdef";
+
+    [Fact]
+    public async Task AdminInspection_AfterAnOrder_ShowsActivationsStateEventsAndCleanLedger()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("A-1", quantity: 2));
+
+        var cluster = (await admin.GetFromJsonAsync<ClusterStatusDto>("/api/admin/cluster"))!;
+        var orders = (await admin.GetFromJsonAsync<List<ActivationDto>>("/api/admin/grains?type=order&top=10"))!;
+        var sku = (await admin.GetFromJsonAsync<GrainDetailDto>("/api/admin/grains/sku/SKU-1"))!;
+        var reminders = (await admin.GetFromJsonAsync<List<ReminderDto>>("/api/admin/reminders?dueWithin=2h"))!;
+        var ledger = await admin.PostAsync("/api/admin/ledger/check", null);
+        var forbidden = await (await host.WithRolesAsync(ApiRoles.CustomerService)).GetAsync("/api/admin/cluster");
+
+        Assert.Equal("sqlite", cluster.StorageProvider);
+        Assert.True(cluster.ActivationsByType["order"] >= 1);
+        Assert.Contains(orders, a => a.GrainKey == "own-A-1");
+        Assert.Equal(2, ((JsonElement)sku.State!).GetProperty("reserved").GetInt32());
+        Assert.Contains(sku.LatestEvents, e => e.EventType == "stock.received");
+        Assert.Contains(reminders, r => r.GrainKey == "own-A-1" || r.GrainKey == "SKU-1");
+        Assert.Equal(HttpStatusCode.OK, ledger.StatusCode);
+        Assert.True((await ledger.Content.ReadFromJsonAsync<LedgerReportDto>())!.Clean);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task CarrierCallback_SignedScanThenDelivered_AddsTrackingAndDelivers()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        var admin = host.Admin();
+        await ShippedOrderAsync(admin, "C-1");
+        var callback = JsonSerializer.Serialize(
+            new CarrierCallback("own-C-1", null, [new CarrierEventInput("in_transit", "Shenzhen hub", null), new CarrierEventInput("delivered", "Signed by buyer", null)]),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var unsigned = await PostCarrierAsync(host, callback, "sha256=" + new string('0', 64));
+        var signed = await PostCarrierAsync(host, callback, WebhookSignatures.SignHex(Encoding.UTF8.GetBytes(callback), CarrierSecret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        var order = await admin.GetOrderAsync("own-C-1");
+        Assert.Equal("Delivered", order.Status);
+        Assert.Equal(["in_transit", "delivered"], order.Tracking.Select(t => t.Status));
+    }
+
+    [Fact]
+    public async Task Reports_SummaryReconciliationExceptionsAndEvents_ReflectTheOrders()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await ShippedOrderAsync(admin, "R-1");
+        var finance = await host.WithRolesAsync(ApiRoles.Finance);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var summary = (await finance.GetFromJsonAsync<SummaryReportDto>("/api/reports/summary"))!;
+        var csv = await finance.GetStringAsync($"/api/reports/reconciliation?date={today}&format=csv");
+        var exceptions = (await admin.GetFromJsonAsync<OrderListResponse>("/api/exceptions"))!;
+        var feed = (await (await host.WithRolesAsync(ApiRoles.Integration)).GetFromJsonAsync<FeedPage>("/api/events?after=0&limit=1000"))!;
+
+        Assert.Equal(1, summary.Orders);
+        Assert.Equal(1, summary.ByChannelAndStatus["own"]["Shipped"]);
+        Assert.NotNull(summary.FulfilmentHoursP50);
+        Assert.Equal($"date,channel,orders,paid_orders,paid_amount,refunds,refund_amount,credit_notes,net\n{today},own,1,1,20.00,0,0.00,0,20.00\n", csv);
+        Assert.Empty(exceptions.Items);
+        Assert.Contains(feed.Events, e => e.EventType == "order.shipped" && e.GrainKey == "own-R-1");
+        Assert.Equal(feed.Events[^1].Position, feed.Next);
+    }
+
+    [Fact]
+    public async Task ChannelMapping_NewChannelAsConfiguration_TakesOrdersWithoutCode()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Channels:weidian:Secret"] = ApiTestHost.ChannelSecret });
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-WD", 5);
+        var mapping = new ChannelMappingDocument
+        {
+            Fields = new Dictionary<string, FieldMapping>
+            {
+                ["externalOrderNo"] = new() { Path = "order.no" },
+                ["customerName"] = new() { Path = "buyer.nick" },
+                ["phone"] = new() { Path = "buyer.tel" },
+                ["province"] = new() { Path = "buyer.prov" },
+                ["city"] = new() { Path = "buyer.city" },
+                ["district"] = new() { Path = "buyer.area" },
+                ["addressDetail"] = new() { Path = "buyer.addr" },
+                ["paid"] = new() { Path = "order.state", TrueWhen = ["PAID"] },
+                ["paidAmount"] = new() { Path = "order.cents", Scale = 0.01m },
+            },
+            Lines = new() { Path = "order.items", Sku = new() { Path = "code" }, Quantity = new() { Path = "n" }, UnitPrice = new() { Path = "cents", Scale = 0.01m } },
+        };
+        var payload = """{"order": {"no": "WD9", "state": "PAID", "cents": 1500, "items": [{"code": "SKU-WD", "n": 1, "cents": 1500}]}, "buyer": {"nick": "小明", "tel": "13811112222", "prov": "湖北省", "city": "武汉市", "area": "洪山区", "addr": "珞喻路 1 号"}}""";
+
+        var bad = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping with { Lines = mapping.Lines with { Path = "order..items" } });
+        var put = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping);
+        var webhook = await host.PostWebhookAsync("weidian", payload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("lines.path", (await bad.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys);
+        Assert.Equal(1, (await put.Content.ReadFromJsonAsync<ChannelMappingDocument>())!.Version);
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        var order = await admin.GetOrderAsync("weidian-WD9");
+        Assert.Equal(("Paid", 15.00m), (order.Status, order.TotalAmount));
+        Assert.Equal(new AddressDto("湖北省", "武汉市", "洪山区", "珞喻路 1 号"), order.Address);
+    }
+
+    [Fact]
+    public async Task Rules_InvalidSection_IsRejectedWholeAndValidOneBumpsVersion()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+
+        var bad = await admin.PutAsJsonAsync("/api/rules/approval", new { tiers = new[] { new { threshold = -1, role = "sales" } } });
+        var wrongType = await admin.PutAsync("/api/rules/sla", new StringContent("""{"review": "soon"}""", Encoding.UTF8, "application/json"));
+        var good = await admin.PutAsJsonAsync("/api/rules/sla", new { enabled = true, review = "00:20:00" });
+        var sla = await admin.GetFromJsonAsync<JsonElement>("/api/rules/sla");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("review", (await wrongType.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal("00:20:00", sla.GetProperty("review").GetString());
+        Assert.True(sla.GetProperty("version").GetInt64() >= 1);
+    }
+
+    private static async Task ShippedOrderAsync(HttpClient admin, string externalNo)
+    {
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo, quantity: 1, unitPrice: 20m))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/ship", new ShipRequest("SF", "SF" + externalNo))).EnsureSuccessStatusCode();
+    }
+
+    private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body, string signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/carriers/sf") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookSignatures.Header, signature);
+        return host.CreateClient().SendAsync(request);
+    }
+}

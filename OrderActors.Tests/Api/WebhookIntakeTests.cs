@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrderActors.Client.Contracts;
+using OrderActors.Tests.Infrastructure;
+
+namespace OrderActors.Tests.Api;
+
+public sealed class WebhookIntakeTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ShopifyOrdersCreate_CorrectHmac_CreatesOneOrder(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-SH", 10);
+
+        var response = await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 1001), deliveryId: "wh-1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new WebhookAccepted("shopify-1001", Duplicate: false), await response.Content.ReadFromJsonAsync<WebhookAccepted>());
+        var order = await admin.GetOrderAsync("shopify-1001");
+        Assert.Equal("Paid", order.Status);
+        Assert.Equal([new OrderLineDto("SKU-SH", 1, 25.00m, 25.00m, null)], order.Lines);
+        Assert.Single((await admin.ListOrdersAsync("channel=shopify")).Items);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ShopifyWebhook_TenRedeliveriesAfterLaterUpdate_StillOneUnchangedOrder(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-SH", 10);
+        var update = await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 2002, financialStatus: "paid"), deliveryId: "wh-update");
+        var afterUpdate = await admin.GetOrderAsync("shopify-2002");
+
+        var creates = new List<HttpResponseMessage>();
+        for (var i = 0; i < 10; i++)
+        {
+            creates.Add(await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 2002, financialStatus: "pending"), deliveryId: "wh-create"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.All(creates, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(creates, r => Assert.True(r.Content.ReadFromJsonAsync<WebhookAccepted>().Result!.Duplicate));
+        var final = await admin.GetOrderAsync("shopify-2002");
+        Assert.Equal("Paid", final.Status);
+        Assert.Equal(afterUpdate.Version, final.Version);
+        Assert.Single((await admin.ListOrdersAsync("channel=shopify")).Items);
+        Assert.Equal(9, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-SH"))!.Sellable);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Webhook_EachOtherChannelPayload_MapsToExpectedCanonicalOrder(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        foreach (var sku in new[] { "SKU-TB", "SKU-JD", "SKU-PDD", "SKU-DY", "SKU-OWN" })
+        {
+            await admin.ReceiveStockAsync(sku, 10);
+        }
+
+        var answers = new[]
+        {
+            await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao()),
+            await host.PostWebhookAsync("jd", ChannelPayloads.Jd()),
+            await host.PostWebhookAsync("pdd", ChannelPayloads.Pinduoduo()),
+            await host.PostWebhookAsync("douyin", ChannelPayloads.Douyin()),
+            await host.PostWebhookAsync("own", ChannelPayloads.Own()),
+        };
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var taobao = await admin.GetOrderAsync("taobao-3456789012345");
+        Assert.Equal(new CustomerDto("张三", "13812345678"), taobao.Customer);
+        Assert.Equal(new AddressDto("浙江省", "杭州市", "西湖区", "文三路 100 号"), taobao.Address);
+        Assert.Equal([new OrderLineDto("SKU-TB", 2, 99.50m, 199.00m, null)], taobao.Lines);
+        Assert.Equal("Paid", taobao.Status);
+        var jd = await admin.GetOrderAsync("jd-287654321");
+        Assert.Equal(new CustomerDto("李四", "13900001111"), jd.Customer);
+        Assert.Equal(new AddressDto("北京", "北京市", "朝阳区", "北京朝阳区建国路 1 号"), jd.Address);
+        Assert.Equal([new OrderLineDto("SKU-JD", 1, 59.90m, 59.90m, null)], jd.Lines);
+        var pdd = await admin.GetOrderAsync("pdd-231121-123456789");
+        Assert.Equal(new CustomerDto("王五", "13700002222"), pdd.Customer);
+        Assert.Equal(new AddressDto("广东省", "深圳市", "南山区", "科技园 8 栋"), pdd.Address);
+        Assert.Equal([new OrderLineDto("SKU-PDD", 3, 10.0m, 30.0m, null)], pdd.Lines);
+        var douyin = await admin.GetOrderAsync("douyin-4987654321");
+        Assert.Equal(new CustomerDto("赵六", "13600003333"), douyin.Customer);
+        Assert.Equal(new AddressDto("四川省", "成都市", "武侯区", "天府大道 99 号"), douyin.Address);
+        Assert.Equal([new OrderLineDto("SKU-DY", 1, 129.90m, 129.90m, null)], douyin.Lines);
+        Assert.Equal(129.90m, douyin.PaidAmount);
+        var own = await admin.GetOrderAsync("own-W-1001");
+        Assert.Equal(new AddressDto("江苏省", "南京市", "玄武区", "中山路 1 号"), own.Address);
+        Assert.Equal([new OrderLineDto("SKU-OWN", 1, 9.9m, 9.9m, null)], own.Lines);
+    }
+
+    [Fact]
+    public async Task Webhook_NegativeQuantity_Is400NamingFieldAndStoresNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao(num: -2));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/channel.payload_invalid", problem!.Type);
+        Assert.Equal(["lines[0].quantity"], problem.Errors.Keys);
+        await WebhookSecurityTests.AssertNothingStoredAsync(host);
+    }
+}

@@ -1,0 +1,44 @@
+using OrderActors.Bench.Baseline;
+using OrderActors.Bench.Calls;
+using OrderActors.Bench.Load;
+
+namespace OrderActors.Bench;
+
+/// <summary>Benchmarks print figures with their baseline beside them; they are never timed unit tests.</summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var scenario = args.Length > 0 ? args[0] : "help";
+        var options = new BenchArgs(args);
+        return scenario switch
+        {
+            "storage" => await StorageAppendBenchmark.RunAsync(options),
+            "calls" => await CallBenchmark.RunAsync(options),
+            "intake" or "flash-sale" or "holds" or "webhook-storm" => await LoadCommand.RunAsync(scenario, options),
+            "baseline-server" => await BaselineServer.RunAsync(options),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage: dotnet run -c Release --project bench/OrderActors.Bench -- <scenario> [options]
+              storage         durable appends/s, group commit vs one transaction per append
+                              --providers sqlite,postgres  --writers 64  --seconds 5  --postgres <connection string>
+              calls           in-memory grain calls/s against plain-object and channel-actor baselines
+                              --grains 1000  --callers 256  --window 16  --seconds 3
+              intake          own-store orders of 1-3 lines over 1,000 SKUs, then payment
+              flash-sale      one SKU with --units 10000, --requests 100000 checkout attempts
+              holds           --requests unpaid orders with a --hold 00:00:30 payment hold, expiring while orders arrive
+              webhook-storm   Shopify webhooks, --redeliver 0.2 redeliveries, --bad 0.05 bad signatures
+                load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
+                              --postgres <admin connection string>  --requests N  --concurrency 64  --max-seconds 600
+                              --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
+              baseline-server the plain-SQL order service the load scenarios compare against
+                              --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
+            """);
+        return 2;
+    }
+}

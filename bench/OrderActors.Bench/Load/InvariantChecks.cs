@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace OrderActors.Bench.Load;
+
+/// <summary>
+/// The checks every scenario ends with, over HTTP only: no SKU oversold, reservations add up to what was acknowledged,
+/// every acknowledged order present (in the expected status), and the server's own ledger check where it has one.
+/// </summary>
+public static class InvariantChecks
+{
+    public static async Task ReceiveStockAsync(LoadClient client, IReadOnlyList<string> skus, int quantity, CancellationToken cancellationToken)
+    {
+        var body = Payloads.Receipt(quantity);
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (sku, ct) =>
+        {
+            var status = await client.PostAsync($"/api/stock/{sku}/receipts", body, cancellationToken: ct);
+            if (status != 200)
+            {
+                failures.Add($"{sku}: {status}");
+            }
+        });
+        if (!failures.IsEmpty)
+        {
+            throw new InvalidOperationException($"Stock receipts failed: {string.Join(", ", failures.Take(5))}");
+        }
+    }
+
+    /// <summary>
+    /// Reads every SKU: nothing negative and <c>reserved + allocated ≤ onHand + presale</c>; the committed total
+    /// (reserved + allocated) equals <paramref name="expectedCommitted"/>, or is at least it after a crash (an order
+    /// in flight at the kill may have reserved without being acknowledged).
+    /// </summary>
+    public static async Task<IReadOnlyList<CheckResult>> CheckStockAsync(LoadClient client, IReadOnlyList<string> skus, long expectedCommitted, bool crashed, CancellationToken cancellationToken)
+    {
+        var oversold = new ConcurrentBag<string>();
+        var unreadable = new ConcurrentBag<string>();
+        long committed = 0;
+        await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (sku, ct) =>
+        {
+            var (status, stock) = await client.GetJsonAsync($"/api/stock/{sku}", ct);
+            if (status != 200)
+            {
+                unreadable.Add($"{sku}: {status}");
+                return;
+            }
+
+            var onHand = stock.GetProperty("onHand").GetInt64();
+            var reserved = stock.GetProperty("reserved").GetInt64();
+            var allocated = stock.GetProperty("allocated").GetInt64();
+            var presale = stock.TryGetProperty("presaleAllowance", out var p) ? p.GetInt64() : 0;
+            var sellable = stock.GetProperty("sellable").GetInt64();
+            if (onHand < 0 || reserved < 0 || allocated < 0 || sellable < 0 || reserved + allocated > onHand + presale)
+            {
+                oversold.Add($"{sku}: onHand {onHand}, reserved {reserved}, allocated {allocated}, presale {presale}, sellable {sellable}");
+            }
+
+            Interlocked.Add(ref committed, reserved + allocated);
+        });
+
+        var addsUp = crashed ? committed >= expectedCommitted : committed == expectedCommitted;
+        return
+        [
+            new CheckResult("no SKU oversold", oversold.IsEmpty && unreadable.IsEmpty,
+                oversold.IsEmpty && unreadable.IsEmpty ? $"{skus.Count:N0} SKUs read: nothing negative, reserved + allocated <= onHand + presale" : string.Join("; ", oversold.Concat(unreadable).Take(5))),
+            new CheckResult("reservations add up", addsUp,
+                $"reserved + allocated over all SKUs = {committed:N0}; acknowledged orders hold {expectedCommitted:N0}{(crashed ? " (after a crash: at least that; the excess is orders in flight at the kill)" : string.Empty)}"),
+        ];
+    }
+
+    /// <summary>GETs every acknowledged order (or a fixed-seed sample of <paramref name="maxToVerify"/>) and checks it is there in an allowed status.</summary>
+    public static async Task<CheckResult> CheckOrdersPresentAsync(LoadClient client, IReadOnlyList<string> orderIds, IReadOnlySet<string>? allowedStatuses, int maxToVerify, CancellationToken cancellationToken)
+    {
+        var sample = orderIds.Count <= maxToVerify
+            ? orderIds
+            : orderIds.OrderBy(id => Payloads.Uniform(7, id.GetHashCode(StringComparison.Ordinal))).Take(maxToVerify).ToList();
+        var missing = new ConcurrentBag<string>();
+        var wrongStatus = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            var (status, order) = await client.GetJsonAsync($"/api/orders/{Uri.EscapeDataString(id)}", ct);
+            if (status != 200)
+            {
+                missing.Add($"{id}: {status}");
+                return;
+            }
+
+            var orderStatus = order.TryGetProperty("status", out var s) ? s.GetString() : null;
+            if (allowedStatuses is not null && (orderStatus is null || !allowedStatuses.Contains(orderStatus)))
+            {
+                wrongStatus.Add($"{id}: {orderStatus}");
+            }
+        });
+
+        var what = sample.Count == orderIds.Count ? $"all {orderIds.Count:N0}" : $"a sample of {sample.Count:N0} of {orderIds.Count:N0}";
+        var allowed = allowedStatuses is null ? string.Empty : $" in status {string.Join("|", allowedStatuses)}";
+        return new CheckResult("every acknowledged order present", missing.IsEmpty && wrongStatus.IsEmpty,
+            missing.IsEmpty && wrongStatus.IsEmpty
+                ? $"{what} acknowledged orders read back{allowed}"
+                : $"{missing.Count} missing ({string.Join(", ", missing.Take(3))}), {wrongStatus.Count} in a wrong status ({string.Join(", ", wrongStatus.Take(3))}) of {what}");
+    }
+
+    /// <summary>Checks that none of <paramref name="orderIds"/> exists (e.g. webhooks refused for a bad signature).</summary>
+    public static async Task<CheckResult> CheckOrdersAbsentAsync(string name, LoadClient client, IReadOnlyList<string> orderIds, CancellationToken cancellationToken)
+    {
+        var present = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            var (status, _) = await client.GetJsonAsync($"/api/orders/{Uri.EscapeDataString(id)}", ct);
+            if (status != 404)
+            {
+                present.Add($"{id}: {status}");
+            }
+        });
+        return new CheckResult(name, present.IsEmpty, present.IsEmpty ? $"none of {orderIds.Count:N0} exists" : string.Join(", ", present.Take(5)));
+    }
+
+    /// <summary><c>POST /api/admin/ledger/check</c> where the server has it (the silo); the baseline has no ledger.</summary>
+    public static async Task<CheckResult?> CheckLedgerAsync(LoadClient client, ConcurrentQueue<string> notes, CancellationToken cancellationToken)
+    {
+        var (status, body) = await client.PostForBodyAsync("/api/admin/ledger/check", [], cancellationToken: cancellationToken);
+        if (status is 404 or 405)
+        {
+            notes.Enqueue("ledger check: the server has no POST /api/admin/ledger/check (not checked)");
+            return null;
+        }
+
+        if (status != 200 || body is null)
+        {
+            return new CheckResult("ledger check", false, $"POST /api/admin/ledger/check answered {status}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var drifts = root.TryGetProperty("drifts", out var d) && d.ValueKind == JsonValueKind.Array ? d.GetArrayLength() : -1;
+        var skus = root.TryGetProperty("skusChecked", out var s) ? s.GetInt32() : -1;
+        return new CheckResult("ledger check", drifts == 0, $"{skus:N0} SKUs checked, {drifts} drifts{(drifts > 0 ? ": " + d[0] : string.Empty)}");
+    }
+}

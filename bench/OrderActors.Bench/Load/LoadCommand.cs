@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OrderActors.Bench.Load;
+
+/// <summary>The load scenarios' command line: runs the scenario on the silo and, where it has one, on the baseline, and prints both with their ratio.</summary>
+public static class LoadCommand
+{
+    public static async Task<int> RunAsync(string scenario, BenchArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var supportsBaseline = scenario is "intake" or "flash-sale";
+        var target = args.Get("target") ?? (supportsBaseline ? "both" : "actors");
+        var options = new LoadOptions
+        {
+            Scenario = scenario,
+            Provider = args.Get("provider") ?? "sqlite",
+            PostgresAdmin = args.Get("postgres"),
+            Requests = args.GetInt("requests", scenario == "flash-sale" ? 100_000 : 10_000),
+            Concurrency = args.GetInt("concurrency", 64),
+            MaxDuration = TimeSpan.FromSeconds(args.GetDouble("max-seconds", 600)),
+            Crash = args.Has("crash"),
+            Skus = args.GetInt("skus", 1000),
+            Units = args.GetInt("units", 10_000),
+            Hold = TimeSpan.Parse(args.Get("hold") ?? "00:00:30", CultureInfo.InvariantCulture),
+            Redeliver = args.GetDouble("redeliver", 0.2),
+            BadSignature = args.GetDouble("bad", 0.05),
+            Seed = args.GetInt("seed", 42),
+            VerifyMax = args.GetInt("verify-max", int.MaxValue),
+            SiloDll = args.Get("silo"),
+            ServerSettings = args.GetAll("set"),
+        };
+
+        var targets = target == "both" ? new[] { "baseline", "actors" } : [target];
+        var reports = new List<ScenarioReport>();
+        foreach (var t in targets)
+        {
+            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] {scenario} on {t} ({options.Provider}): {options.Requests:N0} requests, concurrency {options.Concurrency}{(options.Crash ? ", crash half-way" : string.Empty)}");
+            reports.Add(await LoadRunner.RunAsync(options with { Target = t }));
+        }
+
+        foreach (var report in reports)
+        {
+            ReportPrinter.Print(report, Console.Out);
+        }
+
+        if (reports.Count == 2)
+        {
+            ReportPrinter.PrintRatio(reports[1], reports[0], Console.Out);
+        }
+
+        if (args.Get("json") is { } json)
+        {
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(reports, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        }
+
+        return reports.All(r => r.Passed) ? 0 : 1;
+    }
+}

@@ -1,0 +1,56 @@
+namespace OrderActors.Bench.Load;
+
+/// <summary>What one load run does: the scenario, the server it runs against, and its bounds.</summary>
+public sealed record LoadOptions
+{
+    /// <summary><c>intake</c>, <c>flash-sale</c>, <c>holds</c> or <c>webhook-storm</c>.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary><c>actors</c> (the OrderActors silo) or <c>baseline</c> (the plain-SQL server).</summary>
+    public string Target { get; init; } = "actors";
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>Admin connection string of a PostgreSQL server that may CREATE DATABASE (postgres only).</summary>
+    public string? PostgresAdmin { get; init; }
+
+    /// <summary>Requests (orders, checkout attempts, deliveries) the scenario sends.</summary>
+    public int Requests { get; init; } = 10_000;
+
+    /// <summary>Concurrent requests in flight (closed loop).</summary>
+    public int Concurrency { get; init; } = 64;
+
+    /// <summary>The run stops sending after this long even if requests remain.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Kill the server with SIGKILL half-way, restart it, finish the scenario, then check.</summary>
+    public bool Crash { get; init; }
+
+    /// <summary>SKUs of the intake, holds and webhook scenarios.</summary>
+    public int Skus { get; init; } = 1000;
+
+    /// <summary>Units of the flash-sale SKU.</summary>
+    public int Units { get; init; } = 10_000;
+
+    /// <summary>Payment hold of the holds scenario (configured on the silo as <c>OrderActors:Orders:PaymentHold</c>).</summary>
+    public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Share of webhook deliveries that are redeliveries of an earlier one.</summary>
+    public double Redeliver { get; init; } = 0.2;
+
+    /// <summary>Share of webhook deliveries with a bad signature.</summary>
+    public double BadSignature { get; init; } = 0.05;
+
+    /// <summary>Seed of the scenario's random choices, so a run can be repeated.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>At most this many acknowledged orders are read back after the run (a fixed-seed sample above it).</summary>
+    public int VerifyMax { get; init; } = int.MaxValue;
+
+    /// <summary>The silo's DLL (default: found beside the bench or in the repository).</summary>
+    public string? SiloDll { get; init; }
+
+    /// <summary>Extra configuration for the server (<c>key=value</c>, passed as <c>--key=value</c>).</summary>
+    public IReadOnlyList<string> ServerSettings { get; init; } = [];
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace OrderActors.Bench.Load.Scenarios;
+
+/// <summary>
+/// One SKU with <see cref="LoadOptions.Units"/> units and <see cref="LoadOptions.Requests"/> checkout attempts of one unit
+/// each, from distinct buyers, all at once: 201 is a durable reservation, 409 <c>stock.insufficient</c> a refusal.
+/// </summary>
+public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(options)
+{
+    public const string Sku = "FLASH-00001";
+
+    private static readonly HashSet<string> PendingStatuses = ["PendingPayment"];
+
+    private readonly byte[] _acknowledged = new byte[options.Requests];
+    private long _started;
+    private long _lastAccepted;
+
+    public override bool SupportsBaseline => true;
+
+    public override async Task SetupAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        await InvariantChecks.ReceiveStockAsync(client, [Sku], Options.Units, cancellationToken);
+        _started = Stopwatch.GetTimestamp();
+    }
+
+    public override async Task<int> OperationAsync(LoadClient client, int index)
+    {
+        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder($"fs-{index}", index, [(Sku, 1)]));
+        if (status == 201)
+        {
+            _acknowledged[index] = 1;
+            var now = Stopwatch.GetTimestamp();
+            long last;
+            while ((last = Interlocked.Read(ref _lastAccepted)) < now && Interlocked.CompareExchange(ref _lastAccepted, now, last) != last)
+            {
+            }
+        }
+
+        return status;
+    }
+
+    public override Task AfterLoadAsync(LoadClient client, DriverResult result, CancellationToken cancellationToken)
+    {
+        var accepted = result.Count(201);
+        if (accepted > 0)
+        {
+            var sellOut = Stopwatch.GetElapsedTime(_started, Interlocked.Read(ref _lastAccepted)).TotalSeconds;
+            Figures["seconds until the last unit was reserved"] = sellOut;
+            Figures["durable reservations/s (accepted / time to the last acceptance)"] = accepted / sellOut;
+        }
+
+        Figures["checkout attempts/s (accepted + refused)"] = result.Sent / result.Elapsed.TotalSeconds;
+        return Task.CompletedTask;
+    }
+
+    public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        var acknowledged = Enumerable.Range(0, Options.Requests).Where(i => _acknowledged[i] == 1).Select(i => $"own-fs-{i}").ToList();
+        Counts["reservations acknowledged (201)"] = acknowledged.Count;
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, [Sku], acknowledged.Count, Options.Crash, cancellationToken));
+        var expectSoldOut = !Options.Crash && Options.Requests >= Options.Units;
+        var soldExactly = acknowledged.Count <= Options.Units && (!expectSoldOut || acknowledged.Count == Options.Units);
+        checks.Add(new CheckResult("sold exactly the units there were", soldExactly,
+            $"{acknowledged.Count:N0} reservations acknowledged for {Options.Units:N0} units from {Options.Requests:N0} attempts"));
+        checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, acknowledged, PendingStatuses, Options.VerifyMax, cancellationToken));
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        {
+            checks.Add(ledger);
+        }
+
+        return checks;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace OrderActors.Bench.Load.Scenarios;
+
+/// <summary>
+/// Unpaid own-store orders (one unit of one of <see cref="LoadOptions.Skus"/> SKUs each) whose payment hold, shortened to
+/// <see cref="LoadOptions.Hold"/> on the silo, expires while new orders still arrive. After the load the generator waits
+/// for every hold to be cancelled and reads the change feed: lateness = cancellation time − due time, and the drain rate.
+/// </summary>
+public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
+{
+    private static readonly HashSet<string> CancelledStatuses = ["Cancelled"];
+
+    private readonly byte[] _acknowledged = new byte[options.Requests];
+    private readonly HoldExpiry _expiry = new();
+
+    public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
+
+    /// <summary>How long to wait for the last holds after the load, beyond the hold itself.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, SkuCodes, 10_000_000, cancellationToken);
+
+    public override async Task<int> OperationAsync(LoadClient client, int index)
+    {
+        var sku = Payloads.Sku((int)(Payloads.Uniform(Options.Seed, index) * Options.Skus));
+        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder($"h-{index}", index, [(sku, 1)]));
+        if (status == 201)
+        {
+            _acknowledged[index] = 1;
+        }
+
+        return status;
+    }
+
+    public override async Task AfterLoadAsync(LoadClient client, DriverResult result, CancellationToken cancellationToken)
+    {
+        var acknowledged = result.Count(201);
+        var waitStarted = Stopwatch.GetTimestamp();
+        var limit = Options.Hold + DrainTimeout;
+        while (true)
+        {
+            await FeedReader.ReadToEndAsync(client, _expiry, cancellationToken);
+            if (_expiry.Cancelled >= acknowledged)
+            {
+                break;
+            }
+
+            if (Stopwatch.GetElapsedTime(waitStarted) > limit)
+            {
+                Notes.Enqueue($"only {_expiry.Cancelled:N0} of {acknowledged:N0} holds were cancelled {limit.TotalSeconds:N0} s after the load ended");
+                break;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        Figures["seconds waited after the load for the last hold"] = Stopwatch.GetElapsedTime(waitStarted).TotalSeconds;
+        var lateness = _expiry.LatenessMs();
+        if (lateness.Length > 0)
+        {
+            Figures["hold lateness p50 ms"] = Percentile(lateness, 0.50);
+            Figures["hold lateness p90 ms"] = Percentile(lateness, 0.90);
+            Figures["hold lateness p99 ms"] = Percentile(lateness, 0.99);
+            Figures["hold lateness max ms"] = lateness[^1];
+        }
+
+        var (mean, peak, seconds) = _expiry.DrainRate();
+        Figures["drain: cancellations/s (first to last cancellation)"] = mean;
+        Figures["drain: busiest second"] = peak;
+        Figures["drain: seconds from first to last cancellation"] = seconds;
+        Counts["holds cancelled (feed)"] = _expiry.Cancelled;
+        Counts["holds cancelled while orders still arrived"] = _expiry.CancelledWhileArriving();
+        Counts["feed events read"] = _expiry.EventsRead;
+    }
+
+    public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        var acknowledged = Enumerable.Range(0, Options.Requests).Where(i => _acknowledged[i] == 1).Select(i => $"own-h-{i}").ToList();
+        Counts["orders acknowledged (201)"] = acknowledged.Count;
+        var stillHeld = acknowledged.Count - _expiry.Cancelled;
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, Math.Max(0, stillHeld), Options.Crash, cancellationToken));
+        checks.Add(new CheckResult("every hold expired", _expiry.Cancelled >= acknowledged.Count, $"{_expiry.Cancelled:N0} cancellations on the feed for {acknowledged.Count:N0} acknowledged unpaid orders"));
+        checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, acknowledged, CancelledStatuses, Options.VerifyMax, cancellationToken));
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        {
+            checks.Add(ledger);
+        }
+
+        return checks;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

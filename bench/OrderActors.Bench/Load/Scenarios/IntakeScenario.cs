@@ -1,0 +1,87 @@
+namespace OrderActors.Bench.Load.Scenarios;
+
+/// <summary>
+/// Own-store checkout of 1–3 lines (quantity 1–3) over <see cref="LoadOptions.Skus"/> SKUs with ample stock, then payment.
+/// One operation = <c>POST /api/orders</c> + <c>POST /api/orders/{id}/payment</c>.
+/// </summary>
+public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
+{
+    private const int StockPerSku = 10_000_000;
+    private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated", "Packed", "Shipped", "Delivered", "Completed"];
+
+    private readonly byte[] _acknowledged = new byte[options.Requests];
+    private readonly byte[] _paid = new byte[options.Requests];
+
+    public override bool SupportsBaseline => true;
+
+    public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
+
+    public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, SkuCodes, StockPerSku, cancellationToken);
+
+    public override async Task<int> OperationAsync(LoadClient client, int index)
+    {
+        var lines = Lines(index);
+        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(index), index, lines));
+        if (status != 201)
+        {
+            return status;
+        }
+
+        _acknowledged[index] = 1;
+        var payment = await client.PostAsync($"/api/orders/own-{ExternalNo(index)}/payment", Payloads.Payment($"pay-{index}", Payloads.Total(lines)));
+        if (payment == 200)
+        {
+            _paid[index] = 1;
+        }
+        else
+        {
+            Increment($"payment status {payment}");
+        }
+
+        return status;
+    }
+
+    public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        var acknowledged = Enumerable.Range(0, Options.Requests).Where(i => _acknowledged[i] == 1).ToList();
+        var paid = acknowledged.Where(i => _paid[i] == 1).Select(i => $"own-{ExternalNo(i)}").ToList();
+        var unpaid = acknowledged.Where(i => _paid[i] == 0).Select(i => $"own-{ExternalNo(i)}").ToList();
+        Counts["orders acknowledged (201)"] = acknowledged.Count;
+        Counts["payments acknowledged (200)"] = paid.Count;
+        var expected = acknowledged.Sum(i => (long)Lines(i).Sum(l => l.Quantity));
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken));
+        checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, paid, PaidStatuses, Options.VerifyMax, cancellationToken));
+        if (unpaid.Count > 0)
+        {
+            var check = await InvariantChecks.CheckOrdersPresentAsync(client, unpaid, null, Options.VerifyMax, cancellationToken);
+            checks.Add(check with { Name = "acknowledged orders whose payment failed are present" });
+        }
+
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        {
+            checks.Add(ledger);
+        }
+
+        return checks;
+    }
+
+    private static string ExternalNo(int index) => $"in-{index}";
+
+    private IReadOnlyList<(string Sku, int Quantity)> Lines(int index)
+    {
+        var count = Math.Min(Options.Skus, 1 + (int)(Payloads.Uniform(Options.Seed, index * 7L) * 3));
+        var lines = new List<(string, int)>(count);
+        var used = new HashSet<int>();
+        for (var l = 0; used.Count < count; l++)
+        {
+            var sku = (int)(Payloads.Uniform(Options.Seed, index * 7L + 1 + l) * Options.Skus);
+            if (used.Add(sku))
+            {
+                lines.Add((Payloads.Sku(sku), 1 + (int)(Payloads.Uniform(Options.Seed + 1, index * 7L + l) * 3)));
+            }
+        }
+
+        return lines;
+    }
+}

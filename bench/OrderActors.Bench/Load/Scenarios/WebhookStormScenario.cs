@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace OrderActors.Bench.Load.Scenarios;
+
+/// <summary>
+/// Shopify <c>orders/create</c> webhooks (paid) over <see cref="LoadOptions.Skus"/> SKUs: a share are redeliveries of an
+/// earlier delivery (same body, same <c>X-Shopify-Webhook-Id</c>, possibly while the first is still in flight) and a
+/// share carry a bad signature. Expected: 200 for first deliveries and redeliveries, 401 for bad signatures, exactly one
+/// order per distinct delivery, nothing stored for a bad signature, no stock reserved twice.
+/// </summary>
+public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(options)
+{
+    private const long FirstOrderId = 7_100_000_000_000;
+    private const string WrongSecret = "not-the-shopify-secret";
+    private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated"];
+
+    private readonly byte[] _acknowledged = new byte[options.Requests];
+    private readonly ConcurrentDictionary<string, int> _unexpected = new();
+    private long _createdAnswers;
+
+    private enum Kind
+    {
+        First,
+        Redelivery,
+        BadSignature,
+    }
+
+    public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
+
+    public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, SkuCodes, 10_000_000, cancellationToken);
+
+    public override async Task<int> OperationAsync(LoadClient client, int index)
+    {
+        var kind = KindOf(index);
+        var payloadIndex = kind == Kind.Redelivery ? RedeliveryOf(index) : index;
+        var body = Body(payloadIndex);
+        var secret = kind == Kind.BadSignature ? WrongSecret : ServerLauncher.ShopifySecret;
+        var headers = new[]
+        {
+            ("X-Shopify-Hmac-Sha256", Payloads.ShopifySignature(body, secret)),
+            ("X-Shopify-Webhook-Id", $"wh-{payloadIndex}"),
+            ("X-Shopify-Topic", "orders/create"),
+        };
+        var (status, answer) = await client.PostForBodyAsync("/webhooks/shopify", body, headers);
+        var expected = kind == Kind.BadSignature ? 401 : 200;
+        if (status != expected)
+        {
+            _unexpected.AddOrUpdate($"{kind} answered {status}", 1, static (_, n) => n + 1);
+        }
+
+        if (status == 200 && kind != Kind.BadSignature)
+        {
+            _acknowledged[payloadIndex] = 1;
+            using var document = JsonDocument.Parse(answer!);
+            if (document.RootElement.TryGetProperty("duplicate", out var duplicate) && !duplicate.GetBoolean())
+            {
+                Interlocked.Increment(ref _createdAnswers);
+            }
+        }
+
+        Increment(kind switch { Kind.First => "first deliveries", Kind.Redelivery => "redeliveries", _ => "bad signatures" });
+        return status;
+    }
+
+    public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        var distinct = Enumerable.Range(0, Options.Requests).Where(i => _acknowledged[i] == 1).ToList();
+        var bad = Enumerable.Range(0, Options.Requests).Where(i => KindOf(i) == Kind.BadSignature).Select(OrderId).ToList();
+        Counts["distinct orders acknowledged"] = distinct.Count;
+        Counts["answers that created an order (duplicate: false)"] = Interlocked.Read(ref _createdAnswers);
+        foreach (var (what, n) in _unexpected)
+        {
+            Counts[$"unexpected: {what}"] = n;
+        }
+
+        var expected = distinct.Sum(i => (long)Quantity(i));
+        var checks = new List<CheckResult>
+        {
+            new("every delivery answered as expected", _unexpected.IsEmpty || Options.Crash,
+                _unexpected.IsEmpty ? "200 for deliveries and redeliveries, 401 for bad signatures" : string.Join(", ", _unexpected.Select(kv => $"{kv.Key}: {kv.Value}"))),
+            new("no duplicate order", Options.Crash ? Interlocked.Read(ref _createdAnswers) <= distinct.Count : Interlocked.Read(ref _createdAnswers) == distinct.Count,
+                $"{Interlocked.Read(ref _createdAnswers):N0} answers created an order for {distinct.Count:N0} distinct deliveries"),
+        };
+        checks.AddRange(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken));
+        checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, distinct.Select(OrderId).ToList(), PaidStatuses, Options.VerifyMax, cancellationToken));
+        var badSample = bad.Take(Math.Min(bad.Count, Options.VerifyMax)).ToList();
+        checks.Add(await InvariantChecks.CheckOrdersAbsentAsync("bad signatures stored nothing", client, badSample, cancellationToken));
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        {
+            checks.Add(ledger);
+        }
+
+        return checks;
+    }
+
+    private static string OrderId(int index) => $"shopify-{FirstOrderId + index}";
+
+    private byte[] Body(int index) =>
+        Payloads.ShopifyOrder(FirstOrderId + index, index, Payloads.Sku((int)(Payloads.Uniform(Options.Seed, index) * Options.Skus)), Quantity(index));
+
+    private int Quantity(int index) => 1 + (int)(Payloads.Uniform(Options.Seed + 2, index) * 2);
+
+    private Kind KindOf(int index)
+    {
+        var r = Payloads.Uniform(Options.Seed + 3, index);
+        return r < Options.BadSignature ? Kind.BadSignature
+            : r < Options.BadSignature + Options.Redeliver && RedeliveryOf(index) >= 0 ? Kind.Redelivery
+            : Kind.First;
+    }
+
+    /// <summary>An earlier first delivery to send again (-1 when there is none yet).</summary>
+    private int RedeliveryOf(int index)
+    {
+        for (var j = (int)(Payloads.Uniform(Options.Seed + 4, index) * index); j >= 0; j--)
+        {
+            var r = Payloads.Uniform(Options.Seed + 3, j);
+            if (r >= Options.BadSignature + Options.Redeliver)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+}
