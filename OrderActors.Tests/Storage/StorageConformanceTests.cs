@@ -239,6 +239,20 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_SuccessiveAppendsToOneGrainQueuedTogether_AllCommitInOrder()
+    {
+        var grain = new GrainId("sku", "queued");
+
+        var appends = Enumerable.Range(0, 5).Select(v => Storage.AppendAsync(Append(grain, v, Event($"E{v + 1}", v + 1)), CancellationToken.None)).ToList();
+        var results = await Task.WhenAll(appends);
+        var load = await Storage.LoadAsync(grain, CancellationToken.None);
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], results.Select(r => r.Version));
+        Assert.Equal(["E1", "E2", "E3", "E4", "E5"], load.Events.Select(e => e.EventType));
+        Assert.Equal(load.Events.Select(e => e.Position).Order(), load.Events.Select(e => e.Position));
+    }
+
+    [Fact]
     public async Task AppendAsync_GroupCommitOff_EachWriteIsItsOwnCommit()
     {
         var baseline = await OpenAsync(o => o.GroupCommit = false);

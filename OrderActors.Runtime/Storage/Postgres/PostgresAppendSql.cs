@@ -76,6 +76,7 @@ internal static class PostgresAppendSql
         if (index)
         {
             // Upsert the new entries and delete the others: the two touch different rows, as one statement must.
+            // An entry whose value did not change is not rewritten (no dead tuple, no index churn).
             sql += """
                 ,
                 idx_del AS (
@@ -87,6 +88,7 @@ internal static class PostgresAppendSql
                     SELECT $1, $2, i.name, i.value FROM unnest($11::text[], $12::text[]) AS i(name, value)
                     WHERE EXISTS (SELECT 1 FROM head)
                     ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value
+                    WHERE grain_index.value <> excluded.value
                     RETURNING 1)
                 """;
         }
