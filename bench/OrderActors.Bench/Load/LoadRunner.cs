@@ -53,9 +53,13 @@ public static class LoadRunner
         using var client = new LoadClient(server.BaseAddress, options.Concurrency + 16);
         await scenario.SetupAsync(client, cancellationToken);
         var cpuBefore = server.CpuSeconds;
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var generatorCpuBefore = self.TotalProcessorTime;
         int? crashAfter = options.Crash ? Math.Max(1, options.Requests / 2) : null;
         var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken);
         var cpuDuringLoad = server.CpuSeconds - cpuBefore;
+        self.Refresh();
+        var generatorCpu = (self.TotalProcessorTime - generatorCpuBefore).TotalSeconds;
         if (result.Sent < options.Requests)
         {
             scenario.Notes.Enqueue($"stopped by --max-seconds after {result.Sent:N0} of {options.Requests:N0} requests");
@@ -71,6 +75,7 @@ public static class LoadRunner
         var checks = await scenario.CheckAsync(client, cancellationToken);
         scenario.Figures["server CPU ms per request (during the load)"] = result.Sent == 0 ? 0 : cpuDuringLoad * 1000 / result.Sent;
         scenario.Figures["server CPU utilisation during the load (cores)"] = cpuDuringLoad / result.Elapsed.TotalSeconds;
+        scenario.Figures["load generator CPU utilisation during the load (cores)"] = generatorCpu / result.Elapsed.TotalSeconds;
         return new ScenarioReport
         {
             Scenario = options.Scenario,

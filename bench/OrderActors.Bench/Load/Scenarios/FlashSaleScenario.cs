@@ -77,7 +77,7 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
         checks.Add(new CheckResult("sold exactly the units there were", soldExactly,
             $"{acknowledged.Count:N0} reservations acknowledged for {Options.Units:N0} units from {Options.Requests:N0} attempts"));
         checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, acknowledged, PendingStatuses, Options.VerifyMax, cancellationToken));
-        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken, unanswered.ToHashSet()) is { } ledger)
         {
             checks.Add(ledger);
         }

@@ -39,6 +39,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         else
         {
             Increment($"payment status {payment}");
+            _unanswered[index] = payment == LoadClient.TransportError ? (byte)2 : (byte)0;
         }
 
         return status;
@@ -53,14 +54,15 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         Counts["payments acknowledged (200)"] = paid.Count;
         var expected = acknowledged.Sum(i => (long)Lines(i).Sum(l => l.Quantity));
         var unanswered = Enumerable.Range(0, Options.Requests).Where(i => _unanswered[i] == 1).ToDictionary(i => $"own-{ExternalNo(i)}");
+        var inFlight = Enumerable.Range(0, Options.Requests).Where(i => _unanswered[i] != 0).Select(i => $"own-{ExternalNo(i)}").ToHashSet();
         var written = await InvariantChecks.WrittenAsync(client, [.. unanswered.Keys], cancellationToken);
         if (Options.Crash)
         {
             Counts["orders in flight at the kill that were written"] = written.Count;
         }
 
-        var inFlight = written.Sum(id => (long)Lines(unanswered[id]).Sum(l => l.Quantity));
-        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken, inFlight));
+        var writtenHold = written.Sum(id => (long)Lines(unanswered[id]).Sum(l => l.Quantity));
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken, writtenHold));
         checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, paid, PaidStatuses, Options.VerifyMax, cancellationToken));
         if (unpaid.Count > 0)
         {
@@ -68,7 +70,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
             checks.Add(check with { Name = "acknowledged orders whose payment failed are present" });
         }
 
-        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken, inFlight) is { } ledger)
         {
             checks.Add(ledger);
         }
