@@ -14,10 +14,11 @@ public static class CanonicalFields
     public const string Paid = "paid";
     public const string PaidAt = "paidAt";
     public const string BuyerNote = "buyerNote";
+    public const string Cancelled = "cancelled";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote,
+        ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled,
     };
 
     /// <summary>Fields every mapping must say where to find.</summary>

@@ -14,11 +14,14 @@ public static class ChannelEndpoints
     public static RouteGroupBuilder MapChannels(this IEndpointRouteBuilder app)
     {
         var channels = app.MapGroup("/api/channels").WithTags("Channels").RequireRoles(ApiRoles.All.ToArray());
-        channels.MapGet("/", () => TypedResults.Ok(DefaultChannelMappings.Channels));
+        channels.MapGet("/", ListAsync);
         channels.MapGet("/{channel}/mapping", GetAsync);
         channels.MapPut("/{channel}/mapping", PutAsync).RequireRoles(ApiRoles.Integration);
         return channels;
     }
+
+    private static async Task<Ok<List<string>>> ListAsync(ChannelMappingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListChannelsAsync(cancellationToken)).ToList());
 
     private static async Task<Results<Ok<ChannelMappingDocument>, NotFound>> GetAsync(string channel, ChannelMappingStore store, CancellationToken cancellationToken)
     {

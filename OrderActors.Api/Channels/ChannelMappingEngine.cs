@@ -38,6 +38,7 @@ public static class ChannelMappingEngine
         var lines = MapLines(payload, mapping.Lines, validator);
         var paidAt = ReadTime(Text(CanonicalFields.PaidAt), validator);
         var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping);
+        var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping);
 
         validator.ThrowIfInvalid("channel.payload_invalid");
         return new MappedOrder
@@ -54,6 +55,7 @@ public static class ChannelMappingEngine
             Paid = paid,
             PaidAt = paidAt,
             BuyerNote = Text(CanonicalFields.BuyerNote),
+            Cancelled = cancelled,
             Lines = lines,
         };
     }

@@ -19,6 +19,13 @@ public sealed class ChannelMappingStore(IDocumentStore documents)
             : JsonSerializer.Deserialize<ChannelMappingDocument>(stored.Data, Json)! with { Version = (int)stored.Version };
     }
 
+    /// <summary>The built-in channels and every channel with a stored mapping, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListChannelsAsync(CancellationToken cancellationToken)
+    {
+        var stored = await documents.ListDocumentsAsync(Collection, null, 1000, cancellationToken);
+        return DefaultChannelMappings.Channels.Concat(stored.Select(d => d.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Replaces the mapping; null when someone else replaced it at the same moment (retry).</summary>
     public async Task<ChannelMappingDocument?> PutAsync(string channel, ChannelMappingDocument mapping, CancellationToken cancellationToken)
     {

@@ -38,6 +38,7 @@ public static class DefaultChannelMappings
             [Paid] = P("pay_time"),
             [PaidAt] = P("pay_time"),
             [BuyerNote] = P("buyer_message"),
+            [Cancelled] = new() { Path = "status", TrueWhen = ["TRADE_CLOSED_BY_TAOBAO"] },
         },
         Lines = new() { Path = "orders", Sku = P("outer_sku_id"), Quantity = P("num"), UnitPrice = P("price") },
     };
@@ -58,6 +59,7 @@ public static class DefaultChannelMappings
             [Paid] = new() { Path = "orderState", TrueWhen = ["WAIT_SELLER_STOCK_OUT", "WAIT_GOODS_RECEIVE_CONFIRM", "FINISHED_L"] },
             [PaidAt] = P("paymentConfirmTime"),
             [BuyerNote] = P("orderRemark"),
+            [Cancelled] = new() { Path = "orderState", TrueWhen = ["TRADE_CANCELED"] },
         },
         Lines = new() { Path = "itemInfoList", Sku = P("outerSkuId"), Quantity = P("itemTotal"), UnitPrice = P("jdPrice") },
     };
@@ -98,6 +100,7 @@ public static class DefaultChannelMappings
             [Paid] = P("pay_time"),
             [PaidAt] = P("pay_time"),
             [BuyerNote] = P("buyer_words"),
+            [Cancelled] = new() { Path = "order_status", TrueWhen = ["4"] },
         },
         Lines = new()
         {
@@ -123,6 +126,7 @@ public static class DefaultChannelMappings
             [Paid] = new() { Path = "financial_status", TrueWhen = ["paid"] },
             [PaidAt] = P("processed_at"),
             [BuyerNote] = P("note"),
+            [Cancelled] = P("cancelled_at"),
         },
         Lines = new() { Path = "line_items", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("price") },
     };
@@ -143,6 +147,7 @@ public static class DefaultChannelMappings
             [Paid] = P("paid"),
             [PaidAt] = P("paidAt"),
             [BuyerNote] = P("buyerNote"),
+            [Cancelled] = P("cancelled"),
         },
         Lines = new() { Path = "lines", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("unitPrice") },
     };

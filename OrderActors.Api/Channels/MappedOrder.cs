@@ -27,6 +27,9 @@ public sealed record MappedOrder
 
     public string? BuyerNote { get; init; }
 
+    /// <summary>The channel says the order was cancelled (closed before shipping).</summary>
+    public bool Cancelled { get; init; }
+
     public required IReadOnlyList<MappedLine> Lines { get; init; }
 
     /// <summary>The order grain key: <c>{channel}-{external order no}</c>.</summary>

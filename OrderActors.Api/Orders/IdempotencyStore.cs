@@ -11,10 +11,13 @@ namespace OrderActors.Api.Orders;
 /// expected version 0), so two concurrent retries cannot both create; the first completed answer is replayed to every retry.
 /// A failed attempt releases the claim so the client may retry it. Keys are scoped per API key and route.
 /// </summary>
-public sealed class IdempotencyStore(IDocumentStore documents)
+public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time)
 {
     public const string Collection = "idempotency";
     public const string HeaderName = "Idempotency-Key";
+
+    /// <summary>A claim older than this was left by a crashed attempt and may be taken over.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,6 +45,17 @@ public sealed class IdempotencyStore(IDocumentStore documents)
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
         var claim = new IdempotencyRecord(hash, Completed: false, 0, null, null);
         var claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(claim, Json), 0, cancellationToken);
+        if (claimed is null)
+        {
+            var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
+            var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
+            if (existing is not null && record is { Completed: false } && existing.UpdatedAt + StaleClaim < time.GetUtcNow())
+            {
+                // The attempt that claimed the key died before answering; take the claim over atomically.
+                claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(claim, Json), existing.Version, cancellationToken);
+            }
+        }
+
         if (claimed is null)
         {
             var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);

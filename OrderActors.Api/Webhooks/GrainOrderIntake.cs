@@ -8,10 +8,12 @@ namespace OrderActors.Api.Webhooks;
 /// <summary>
 /// Channel orders into order grains. A new order is placed (a marketplace order arrives sold: short stock becomes a hold,
 /// not a refusal — the grain decides). A known order only takes news the grain does not have yet, i.e. payment of an
-/// order still waiting for it; any other repeat or stale update changes nothing.
+/// order still waiting for it, or a cancellation on the channel; any other repeat or stale update changes nothing.
 /// </summary>
 public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
 {
+    private const string CancelledOnChannel = "cancelled on the channel";
+
     public async Task<IntakeResult> AcceptAsync(MappedOrder order, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -21,7 +23,19 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         if (existing is null)
         {
             var placed = await grain.PlaceAsync(ToCommand(order, actor));
+            if (order.Cancelled)
+            {
+                placed = await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
+            }
+
             return new IntakeResult(placed.Id, Changed: true);
+        }
+
+        if (order.Cancelled && existing.Status is not (OrderStatus.Cancelled or OrderStatus.Merged or OrderStatus.Split))
+        {
+            // The grain refuses (409) once the order is packed: the seller must intercept it by hand.
+            var cancelled = await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
+            return new IntakeResult(cancelled.Id, Changed: true);
         }
 
         if (order.Paid && existing.Status == OrderStatus.PendingPayment)

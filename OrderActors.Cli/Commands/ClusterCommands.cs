@@ -1,19 +1,21 @@
 using System.CommandLine;
 using System.Text.Json;
 using OrderActors.Cli.Rendering;
+using OrderActors.Client.Contracts;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using static OrderActors.Cli.CommandBuilder;
 
 namespace OrderActors.Cli.Commands;
 
-/// <summary><c>cluster status [--watch]</c>: the runtime's statistics, once or refreshed live until Ctrl+C.</summary>
+/// <summary><c>cluster status [--watch]</c>: the runtime's figures, once or refreshed live until Ctrl+C.</summary>
 public static class ClusterCommands
 {
     public static Command Create()
     {
         var watch = Option<bool>("--watch", "Refresh live until Ctrl+C (with --json: one JSON line per refresh).");
         var interval = Option<string?>("--interval", "Time between refreshes with --watch (default 2s).");
-        var status = Command("status", "Silos, uptime, storage provider and latency, activations per grain type, mailbox backlog, calls/s, reminders due and lag.", watch, interval)
+        var status = Command("status", "Silo, uptime, storage provider and latency, activations per grain type, mailbox backlog, calls/s, reminders due and lag.", watch, interval)
             .Runs((parse, context, cancellationToken) => parse.GetValue(watch)
                 ? WatchAsync(context, Duration.Parse(parse.GetValue(interval) ?? "2s", "--interval"), cancellationToken)
                 : StatusAsync(context, cancellationToken));
@@ -22,8 +24,14 @@ public static class ClusterCommands
 
     private static async Task<int> StatusAsync(CliContext context, CancellationToken cancellationToken)
     {
-        await context.Api.Admin.ClusterAsync(cancellationToken);
-        return context.PrintLast("Cluster");
+        var status = await context.Api.Admin.ClusterAsync(cancellationToken);
+        if (context.Json)
+        {
+            return context.PrintLast();
+        }
+
+        context.Write(ClusterView.Render(status));
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> WatchAsync(CliContext context, TimeSpan interval, CancellationToken cancellationToken)
@@ -37,8 +45,9 @@ public static class ClusterCommands
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var stats = await context.Api.Admin.ClusterAsync(cancellationToken);
-                context.WriteRaw(JsonSerializer.Serialize(stats));
+                await context.Api.Admin.ClusterAsync(cancellationToken);
+                using var document = JsonDocument.Parse(context.LastBody ?? "{}");
+                context.WriteRaw(JsonSerializer.Serialize(document.RootElement));
                 await Task.Delay(interval, cancellationToken);
             }
 
@@ -52,11 +61,12 @@ public static class ClusterCommands
             {
                 await Task.Delay(interval, cancellationToken);
                 live.UpdateTarget(View(await context.Api.Admin.ClusterAsync(cancellationToken), interval));
+                live.Refresh();
             }
         });
         return ExitCodes.Ok;
     }
 
-    private static Spectre.Console.Rendering.IRenderable View(JsonElement stats, TimeSpan interval) =>
-        new Rows(JsonView.Render(stats, "Cluster"), new Markup($"[grey]refreshing every {interval.TotalSeconds:0.#}s; Ctrl+C to stop[/]"));
+    private static IRenderable View(ClusterStatusDto status, TimeSpan interval) =>
+        new Rows(ClusterView.Render(status), new Markup($"[grey]refreshing every {interval.TotalSeconds:0.#}s; Ctrl+C to stop[/]"));
 }

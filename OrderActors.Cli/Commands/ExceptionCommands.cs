@@ -9,11 +9,12 @@ public static class ExceptionCommands
     public static Command Create()
     {
         var code = Option<string?>("--code", "Only holds with this code, e.g. address.incomplete or stock.insufficient.");
-        var list = Command("list", "The exception queue: held orders and their open holds.", code)
+        var limit = Option<int?>("--limit", "At most this many (default 100).");
+        var list = Command("list", "The exception queue: held orders and their open holds.", code, limit)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Exceptions.ListAsync(parse.GetValue(code), ct);
-                return context.PrintLast("Exceptions");
+                await context.Api.Exceptions.ListAsync(parse.GetValue(code), parse.GetValue(limit), ct);
+                return context.PrintLast("Exceptions", ["id", "status", "channel", "holds", "placedAt", "amount"], listProperty: "items");
             });
 
         var id = OrderCommands.OrderId();

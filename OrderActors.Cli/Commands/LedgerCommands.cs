@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using static OrderActors.Cli.CommandBuilder;
 
 namespace OrderActors.Cli.Commands;
@@ -14,33 +13,8 @@ public static class LedgerCommands
             {
                 var report = await context.Api.Admin.CheckLedgerAsync(cancellationToken);
                 context.PrintLast("Ledger check");
-                return HasDrift(report) ? ExitCodes.ApiError : ExitCodes.Ok;
+                return report.Clean ? ExitCodes.Ok : ExitCodes.ApiError;
             });
         return Group("ledger", "The reservation ledger.", check);
-    }
-
-    /// <summary>Drift is reported as a non-empty <c>drift</c>/<c>drifts</c> list or <c>ok: false</c>/<c>consistent: false</c>.</summary>
-    public static bool HasDrift(JsonElement report)
-    {
-        if (report.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        foreach (var property in report.EnumerateObject())
-        {
-            var name = property.Name.ToLowerInvariant();
-            if (name is "ok" or "consistent" && property.Value.ValueKind == JsonValueKind.False)
-            {
-                return true;
-            }
-
-            if (name is "drift" or "drifts" or "drifted" && property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

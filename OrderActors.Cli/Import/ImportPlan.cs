@@ -41,10 +41,18 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
             group.Add(row);
         }
 
+        // An order is imported whole or not at all: a bad row takes the rest of its order with it.
+        var badRows = rejections.Where(r => r.OrderNo is not null).GroupBy(r => r.OrderNo!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var orders = new List<ImportOrder>();
         foreach (var orderNo in order)
         {
             var group = groups[orderNo];
+            if (badRows.TryGetValue(orderNo, out var bad))
+            {
+                rejections.Add(new ImportRejection(orderNo, group, $"line {bad.Rows[0].Line} of this order was rejected: {bad.Reason}"));
+                continue;
+            }
+
             if (OrderProblem(group) is { } problem)
             {
                 rejections.Add(new ImportRejection(orderNo, group, problem));

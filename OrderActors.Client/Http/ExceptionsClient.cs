@@ -1,10 +1,10 @@
-using System.Text.Json;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Client.Http;
 
-/// <summary><c>/api/exceptions</c>: the queue of held orders, by hold code; a hold is released on its order.</summary>
+/// <summary><c>/api/exceptions</c>: the queue of held orders, optionally of one hold code; a hold is released on its order.</summary>
 public sealed class ExceptionsClient(ApiConnection connection)
 {
-    public Task<JsonElement> ListAsync(string? code = null, CancellationToken cancellationToken = default) =>
-        connection.GetAsync<JsonElement>(ApiConnection.Query("/api/exceptions", ("code", code)), cancellationToken);
+    public Task<OrderListResponse> ListAsync(string? code = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        connection.GetAsync<OrderListResponse>(ApiConnection.Query("/api/exceptions", ("code", code), ("limit", limit)), cancellationToken);
 }

@@ -23,9 +23,9 @@ public static class AddressSimilarity
         var city = rawCity is "市辖区" or "市辖县" or "县" ? province : StripSuffix(rawCity, CitySuffixes);
         var district = StripSuffix(Clean(address.District), DistrictSuffixes);
         var detail = Clean(address.Detail);
-        detail = StripRegionPrefix(detail, Clean(address.Province), province);
-        detail = StripRegionPrefix(detail, Clean(address.City), city);
-        detail = StripRegionPrefix(detail, Clean(address.District), district);
+        detail = StripRegionPrefix(detail, province, ProvinceSuffixes);
+        detail = StripRegionPrefix(detail, city, CitySuffixes);
+        detail = StripRegionPrefix(detail, district, DistrictSuffixes);
 
         // Municipalities (北京, 上海…) repeat the province as the city.
         return province == city ? province + district + detail : province + city + district + detail;
@@ -90,14 +90,24 @@ public static class AddressSimilarity
         return value;
     }
 
-    private static string StripRegionPrefix(string detail, string full, string stripped)
+    /// <summary>Drops the region name (and its suffix, if written) from the start of the detail line.</summary>
+    private static string StripRegionPrefix(string detail, string name, string[] suffixes)
     {
-        if (full.Length > 0 && detail.StartsWith(full, StringComparison.Ordinal))
+        if (name.Length == 0 || !detail.StartsWith(name, StringComparison.Ordinal))
         {
-            return detail[full.Length..];
+            return detail;
         }
 
-        return stripped.Length > 0 && detail.StartsWith(stripped, StringComparison.Ordinal) ? detail[stripped.Length..] : detail;
+        detail = detail[name.Length..];
+        foreach (var suffix in suffixes)
+        {
+            if (detail.StartsWith(suffix, StringComparison.Ordinal))
+            {
+                return detail[suffix.Length..];
+            }
+        }
+
+        return detail;
     }
 
     private static int Levenshtein(string a, string b)

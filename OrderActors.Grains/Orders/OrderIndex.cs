@@ -24,6 +24,7 @@ public static class OrderIndex
     public const string ReturnedAt = "returned_at";
     public const string FulfilmentSeconds = "fulfilment_seconds";
     public const string HoldPrefix = "hold:";
+    public const string RaisedPrefix = "raised:";
     public const string Held = "held";
     public const string Overdue = "overdue";
     public const string SlaLevel = "sla_level";
@@ -34,7 +35,11 @@ public static class OrderIndex
     public const string Parent = "parent";
     public const string MergedInto = "merged_into";
 
+    /// <summary>An open hold (the exception queue); the value is when it was opened.</summary>
     public static string Hold(string code) => HoldPrefix + code;
+
+    /// <summary>A hold the order had at some point, open or released (reports); the value is when it was first opened.</summary>
+    public static string Raised(string code) => RaisedPrefix + code;
 
     public static IReadOnlyList<IndexEntry> EntriesFor(OrderState state)
     {
@@ -67,6 +72,11 @@ public static class OrderIndex
         foreach (var hold in state.Holds)
         {
             entries.Add(new(Hold(hold.Code), IndexValues.Time(hold.OpenedAt)));
+        }
+
+        foreach (var raised in state.RaisedHolds)
+        {
+            entries.Add(new(Raised(raised.Code), IndexValues.Time(raised.OpenedAt)));
         }
 
         if (state.Blocked)

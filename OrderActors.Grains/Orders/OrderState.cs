@@ -25,6 +25,9 @@ public sealed class OrderState : IJournaledState, IIndexedState
     public List<string> Tags { get; set; } = [];
     public List<HoldView> Holds { get; set; } = [];
     public List<string> ReleasedHolds { get; set; } = [];
+
+    /// <summary>Every hold the order ever had (first opening), for reports of exceptions by code after they were released.</summary>
+    public List<HoldView> RaisedHolds { get; set; } = [];
     public List<string> RequiredApprovals { get; set; } = [];
     public List<ApprovalGrant> Approvals { get; set; } = [];
     public bool StockShort { get; set; }
@@ -97,6 +100,11 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 Holds.RemoveAll(h => h.Code == e.Code);
                 Holds.Add(new HoldView(e.Code, e.Detail, e.At));
                 ReleasedHolds.Remove(e.Code);
+                if (!RaisedHolds.Exists(h => h.Code == e.Code))
+                {
+                    RaisedHolds.Add(new HoldView(e.Code, e.Detail, e.At));
+                }
+
                 StockShort |= e.Code == HoldCodes.InsufficientStock;
                 break;
             case HoldReleased e:

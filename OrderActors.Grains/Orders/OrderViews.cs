@@ -51,6 +51,7 @@ public static class OrderViews
             CompletedAt = state.CompletedAt,
             CancelledAt = state.CancelledAt,
             UpdatedAt = state.UpdatedAt,
+            RulesVersion = state.RulesVersion,
             Version = version,
         };
     }

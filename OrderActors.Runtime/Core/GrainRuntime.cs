@@ -160,13 +160,28 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
 
     public void Start()
     {
+        if (Options.ReminderPollInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{RuntimeOptions.SectionName}:ReminderPollInterval must be positive.");
+        }
+
+        if (Options.CollectionInterval > TimeSpan.Zero && Options.CollectionInterval != Timeout.InfiniteTimeSpan)
+        {
+            _collectTimer = Time.CreateTimer(
+                static s => { var runtime = (GrainRuntime)s!; _ = runtime.CollectIdleAsync(runtime.Options.CollectionAge); },
+                this,
+                Options.CollectionInterval,
+                Options.CollectionInterval);
+        }
+
+        if (Options.CallTimeout <= TimeSpan.Zero || Options.CallTimeout == Timeout.InfiniteTimeSpan)
+        {
+            // No call timeout configured: nothing to sweep.
+            return;
+        }
+
         var sweepPeriod = TimeSpan.FromTicks(Math.Clamp(Options.CallTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
         _sweepTimer = Time.CreateTimer(static s => ((GrainRuntime)s!).SweepTimeouts(), this, sweepPeriod, sweepPeriod);
-        _collectTimer = Time.CreateTimer(
-            static s => { var runtime = (GrainRuntime)s!; _ = runtime.CollectIdleAsync(runtime.Options.CollectionAge); },
-            this,
-            Options.CollectionInterval,
-            Options.CollectionInterval);
     }
 
     /// <summary>Deactivates every activation idle for at least <paramref name="minimumIdle"/>; completes when they are gone.</summary>
@@ -195,7 +210,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             var abandoned = 0;
             foreach (var activation in _directory.Values)
             {
-                if (activation.IsStuck(now, Options.CallTimeout))
+                if (Options.CallTimeout > TimeSpan.Zero && activation.IsStuck(now, Options.CallTimeout))
                 {
                     abandoned++;
                     continue;

@@ -20,6 +20,7 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     private readonly List<EventRecord> _sinceSnapshot = [];
     private string? _snapshotData;
     private IReadOnlyList<IndexEntry>? _lastIndex;
+    private int _appending;
 
     static Journal() => JournalEventRegistry.Scan(typeof(TState).Assembly);
 
@@ -74,6 +75,32 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
             records[i] = new EventRecord(JournalEventRegistry.GetName(type), JsonSerializer.Serialize(e, type, JournalJson.Options), actor, now);
         }
 
+        if (Interlocked.Exchange(ref _appending, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"Grain {_host.GrainId}: an append is already in progress; await each AppendAsync before the next (they share one expected version).");
+        }
+
+        try
+        {
+            await CommitAsync(events, records, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _appending, 0);
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadHistoryAsync(long afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var stored = await _storage.ReadEventsAsync(_host.GrainId, afterVersion, maxCount, cancellationToken).ConfigureAwait(false);
+        return stored
+            .Select(e => new JournalEntry(e.Version, e.EventType, Deserialize(e.EventType, e.Data), e.Actor, e.Timestamp, e.Position))
+            .ToList();
+    }
+
+    private async Task CommitAsync(IReadOnlyList<object> events, EventRecord[] records, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var request = PrepareAppend(events, records, now);
         try
         {
@@ -109,14 +136,6 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         {
             _lastIndex = request.Index;
         }
-    }
-
-    public async Task<IReadOnlyList<JournalEntry>> ReadHistoryAsync(long afterVersion, int maxCount, CancellationToken cancellationToken = default)
-    {
-        var stored = await _storage.ReadEventsAsync(_host.GrainId, afterVersion, maxCount, cancellationToken).ConfigureAwait(false);
-        return stored
-            .Select(e => new JournalEntry(e.Version, e.EventType, Deserialize(e.EventType, e.Data), e.Actor, e.Timestamp, e.Position))
-            .ToList();
     }
 
     private AppendRequest PrepareAppend(IReadOnlyList<object> events, EventRecord[] records, DateTimeOffset now)

@@ -62,7 +62,16 @@ public sealed class TestCluster : IAsyncDisposable
         var time = new ManualTimeProvider(options.StartTime);
         var memory = string.Equals(options.Storage.Provider, "memory", StringComparison.OrdinalIgnoreCase) ? new InMemoryStorageProvider(time) : null;
         var cluster = new TestCluster(options, time, memory);
-        await cluster._host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await cluster._host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return cluster;
     }
 

@@ -29,8 +29,8 @@ internal static class ChannelPayloads
          "sku_order_list": [{"out_sku_id": "{{sku}}", "item_num": {{count}}, "price": 12990}]}
         """;
 
-    public static string Shopify(long id = 820982911946154508, string sku = "SKU-SH", int quantity = 1, string financialStatus = "paid") => $$"""
-        {"id": {{id}}, "name": "#1001", "phone": null, "financial_status": "{{financialStatus}}", "total_price": "25.00", "note": null,
+    public static string Shopify(long id = 820982911946154508, string sku = "SKU-SH", int quantity = 1, string financialStatus = "paid", string? cancelledAt = null) => $$"""
+        {"id": {{id}}, "name": "#1001", "phone": null, "financial_status": "{{financialStatus}}", "cancelled_at": {{(cancelledAt is null ? "null" : "\"" + cancelledAt + "\"")}}, "total_price": "25.00", "note": null,
          "processed_at": "2026-11-21T09:00:00+08:00",
          "shipping_address": {"name": "Chen Qi", "phone": "+86 135-0000-4444", "province": "Shanghai", "city": "Shanghai", "address1": "1 Century Ave", "address2": "Floor 2", "zip": "200120"},
          "line_items": [{"id": 1, "sku": "{{sku}}", "quantity": {{quantity}}, "price": "25.00"}]}

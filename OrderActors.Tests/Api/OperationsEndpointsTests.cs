@@ -108,11 +108,13 @@ public sealed class OperationsEndpointsTests
         var bad = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping with { Lines = mapping.Lines with { Path = "order..items" } });
         var put = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping);
         var webhook = await host.PostWebhookAsync("weidian", payload);
+        var channels = await admin.GetFromJsonAsync<List<string>>("/api/channels");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("lines.path", (await bad.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys);
         Assert.Equal(1, (await put.Content.ReadFromJsonAsync<ChannelMappingDocument>())!.Version);
         Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        Assert.Equal(["douyin", "jd", "own", "pdd", "shopify", "taobao", "weidian"], channels);
         var order = await admin.GetOrderAsync("weidian-WD9");
         Assert.Equal(("Paid", 15.00m), (order.Status, order.TotalAmount));
         Assert.Equal(new AddressDto("湖北省", "武汉市", "洪山区", "珞喻路 1 号"), order.Address);

@@ -184,6 +184,21 @@ public sealed class OrderEndpointsTests
         Assert.Equal("""{"orders":[]}""", await wrongPhone.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Track_MoreRequestsThanTheLimit_Answers429Problem()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Api:TrackingPermitLimit"] = "3" });
+        var anonymous = host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await anonymous.GetAsync($"/api/track?orderNo=W-{i}&phone=13812345678")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, CreateOrderRequest request, string key)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(request) };

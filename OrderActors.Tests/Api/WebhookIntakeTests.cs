@@ -108,4 +108,37 @@ public sealed class WebhookIntakeTests
         Assert.Equal(["lines[0].quantity"], problem.Errors.Keys);
         await WebhookSecurityTests.AssertNothingStoredAsync(host);
     }
+
+    [Fact]
+    public async Task Webhook_SignedMalformedJson_Is400AndStoresNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.PostWebhookAsync("jd", "{\"orderId\": \"1\", \"itemInfoList\": [");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/request.malformed_json", problem!.Type);
+        await WebhookSecurityTests.AssertNothingStoredAsync(host);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ShopifyCancelled_AfterCreate_CancelsOnceAndStaleCreateChangesNothing(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-SH", 10);
+        await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 3003, financialStatus: "pending"), deliveryId: "c-create");
+
+        var cancel = await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 3003, financialStatus: "voided", cancelledAt: "2026-11-21T10:00:00+08:00"), deliveryId: "c-cancel");
+        var afterCancel = await admin.GetOrderAsync("shopify-3003");
+        var staleCreate = await host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 3003, financialStatus: "paid"), deliveryId: "c-late-update");
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("Cancelled", afterCancel.Status);
+        Assert.True((await staleCreate.Content.ReadFromJsonAsync<WebhookAccepted>())!.Duplicate);
+        Assert.Equal(afterCancel.Version, (await admin.GetOrderAsync("shopify-3003")).Version);
+        Assert.Equal(10, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-SH"))!.Sellable);
+    }
 }

@@ -98,6 +98,51 @@ public sealed class CliProcessTests(SiloProcess silo) : IClassFixture<SiloProces
         Assert.Equal("PendingPayment", (await silo.Admin.Orders.GetAsync(order.Id)).Status);
     }
 
+    [Fact]
+    public async Task RulesSet_AnEditedFile_ReplacesTheSectionAndANewVersionIsServed()
+    {
+        var current = await CliProcess.RunAsync(silo, "rules", "get", "sla", "--json");
+        var file = Path.Combine(silo.Directory, $"sla-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, current.Out.Replace("\"review\":\"00:30:00\"", "\"review\":\"00:45:00\"", StringComparison.Ordinal));
+
+        var result = await CliProcess.RunAsync(silo, "rules", "set", "sla", file, "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var before = JsonDocument.Parse(current.Out).RootElement;
+        var after = JsonDocument.Parse((await CliProcess.RunAsync(silo, "rules", "get", "sla", "--json")).Out).RootElement;
+        Assert.Equal(("00:30:00", "00:45:00"), (before.GetProperty("review").GetString(), after.GetProperty("review").GetString()));
+        Assert.True(after.GetProperty("version").GetInt64() > before.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task RulesSet_AWrongValue_ExitsOneNamingTheFieldAndChangesNothing()
+    {
+        var before = (await CliProcess.RunAsync(silo, "rules", "get", "allocation", "--json")).Out;
+        var file = Path.Combine(silo.Directory, $"bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"rules": "not a list"}""");
+
+        var result = await CliProcess.RunAsync(silo, "rules", "set", "allocation", file);
+
+        Assert.Equal(ExitCodes.ApiError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: rules:", line, StringComparison.Ordinal);
+        Assert.Equal(before, (await CliProcess.RunAsync(silo, "rules", "get", "allocation", "--json")).Out);
+    }
+
+    [Fact]
+    public async Task ExportReconciliation_Out_WritesTheApisCsvToTheFile()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expected = await silo.Admin.Reports.ReconciliationCsvAsync(today);
+        var file = Path.Combine(silo.Directory, $"recon-{Guid.NewGuid():N}.csv");
+
+        var result = await CliProcess.RunAsync(silo, "export", "reconciliation", "--date", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--out", file);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(expected, await File.ReadAllTextAsync(file));
+        Assert.StartsWith("date,channel,orders,paid_orders", expected, StringComparison.Ordinal);
+    }
+
     private Task<CliProcess.Result> ImportAsync(string file) =>
         CliProcess.RunAsync(
             new Dictionary<string, string> { ["ORDERACTORS_URL"] = silo.Url, ["ORDERACTORS_API_KEY"] = SiloProcess.AdminKey, ["ORDERACTORS_WEBHOOK_SECRET_TAOBAO"] = SiloProcess.TaobaoSecret },

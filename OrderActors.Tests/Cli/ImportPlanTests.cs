@@ -61,6 +61,19 @@ public sealed class ImportPlanTests
     }
 
     [Fact]
+    public void From_OneBadLineOfAnOrder_RejectsTheWholeOrderNotJustThatLine()
+    {
+        var file = CsvFile.Read(TaobaoCsv.Write([TaobaoCsv.Row("1001", "SKU-A", "1"), TaobaoCsv.Row("1001", "SKU-B", "x"), TaobaoCsv.Row("1002", "SKU-A", "1")]), HeaderMap.Taobao);
+
+        var plan = ImportPlan.From(file.Rows);
+
+        Assert.Equal("1002", Assert.Single(plan.Orders).OrderNo);
+        Assert.Equal(
+            [(3, "quantity 'x' is not a positive whole number"), (2, "line 3 of this order was rejected: quantity 'x' is not a positive whole number")],
+            plan.Rejections.Select(r => (r.Rows[0].Line, r.Reason)));
+    }
+
+    [Fact]
     public void From_AMissingSkuOrOrderNumber_RejectsThatRowOnly()
     {
         var file = CsvFile.Read(TaobaoCsv.Write([TaobaoCsv.Row("1001", "", "1"), TaobaoCsv.Row("", "SKU-A", "1"), TaobaoCsv.Row("1003", "SKU-A", "1")]), HeaderMap.Taobao);

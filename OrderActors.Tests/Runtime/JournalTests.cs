@@ -1,6 +1,7 @@
 using OrderActors.Runtime;
 using OrderActors.Runtime.Storage;
 using OrderActors.Runtime.Testing;
+using OrderActors.Tests.Infrastructure;
 using OrderActors.Tests.Runtime.Grains;
 
 namespace OrderActors.Tests.Runtime;
@@ -138,6 +139,20 @@ public sealed class JournalTests
 
         Assert.Equal(new AppendOutcome(3, nameof(ArgumentException)), outcome);
         Assert.Equal(new TallyView(3, 1, 1), await tally.GetAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Append_WhileAnotherAppendIsPending_IsRefusedAndFirstStillCommits(string provider)
+    {
+        await using var cluster = await StartAsync(provider);
+        var tally = cluster.GetGrain<ITallyGrain>("t1");
+
+        var outcome = await tally.AddTwiceWithoutAwaitingAsync(2, 40);
+
+        Assert.Equal(new AppendOutcome(2, nameof(InvalidOperationException)), outcome);
+        Assert.Equal(new TallyView(2, 1, 1), await tally.GetAsync());
+        Assert.Single(await cluster.Storage.ReadEventsAsync(TallyId, 0, 10, CancellationToken.None));
     }
 
     private Task<TestCluster> StartAsync(string provider) =>

@@ -1,5 +1,6 @@
 using OrderActors.Bench.Baseline;
 using OrderActors.Bench.Calls;
+using OrderActors.Bench.InProcess;
 using OrderActors.Bench.Load;
 
 namespace OrderActors.Bench;
@@ -16,6 +17,7 @@ public static class BenchProgram
             "storage" => await StorageAppendBenchmark.RunAsync(options),
             "calls" => await CallBenchmark.RunAsync(options),
             "intake" or "flash-sale" or "holds" or "webhook-storm" => await LoadCommand.RunAsync(scenario, options),
+            "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
         };
@@ -36,6 +38,9 @@ public static class BenchProgram
                 load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
                               --postgres <admin connection string>  --requests N  --concurrency 64  --max-seconds 600
                               --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
+              grain-intake, grain-flash-sale
+                              the same work straight on the grains in this process (no HTTP), per storage provider
+                              --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
             """);

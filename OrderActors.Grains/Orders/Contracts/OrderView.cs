@@ -44,6 +44,9 @@ public sealed record OrderView
     public DateTimeOffset? CancelledAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The rule-book version the order was checked against when placed.</summary>
+    public long RulesVersion { get; init; }
+
     /// <summary>The journal version: the number of events so far.</summary>
     public required long Version { get; init; }
 

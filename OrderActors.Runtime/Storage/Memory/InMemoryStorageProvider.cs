@@ -403,11 +403,4 @@ public sealed class InMemoryStorageProvider(TimeProvider time) : IStorageProvide
     }
 
     private string NextETag() => (++_etag).ToString(CultureInfo.InvariantCulture);
-
-    private sealed class MemoryJournal
-    {
-        public List<StoredEvent> Events { get; } = [];
-
-        public SnapshotRecord? Snapshot { get; set; }
-    }
 }

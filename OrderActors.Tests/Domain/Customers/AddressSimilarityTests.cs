@@ -8,6 +8,7 @@ public sealed class AddressSimilarityTests
     [InlineData("广东省", "深圳市", "南山区", "科技园科苑路１５号　腾讯大厦５楼", "广东", "深圳", "南山", "科技园科苑路15号腾讯大厦5楼")]
     [InlineData("上海市", "上海市", "浦东新区", "张江高科技园区 碧波路690号", "上海", "市辖区", "浦东新区", "张江高科技园区碧波路690号")]
     [InlineData("浙江省", "杭州市", "余杭区", "浙江省杭州市余杭区文一西路969号", "浙江省", "杭州市", "余杭区", "文一西路969号")]
+    [InlineData("广东省", "深圳市", "南山区", "科技园科苑路15号腾讯大厦5楼", "广东", "深圳", "南山", "广东省深圳市南山区科苑路１５号　腾讯大厦５楼")]
     [InlineData("北京市", "北京市", "朝阳区", "建国路88号SOHO现代城A座1201", "北京", "北京", "朝阳区", "建国路88号soho现代城A座1201室")]
     public void Compare_SameAddressWrittenDifferently_IsAtLeastThreshold(
         string p1, string c1, string d1, string detail1, string p2, string c2, string d2, string detail2)

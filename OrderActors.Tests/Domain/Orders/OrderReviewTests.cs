@@ -29,13 +29,47 @@ public sealed class OrderReviewTests
 
         var placed = await cluster.Order(order).GetAsync();
         var blocked = await Assert.ThrowsAsync<DomainException>(() => cluster.Order(order).AllocateAsync(new AllocateOrder("ops")));
+        var unchanged = await cluster.Order(order).GetAsync();
         await ResolveAsync(cluster, order, code);
         var allocated = await cluster.Order(order).AllocateAsync(new AllocateOrder("ops"));
 
         Assert.Equal([code], placed.Holds.Select(h => h.Code));
         Assert.Equal(code == HoldCodes.ApprovalThreshold ? OrderErrors.ApprovalRequired : OrderErrors.OnHold, blocked.Code);
+        Assert.Equal((placed.Version, OrderStatus.Paid), (unchanged.Version, unchanged.Status));
         Assert.Equal(OrderStatus.Allocated, allocated.Status);
         Assert.Empty(allocated.Holds);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_IncompleteAddressCompleted_ReleasesItsHold()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var order = Paid("addr") with { Address = Address with { Detail = "" } };
+        var placed = await cluster.PlaceAsync(order);
+
+        var fixedAddress = await cluster.Order(order).ChangeAddressAsync(new ChangeAddress(Address, "buyer sent the street", "cs:li"));
+        var moved = await cluster.Order(order).ChangeAddressAsync(new ChangeAddress(new ShippingAddress("西藏自治区", "拉萨市", "城关区", "北京中路1号"), "moved", "cs:li"));
+
+        Assert.Equal([HoldCodes.AddressIncomplete], placed.Holds.Select(h => h.Code));
+        Assert.Empty(fixedAddress.Holds);
+        Assert.Equal(["order.address_changed", "order.hold_released"], (await cluster.Order(order).GetHistoryAsync()).Skip(3).Take(2).Select(h => h.Type));
+        Assert.Empty(moved.Holds);
+    }
+
+    [Fact]
+    public async Task ChangeAddressAsync_ToAnUnservedRegion_OpensItsHold()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.Rules.PutExceptionsAsync(Checks with { HighFrequencyBuyer = new HighFrequencyCheck() }, "admin");
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var order = Paid("addr2");
+        await cluster.PlaceAsync(order);
+
+        var moved = await cluster.Order(order).ChangeAddressAsync(new ChangeAddress(new ShippingAddress("西藏自治区", "拉萨市", "城关区", "北京中路1号"), "moved", "cs:li"));
+
+        Assert.Equal([HoldCodes.UnserviceableRegion], moved.Holds.Select(h => h.Code));
+        Assert.Equal(1, moved.RulesVersion);
     }
 
     [Fact]

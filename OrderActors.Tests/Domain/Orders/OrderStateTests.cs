@@ -46,6 +46,7 @@ public sealed class OrderStateTests
         Assert.False(state.Blocked);
         Assert.Contains(HoldCodes.BuyerRemark, state.ReleasedHolds);
         Assert.DoesNotContain(state.GetIndexEntries(), e => e.Name.StartsWith("hold:", StringComparison.Ordinal));
+        Assert.Contains(state.GetIndexEntries(), e => e.Name == OrderIndex.Raised(HoldCodes.BuyerRemark) && e.Value == IndexValues.Time(T0));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public interface ITallyGrain : IGrainWithStringKey
 
     Task<int> GetActivationNumberAsync();
 
+    /// <summary>Starts a second append before the first is awaited (a grain bug the journal must refuse).</summary>
+    Task<AppendOutcome> AddTwiceWithoutAwaitingAsync(int first, int second);
+
     /// <summary>Asks the runtime to deactivate this activation after this call.</summary>
     Task LeaveAsync();
 }

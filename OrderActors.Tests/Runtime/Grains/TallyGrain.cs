@@ -35,6 +35,14 @@ public sealed class TallyGrain(IJournal<TallyState> journal, TestProbe probe) : 
 
     public Task<int> GetActivationNumberAsync() => Task.FromResult(_activationNumber);
 
+    public async Task<AppendOutcome> AddTwiceWithoutAwaitingAsync(int first, int second)
+    {
+        var pending = journal.AppendAsync(new TallyAdded(first), "test");
+        var outcome = await ObserveAsync(new TallyAdded(second));
+        await pending;
+        return outcome with { TotalAfter = journal.State.Total };
+    }
+
     public Task LeaveAsync()
     {
         DeactivateOnIdle();

@@ -20,13 +20,17 @@ public static class CallHarness
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var calls = await RunAsync(call, targets, callers, window, duration, recorder);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        process.Refresh();
+        var cpuMicroseconds = (process.TotalProcessorTime - cpu).TotalMicroseconds;
         var batches = recorder.Summarize(elapsed);
         var latency = batches with { Operations = calls, Elapsed = elapsed };
-        return new CallRun(name, latency, (double)bytes / calls, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
+        return new CallRun(name, latency, (double)bytes / calls, cpuMicroseconds / calls, GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
     }
 
     private static async Task<long> RunAsync(Func<int, int, Task<int>> call, int targets, int callers, int window, TimeSpan duration, LatencyRecorder? recorder)

@@ -28,6 +28,7 @@ public static class LoadCommand
             Seed = args.GetInt("seed", 42),
             VerifyMax = args.GetInt("verify-max", int.MaxValue),
             SiloDll = args.Get("silo"),
+            KeepData = args.Has("keep"),
             ServerSettings = args.GetAll("set"),
         };
 

@@ -48,6 +48,9 @@ public sealed record LoadOptions
     /// <summary>At most this many acknowledged orders are read back after the run (a fixed-seed sample above it).</summary>
     public int VerifyMax { get; init; } = int.MaxValue;
 
+    /// <summary>Keep the run's database and server log (default: deleted after the run).</summary>
+    public bool KeepData { get; init; }
+
     /// <summary>The silo's DLL (default: found beside the bench or in the repository).</summary>
     public string? SiloDll { get; init; }
 

@@ -28,16 +28,46 @@ public static class LoadRunner
         }
 
         var runDirectory = Path.Combine(Path.GetTempPath(), "orderactors-load", $"{options.Scenario}-{options.Target}-{Guid.NewGuid():N}");
+        try
+        {
+            return await RunInAsync(options, scenario, runDirectory, cancellationToken);
+        }
+        finally
+        {
+            if (!options.KeepData)
+            {
+                try
+                {
+                    Directory.Delete(runDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static async Task<ScenarioReport> RunInAsync(LoadOptions options, LoadScenario scenario, string runDirectory, CancellationToken cancellationToken)
+    {
         await using var server = await ServerLauncher.StartAsync(options, runDirectory, cancellationToken);
         using var client = new LoadClient(server.BaseAddress, options.Concurrency + 16);
         await scenario.SetupAsync(client, cancellationToken);
         var cpuBefore = server.CpuSeconds;
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var generatorCpuBefore = self.TotalProcessorTime;
         int? crashAfter = options.Crash ? Math.Max(1, options.Requests / 2) : null;
         var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken);
         var cpuDuringLoad = server.CpuSeconds - cpuBefore;
+        self.Refresh();
+        var generatorCpu = (self.TotalProcessorTime - generatorCpuBefore).TotalSeconds;
         if (result.Sent < options.Requests)
         {
             scenario.Notes.Enqueue($"stopped by --max-seconds after {result.Sent:N0} of {options.Requests:N0} requests");
+        }
+
+        if (options.Target == "actors")
+        {
+            await CaptureClusterAsync(client, scenario, result);
         }
 
         await scenario.AfterLoadAsync(client, result, cancellationToken);
@@ -45,6 +75,7 @@ public static class LoadRunner
         var checks = await scenario.CheckAsync(client, cancellationToken);
         scenario.Figures["server CPU ms per request (during the load)"] = result.Sent == 0 ? 0 : cpuDuringLoad * 1000 / result.Sent;
         scenario.Figures["server CPU utilisation during the load (cores)"] = cpuDuringLoad / result.Elapsed.TotalSeconds;
+        scenario.Figures["load generator CPU utilisation during the load (cores)"] = generatorCpu / result.Elapsed.TotalSeconds;
         return new ScenarioReport
         {
             Scenario = options.Scenario,
@@ -69,5 +100,38 @@ public static class LoadRunner
             Checks = checks,
             Notes = [.. scenario.Notes],
         };
+    }
+
+    /// <summary>The silo's own view (storage writes and batch sizes, grain calls, reminder lag) from <c>GET /api/admin/cluster</c>.</summary>
+    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result)
+    {
+        var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
+        if (status != 200)
+        {
+            scenario.Notes.Enqueue($"GET /api/admin/cluster answered {status}: no storage statistics from the silo");
+            return;
+        }
+
+        var requests = Math.Max(1, result.Sent);
+        if (body.TryGetProperty("storage", out var storage))
+        {
+            var writes = storage.GetProperty("writes").GetInt64();
+            var commits = storage.GetProperty("commits").GetInt64();
+            scenario.Figures["silo: durable writes per request (since start)"] = (double)writes / requests;
+            scenario.Figures["silo: commits per request (since start)"] = (double)commits / requests;
+            scenario.Figures["silo: writes per commit (group commit batch)"] = storage.GetProperty("averageBatchSize").GetDouble();
+            scenario.Figures["silo: commit latency p50 ms (recent)"] = storage.GetProperty("commitLatencyP50Ms").GetDouble();
+            scenario.Figures["silo: commit latency p99 ms (recent)"] = storage.GetProperty("commitLatencyP99Ms").GetDouble();
+        }
+
+        if (body.TryGetProperty("callsTotal", out var calls))
+        {
+            scenario.Figures["silo: grain calls per request (since start)"] = (double)calls.GetInt64() / requests;
+        }
+
+        if (body.TryGetProperty("activations", out var activations))
+        {
+            scenario.Counts["silo: activations after the load"] = activations.GetInt64();
+        }
     }
 }

@@ -13,6 +13,7 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
     private static readonly HashSet<string> PendingStatuses = ["PendingPayment"];
 
     private readonly byte[] _acknowledged = new byte[options.Requests];
+    private readonly byte[] _unanswered = new byte[options.Requests];
     private long _started;
     private long _lastAccepted;
 
@@ -27,6 +28,11 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {
         var status = await client.PostAsync("/api/orders", Payloads.OwnOrder($"fs-{index}", index, [(Sku, 1)]));
+        if (status == LoadClient.TransportError)
+        {
+            _unanswered[index] = 1;
+        }
+
         if (status == 201)
         {
             _acknowledged[index] = 1;
@@ -58,13 +64,20 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
     {
         var acknowledged = Enumerable.Range(0, Options.Requests).Where(i => _acknowledged[i] == 1).Select(i => $"own-fs-{i}").ToList();
         Counts["reservations acknowledged (201)"] = acknowledged.Count;
-        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, [Sku], acknowledged.Count, Options.Crash, cancellationToken));
+        var unanswered = Enumerable.Range(0, Options.Requests).Where(i => _unanswered[i] == 1).Select(i => $"own-fs-{i}").ToList();
+        var written = await InvariantChecks.WrittenAsync(client, unanswered, cancellationToken);
+        if (Options.Crash)
+        {
+            Counts["orders in flight at the kill that were written"] = written.Count;
+        }
+
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, [Sku], acknowledged.Count, Options.Crash, cancellationToken, written.Count));
         var expectSoldOut = !Options.Crash && Options.Requests >= Options.Units;
         var soldExactly = acknowledged.Count <= Options.Units && (!expectSoldOut || acknowledged.Count == Options.Units);
         checks.Add(new CheckResult("sold exactly the units there were", soldExactly,
             $"{acknowledged.Count:N0} reservations acknowledged for {Options.Units:N0} units from {Options.Requests:N0} attempts"));
         checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, acknowledged, PendingStatuses, Options.VerifyMax, cancellationToken));
-        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken, unanswered.ToHashSet()) is { } ledger)
         {
             checks.Add(ledger);
         }

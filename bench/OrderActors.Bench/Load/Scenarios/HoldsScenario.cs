@@ -73,6 +73,14 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
         Counts["holds cancelled (feed)"] = _expiry.Cancelled;
         Counts["holds cancelled while orders still arrived"] = _expiry.CancelledWhileArriving();
         Counts["feed events read"] = _expiry.EventsRead;
+        var (status, cluster) = await client.GetJsonAsync("/api/admin/cluster", cancellationToken);
+        if (status == 200 && cluster.TryGetProperty("reminders", out var reminders))
+        {
+            Figures["silo: reminder lag p50 ms (its own measure)"] = reminders.GetProperty("lagP50Ms").GetDouble();
+            Figures["silo: reminder lag p99 ms (its own measure)"] = reminders.GetProperty("lagP99Ms").GetDouble();
+            Figures["silo: reminder lag max ms (its own measure)"] = reminders.GetProperty("lagMaxMs").GetDouble();
+            Counts["silo: reminder deliveries"] = reminders.GetProperty("deliveries").GetInt64();
+        }
     }
 
     public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)

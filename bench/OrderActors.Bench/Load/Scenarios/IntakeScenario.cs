@@ -11,6 +11,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
 
     private readonly byte[] _acknowledged = new byte[options.Requests];
     private readonly byte[] _paid = new byte[options.Requests];
+    private readonly byte[] _unanswered = new byte[options.Requests];
 
     public override bool SupportsBaseline => true;
 
@@ -25,6 +26,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         var status = await client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(index), index, lines));
         if (status != 201)
         {
+            _unanswered[index] = status == LoadClient.TransportError ? (byte)1 : (byte)0;
             return status;
         }
 
@@ -37,6 +39,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         else
         {
             Increment($"payment status {payment}");
+            _unanswered[index] = payment == LoadClient.TransportError ? (byte)2 : (byte)0;
         }
 
         return status;
@@ -50,7 +53,16 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         Counts["orders acknowledged (201)"] = acknowledged.Count;
         Counts["payments acknowledged (200)"] = paid.Count;
         var expected = acknowledged.Sum(i => (long)Lines(i).Sum(l => l.Quantity));
-        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken));
+        var unanswered = Enumerable.Range(0, Options.Requests).Where(i => _unanswered[i] == 1).ToDictionary(i => $"own-{ExternalNo(i)}");
+        var inFlight = Enumerable.Range(0, Options.Requests).Where(i => _unanswered[i] != 0).Select(i => $"own-{ExternalNo(i)}").ToHashSet();
+        var written = await InvariantChecks.WrittenAsync(client, [.. unanswered.Keys], cancellationToken);
+        if (Options.Crash)
+        {
+            Counts["orders in flight at the kill that were written"] = written.Count;
+        }
+
+        var writtenHold = written.Sum(id => (long)Lines(unanswered[id]).Sum(l => l.Quantity));
+        var checks = new List<CheckResult>(await InvariantChecks.CheckStockAsync(client, SkuCodes, expected, Options.Crash, cancellationToken, writtenHold));
         checks.Add(await InvariantChecks.CheckOrdersPresentAsync(client, paid, PaidStatuses, Options.VerifyMax, cancellationToken));
         if (unpaid.Count > 0)
         {
@@ -58,7 +70,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
             checks.Add(check with { Name = "acknowledged orders whose payment failed are present" });
         }
 
-        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken) is { } ledger)
+        if (await InvariantChecks.CheckLedgerAsync(client, Notes, cancellationToken, inFlight) is { } ledger)
         {
             checks.Add(ledger);
         }
@@ -68,20 +80,5 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
 
     private static string ExternalNo(int index) => $"in-{index}";
 
-    private IReadOnlyList<(string Sku, int Quantity)> Lines(int index)
-    {
-        var count = Math.Min(Options.Skus, 1 + (int)(Payloads.Uniform(Options.Seed, index * 7L) * 3));
-        var lines = new List<(string, int)>(count);
-        var used = new HashSet<int>();
-        for (var l = 0; used.Count < count; l++)
-        {
-            var sku = (int)(Payloads.Uniform(Options.Seed, index * 7L + 1 + l) * Options.Skus);
-            if (used.Add(sku))
-            {
-                lines.Add((Payloads.Sku(sku), 1 + (int)(Payloads.Uniform(Options.Seed + 1, index * 7L + l) * 3)));
-            }
-        }
-
-        return lines;
-    }
+    private IReadOnlyList<(string Sku, int Quantity)> Lines(int index) => IntakeLines.For(Options.Seed, index, Options.Skus);
 }

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using OrderActors.Cli;
+using OrderActors.Client.Contracts;
+using OrderActors.Client.Http;
+
+namespace OrderActors.Tests.Cli;
+
+/// <summary>The inspection commands run as a process against the silo run as a process over SQLite.</summary>
+public sealed class CliInspectionTests(SiloProcess silo) : IClassFixture<SiloProcess>
+{
+    [Fact]
+    public async Task ClusterStatus_Json_ReportsTheActivationsTheTestCreated()
+    {
+        var skus = Enumerable.Range(1, 4).Select(i => $"SKU-CL{i}").ToList();
+        foreach (var sku in skus)
+        {
+            await silo.Admin.Stock.ReceiveAsync(sku, new StockReceiptRequest("SZ", 10));
+        }
+
+        var orders = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            orders.Add((await silo.Admin.Orders.CreateAsync(Checkouts.For($"CL-{i}", skus[i], 1))).Id);
+        }
+
+        var result = await CliProcess.RunAsync(silo, "cluster", "status", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var status = JsonSerializer.Deserialize<ClusterStatusDto>(result.Out, ClientJson.Options)!;
+        Assert.True(status.ActivationsByType["skustock"] >= skus.Count, $"skustock activations: {status.ActivationsByType["skustock"]}");
+        Assert.True(status.ActivationsByType["order"] >= orders.Count, $"order activations: {status.ActivationsByType["order"]}");
+        Assert.Equal(status.ActivationsByType.Values.Sum(), status.Activations);
+        Assert.Equal("sqlite", status.StorageProvider);
+        Assert.True(status.Storage.Commits > 0);
+    }
+
+    [Fact]
+    public async Task GrainsList_TypeSku_ListsTheActiveStockGrains()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-GL1", new StockReceiptRequest("SZ", 3));
+        await silo.Admin.Stock.ReceiveAsync("SKU-GL2", new StockReceiptRequest("SZ", 3));
+
+        var result = await CliProcess.RunAsync(silo, "grains", "list", "--type", "sku", "--top", "1000", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var grains = JsonSerializer.Deserialize<List<ActivationDto>>(result.Out, ClientJson.Options)!;
+        Assert.Contains("SKU-GL1", grains.Select(g => g.GrainKey));
+        Assert.Contains("SKU-GL2", grains.Select(g => g.GrainKey));
+        Assert.All(grains, g => Assert.Equal("skustock", g.GrainType));
+    }
+
+    [Fact]
+    public async Task GrainsShow_AnOrder_ShowsItsStateAndLatestEvents()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-GS", new StockReceiptRequest("SZ", 3));
+        var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("GS-1", "SKU-GS", 2));
+        await silo.Admin.Orders.PayAsync(order.Id, new PaymentRequest("pay-gs", 40m));
+
+        var result = await CliProcess.RunAsync(silo, "grains", "show", $"order/{order.Id}", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var grain = JsonSerializer.Deserialize<GrainDetailDto>(result.Out, ClientJson.Options)!;
+        Assert.Equal(("order", order.Id), (grain.GrainType, grain.GrainKey));
+        Assert.Equal(["order.paid", "order.placed"], grain.LatestEvents.Take(2).Select(e => e.EventType));
+        Assert.Contains("\"status\":\"Paid\"", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemindersList_DueWithinTheHold_ListsTheUnpaidOrdersReminder()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-RM", new StockReceiptRequest("SZ", 3));
+        var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("RM-1", "SKU-RM", 1));
+
+        var within = await CliProcess.RunAsync(silo, "reminders", "list", "--due-within", "31m", "--json");
+        var tooSoon = await CliProcess.RunAsync(silo, "reminders", "list", "--due-within", "1m", "--json");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (within.ExitCode, tooSoon.ExitCode));
+        var due = JsonSerializer.Deserialize<List<ReminderDto>>(within.Out, ClientJson.Options)!;
+        Assert.Contains(due, r => r.GrainType == "order" && r.GrainKey == order.Id && r.DueAt <= order.PaymentDueAt);
+        Assert.DoesNotContain(JsonSerializer.Deserialize<List<ReminderDto>>(tooSoon.Out, ClientJson.Options)!, r => r.GrainKey == order.Id);
+    }
+
+    [Fact]
+    public async Task LedgerCheck_AfterOrders_IsCleanAndExitsZero()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-LC", new StockReceiptRequest("SZ", 5));
+        await silo.Admin.Orders.CreateAsync(Checkouts.For("LC-1", "SKU-LC", 2));
+
+        var result = await CliProcess.RunAsync(silo, "ledger", "check", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var report = JsonSerializer.Deserialize<LedgerReportDto>(result.Out, ClientJson.Options)!;
+        Assert.True(report.Clean);
+        Assert.Empty(report.Drifts);
+        Assert.True(report.SkusChecked >= 1);
+    }
+}

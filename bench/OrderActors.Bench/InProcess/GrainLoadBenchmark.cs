@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderActors.Bench.Load;
+using OrderActors.Bench.Load.Scenarios;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Grains.Stock;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Hosting;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Bench.InProcess;
+
+/// <summary>
+/// The intake and flash-sale work without HTTP: the same orders placed (and paid) straight on the grains through
+/// <see cref="IGrainFactory"/> in this process, over memory storage (no durability: the grains' own cost) and over the
+/// durable providers. Beside the HTTP figures it shows where an order's time goes: API + HTTP, grains, storage.
+/// </summary>
+public static class GrainLoadBenchmark
+{
+    public static async Task<int> RunAsync(string scenario, BenchArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var flash = scenario == "grain-flash-sale";
+        var providers = (args.Get("providers") ?? "memory,sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var requests = args.GetInt("requests", flash ? 20_000 : 5_000);
+        var concurrency = args.GetInt("concurrency", 64);
+        var skus = args.GetInt("skus", 1000);
+        var units = args.GetInt("units", 10_000);
+        Console.WriteLine($"{scenario}: {requests:N0} orders straight on the grains (no HTTP), concurrency {concurrency}, {(flash ? $"one SKU with {units:N0} units" : $"{skus:N0} SKUs, place + pay")}");
+        Console.WriteLine($"{"storage",-9} {"orders/s",10} {"p50 ms",8} {"p99 ms",8} {"accepted",9} {"CPU ms/order",13} {"KB alloc/order",15} {"writes/order",13} {"commits",9} {"batch",7} {"commit p50 ms",14}");
+        foreach (var provider in providers)
+        {
+            await RunOneAsync(provider, args.Get("postgres"), flash, requests, concurrency, skus, units);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOneAsync(string provider, string? postgres, bool flash, int requests, int concurrency, int skus, int units)
+    {
+        var connection = provider switch
+        {
+            "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-grain-bench-{Guid.NewGuid():N}.db")}",
+            "postgres" => await (await ThrowawayPostgres.StartAsync(postgres ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("postgres needs --postgres or ORDERACTORS_TEST_POSTGRES"))).CreateDatabaseAsync(),
+            _ => null,
+        };
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OrderActors:Storage:Provider"] = provider,
+            ["OrderActors:Storage:ConnectionString"] = connection,
+        });
+        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
+        builder.Services.AddOrderActorsGrains(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var storage = host.Services.GetRequiredService<IStorageDiagnostics>();
+        var skuCodes = flash ? [FlashSaleScenario.Sku] : Enumerable.Range(0, skus).Select(Payloads.Sku).ToList();
+        foreach (var sku in skuCodes)
+        {
+            await grains.GetGrain<ISkuStockGrain>(sku).ReceiveAsync(new StockReceipt("SZ", flash ? units : 10_000_000, "bench"));
+        }
+
+        // Warm-up (JIT, rules, first activations) on other SKUs' orders, so the measured run starts hot.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(w => grains.GetGrain<ISkuStockGrain>(skuCodes[w % skuCodes.Count]).GetAsync()));
+        var warmupSku = "WARMUP-1";
+        await grains.GetGrain<ISkuStockGrain>(warmupSku).ReceiveAsync(new StockReceipt("SZ", 1_000_000, "bench"));
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(w => PlaceAsync(grains, $"w-{w}", 900_000 + w, [(warmupSku, 1)], pay: true)));
+
+        var before = storage.GetStatistics();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var recorder = new LatencyRecorder(concurrency);
+        var next = -1;
+        var accepted = 0;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task WorkerAsync(int worker)
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                IReadOnlyList<(string Sku, int Quantity)> lines = flash ? [(FlashSaleScenario.Sku, 1)] : IntakeLines.For(42, i, skus);
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await PlaceAsync(grains, $"g-{i}", i, lines, pay: !flash);
+                    Interlocked.Increment(ref accepted);
+                }
+                catch (DomainException) when (flash)
+                {
+                    // Sold out: a refusal is an answer too.
+                }
+
+                recorder.Record(worker, start);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkerAsync(w))));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var after = storage.GetStatistics();
+        var summary = recorder.Summarize(elapsed);
+        var writes = after.Writes - before.Writes;
+        var commits = after.Commits - before.Commits;
+        Console.WriteLine($"{provider,-9} {summary.PerSecond,10:N0} {summary.P50Ms,8:0.0} {summary.P99Ms,8:0.0} {accepted,9:N0} {cpuMs / requests,13:0.000} {bytes / 1024.0 / requests,15:N1} {(double)writes / requests,13:0.00} {commits,9:N0} {(commits == 0 ? 0 : (double)writes / commits),7:0.0} {after.CommitLatencyP50Ms,14:0.00}");
+        await host.StopAsync();
+    }
+
+    private static async Task PlaceAsync(IGrainFactory grains, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines, bool pay)
+    {
+        var order = grains.GetGrain<IOrderGrain>(OrderKeys.For(OrderKeys.OwnChannel, externalNo));
+        await order.PlaceAsync(new PlaceOrder
+        {
+            Channel = OrderKeys.OwnChannel,
+            ExternalOrderNo = externalNo,
+            Customer = new CustomerContact($"Buyer {buyer}", Payloads.Phone(buyer)),
+            Address = new ShippingAddress("Zhejiang", "Hangzhou", "Xihu", $"{buyer % 997 + 1} Wensan Road"),
+            Lines = lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity, 19.90m)).ToList(),
+            Actor = "bench",
+        });
+        if (pay)
+        {
+            await order.ConfirmPaymentAsync(new ConfirmPayment($"pay-{externalNo}", Payloads.Total(lines), "bench"));
+        }
+    }
+}

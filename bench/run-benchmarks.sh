@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/benchmarks.md in one session, in sequence, on a quiet machine, and keeps the output.
+# usage: bench/run-benchmarks.sh [output-dir]      (PostgreSQL: ORDERACTORS_TEST_POSTGRES, else the dev server on 55432)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-/tmp/orderactors-bench-results}
+mkdir -p "$out"
+pg=${ORDERACTORS_TEST_POSTGRES:-Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres}
+dotnet build -c Release bench/OrderActors.Bench -v q -nologo >/dev/null || exit 1
+bench="bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll"
+
+run() {
+  local name=$1; shift
+  { echo; echo "### $name: dotnet run -c Release --project bench/OrderActors.Bench -- $*"; echo "# $(date -u +%FT%TZ) $(uptime)"; } | tee -a "$out/all.txt"
+  dotnet "$bench" "$@" 2>&1 | tee "$out/$name.txt" | tee -a "$out/all.txt"
+  echo "# exit $? at $(date -u +%FT%TZ)" | tee -a "$out/all.txt"
+}
+
+echo "# $(nproc) cores; $(uname -sr); $(dotnet --version)" | tee "$out/all.txt"
+run storage storage --providers sqlite,postgres --writers 1,64 --seconds 3 --postgres "$pg"
+run calls calls --seconds 2
+run grain-intake grain-intake --providers memory,sqlite,postgres --requests 3000 --postgres "$pg"
+run grain-flash-sale grain-flash-sale --providers memory,sqlite,postgres --requests 6000 --units 3000 --postgres "$pg"
+run intake-sqlite intake --requests 5000 --concurrency 64 --json "$out/intake-sqlite.json"
+run intake-postgres intake --provider postgres --postgres "$pg" --requests 5000 --concurrency 64 --json "$out/intake-postgres.json"
+run webhook-storm webhook-storm --requests 10000 --concurrency 64 --json "$out/webhook-storm.json"
+run holds holds --requests 20000 --hold 00:00:20 --concurrency 64 --verify-max 5000 --json "$out/holds.json"
+run crash-intake intake --target actors --crash --requests 3000 --concurrency 64 --json "$out/crash-intake.json"
+run crash-flash-sale flash-sale --target actors --crash --requests 6000 --units 2000 --concurrency 128 --json "$out/crash-flash-sale.json"
+run flash-sale-sqlite flash-sale --requests 100000 --units 10000 --concurrency 256 --verify-max 10000 --max-seconds 300 --json "$out/flash-sale-sqlite.json"
+echo "# done $(date -u +%FT%TZ) $(uptime)" | tee -a "$out/all.txt"
