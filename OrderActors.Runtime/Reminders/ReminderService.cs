@@ -16,6 +16,7 @@ public sealed class ReminderService : IAsyncDisposable
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan CompletedMemory = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(10);
 
     private readonly GrainRuntime _runtime;
     private readonly IReminderTable _table;
@@ -31,6 +32,7 @@ public sealed class ReminderService : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private ITimer? _pollTimer;
     private Task _loop = Task.CompletedTask;
+    private long _lastPrune;
 
     internal ReminderService(GrainRuntime runtime, IReminderTable table, TimeProvider time, IOptions<RuntimeOptions> options, ReminderWakeup wakeup, ILogger<ReminderService> logger)
     {
@@ -229,6 +231,12 @@ public sealed class ReminderService : IAsyncDisposable
 
     private void Prune(DateTimeOffset now)
     {
+        var last = Interlocked.Read(ref _lastPrune);
+        if (_time.GetElapsedTime(last) < PruneInterval || Interlocked.CompareExchange(ref _lastPrune, _time.GetTimestamp(), last) != last)
+        {
+            return;
+        }
+
         foreach (var (key, at) in _completed)
         {
             if (_time.GetElapsedTime(at) > CompletedMemory)
