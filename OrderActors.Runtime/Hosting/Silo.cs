@@ -13,6 +13,7 @@ namespace OrderActors.Runtime.Hosting;
 /// </summary>
 public sealed class Silo : IHostedService
 {
+    private int _stopped;
     private readonly GrainRuntime _runtime;
     private readonly ReminderService _reminders;
     private readonly IStorageProvider _storage;
@@ -44,6 +45,13 @@ public sealed class Silo : IHostedService
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Hosts may stop twice (WebApplicationFactory stops, then app.Run's own shutdown); the second stop may come
+        // after the services were disposed, so only the first one does anything.
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
         await _reminders.StopAsync(cancellationToken).ConfigureAwait(false);
         await _runtime.StopAsync(cancellationToken).ConfigureAwait(false);
         _log.SiloStopped(_info.Id);

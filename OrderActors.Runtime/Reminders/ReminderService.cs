@@ -30,6 +30,7 @@ public sealed class ReminderService : IAsyncDisposable
     private readonly ConcurrentDictionary<TickKey, long> _completed = new();
     private readonly ConcurrentDictionary<TickKey, DateTimeOffset> _retryAfter = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _stopRequested;
     private ITimer? _pollTimer;
     private Task _loop = Task.CompletedTask;
     private long _lastPrune;
@@ -79,6 +80,11 @@ public sealed class ReminderService : IAsyncDisposable
     /// <summary>Stops polling and waits for deliveries in progress.</summary>
     internal async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) != 0)
+        {
+            return;
+        }
+
         _pollTimer?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);

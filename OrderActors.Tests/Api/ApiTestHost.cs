@@ -72,19 +72,6 @@ public sealed class ApiTestHost(StorageOptions storage, TimeProvider? clock = nu
         return CreateClient().SendAsync(request);
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await base.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // WORKAROUND: the host stops twice (WebApplicationFactory, then app.Run's own shutdown) and the runtime's
-            // Silo.StopAsync is not idempotent yet: its second call hits the disposed ReminderService. Reported to runtime.
-        }
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -43,6 +43,24 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task StopAsync_CalledAgainAfterTheServicesWereDisposed_DoesNothing()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["OrderActors:Storage:Provider"] = "memory" });
+        builder.Services.AddSingleton(new TestProbe());
+        builder.Services.AddOrderActorsRuntime(null, typeof(HostingTests).Assembly);
+        var host = builder.Build();
+        await host.StartAsync();
+        var silo = host.Services.GetServices<IHostedService>().OfType<OrderActors.Runtime.Hosting.Silo>().Single();
+        await host.StopAsync();
+        host.Dispose();
+
+        var second = await Record.ExceptionAsync(() => silo.StopAsync(CancellationToken.None));
+
+        Assert.Null(second);
+    }
+
+    [Fact]
     public void AddOrderActorsRuntime_WithUnknownStorageProvider_FailsWithClearError()
     {
         var services = new ServiceCollection();
