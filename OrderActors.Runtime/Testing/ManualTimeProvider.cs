@@ -3,7 +3,9 @@ namespace OrderActors.Runtime.Testing;
 /// <summary>
 /// A <see cref="TimeProvider"/> for tests whose clock moves only when told (<see cref="Advance"/>, <see cref="SetUtcNow"/>).
 /// Timers created from it fire synchronously, on the thread that moves the clock, in order of due time; a periodic timer
-/// fires once per elapsed period. A timer due now (due time zero) fires on the next move of the clock, even <c>Advance(TimeSpan.Zero)</c>.
+/// fires once per elapsed period, up to <see cref="MaxCatchUpTicks"/> times in one move of the clock; past that it skips the
+/// missed periods, as a real timer whose callbacks fell behind does, so that moving the clock by months does not fire a
+/// 200 ms poll timer tens of millions of times. A timer due now (due time zero) fires on the next move of the clock, even <c>Advance(TimeSpan.Zero)</c>.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -12,6 +14,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly DateTimeOffset _epoch;
     private long _nowTicks;
     private long _sequence;
+    private long _moves;
 
     /// <summary>Creates a clock standing at <paramref name="start"/>.</summary>
     public ManualTimeProvider(DateTimeOffset start)
@@ -25,6 +28,9 @@ public sealed class ManualTimeProvider : TimeProvider
         : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
     {
     }
+
+    /// <summary>The most times one periodic timer fires during a single move of the clock.</summary>
+    public const int MaxCatchUpTicks = 1_000;
 
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => new(Volatile.Read(ref _nowTicks), TimeSpan.Zero);
@@ -80,6 +86,7 @@ public sealed class ManualTimeProvider : TimeProvider
 
     private void MoveTo(long targetTicks)
     {
+        var move = Interlocked.Increment(ref _moves);
         while (true)
         {
             ManualTimer? next = null;
@@ -104,6 +111,11 @@ public sealed class ManualTimeProvider : TimeProvider
                 if (next.PeriodTicks > 0)
                 {
                     next.DueTicks += next.PeriodTicks;
+                    if (next.CountFiring(move) >= MaxCatchUpTicks && next.DueTicks <= targetTicks)
+                    {
+                        next.DueTicks += ((targetTicks - next.DueTicks) / next.PeriodTicks + 1) * next.PeriodTicks;
+                    }
+
                     next.Sequence = ++_sequence;
                 }
                 else
@@ -151,6 +163,21 @@ public sealed class ManualTimeProvider : TimeProvider
         public long PeriodTicks { get; set; }
 
         public long Sequence { get; set; }
+
+        private long _move;
+        private int _firedInMove;
+
+        /// <summary>Counts a firing during clock move <paramref name="move"/>; returns the count for that move.</summary>
+        public int CountFiring(long move)
+        {
+            if (_move != move)
+            {
+                _move = move;
+                _firedInMove = 0;
+            }
+
+            return ++_firedInMove;
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {

@@ -73,4 +73,19 @@ public sealed class ManualTimeProviderTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => time.SetUtcNow(Start.AddSeconds(-1)));
     }
+
+    [Fact]
+    public void Advance_ByFarMorePeriodsThanTheCatchUpCap_FiresCapTimesThenKeepsThePeriodFromNow()
+    {
+        var clock = new ManualTimeProvider();
+        var ticks = 0;
+        using var timer = clock.CreateTimer(_ => ticks++, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+
+        clock.Advance(TimeSpan.FromDays(81));
+        var afterLongJump = ticks;
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(ManualTimeProvider.MaxCatchUpTicks, afterLongJump);
+        Assert.Equal(ManualTimeProvider.MaxCatchUpTicks + 1, ticks);
+    }
 }
