@@ -22,8 +22,8 @@ namespace OrderActors.Api.Webhooks;
 /// </summary>
 public static class CarrierWebhookEndpoints
 {
-    /// <summary>The order index entry for waybill lookups (written by the order grain when it has one).</summary>
-    public const string WaybillIndex = "waybill";
+    /// <summary>The order index entry for waybill lookups (written by the order grain once shipped).</summary>
+    public const string WaybillIndex = OrderIndex.Waybill;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -69,6 +69,7 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         BuyerNote = order.BuyerNote,
         Paid = order.Paid,
         PaidAmount = order.Paid ? order.PaidAmount : null,
+        PaidAt = order.Paid ? order.PaidAt : null,
         PaymentId = order.Paid ? PaymentId(order) : null,
         Actor = actor,
     };

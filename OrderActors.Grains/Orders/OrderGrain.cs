@@ -70,7 +70,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             {
                 // Confirmed before the append: a crash in between leaves a held reservation (found by the ledger check), never a paid order whose stock expired.
                 await stock.ConfirmAsync(needs);
-                events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, now));
+                var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
+                events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
             }
 
             // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,

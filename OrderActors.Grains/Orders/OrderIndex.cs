@@ -35,6 +35,9 @@ public static class OrderIndex
     public const string Parent = "parent";
     public const string MergedInto = "merged_into";
 
+    /// <summary>The waybill number once shipped, so a carrier callback that only knows the waybill finds the order.</summary>
+    public const string Waybill = "waybill";
+
     /// <summary>An open hold (the exception queue); the value is when it was opened.</summary>
     public static string Hold(string code) => HoldPrefix + code;
 
@@ -59,6 +62,7 @@ public static class OrderIndex
             new(PlacedAt, IndexValues.Time(state.PlacedAt)),
         };
         Add(entries, Warehouse, state.Warehouse);
+        Add(entries, Waybill, state.WaybillNo);
         Add(entries, PaidAt, state.PaidAt);
         Add(entries, ShippedAt, state.ShippedAt);
         Add(entries, DeliveredAt, state.DeliveredAt);

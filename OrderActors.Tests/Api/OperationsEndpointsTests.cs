@@ -59,6 +59,24 @@ public sealed class OperationsEndpointsTests
     }
 
     [Fact]
+    public async Task CarrierCallback_ByWaybillOnly_FindsTheOrderAndDelivers()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        var admin = host.Admin();
+        await ShippedOrderAsync(admin, "W-1");
+        var callback = JsonSerializer.Serialize(
+            new CarrierCallback(null, "SFW-1", [new CarrierEventInput("delivered", "Signed by buyer", null)]),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var response = await PostCarrierAsync(host, callback, WebhookSignatures.SignHex(Encoding.UTF8.GetBytes(callback), CarrierSecret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await admin.GetOrderAsync("own-W-1");
+        Assert.Equal("Delivered", order.Status);
+        Assert.Equal(["delivered"], order.Tracking.Select(t => t.Status));
+    }
+
+    [Fact]
     public async Task Reports_SummaryReconciliationExceptionsAndEvents_ReflectTheOrders()
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");

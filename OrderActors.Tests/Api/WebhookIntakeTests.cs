@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Infrastructure;
 
 namespace OrderActors.Tests.Api;
@@ -93,6 +94,23 @@ public sealed class WebhookIntakeTests
         var own = await admin.GetOrderAsync("own-W-1001");
         Assert.Equal(new AddressDto("江苏省", "南京市", "玄武区", "中山路 1 号"), own.Address);
         Assert.Equal([new OrderLineDto("SKU-OWN", 1, 9.9m, 9.9m, null)], own.Lines);
+    }
+
+    [Fact]
+    public async Task TaobaoWebhook_PaidOrder_RecordsPlatformPayTimeAndReceiveTimeAsPlaced()
+    {
+        var received = new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+        await using var host = await ApiTestHost.StartAsync("sqlite", clock: new ManualTimeProvider(received));
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-TB", 5);
+
+        var response = await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao(tid: "PT-1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await admin.GetOrderAsync("taobao-PT-1");
+        Assert.Equal("Paid", order.Status);
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.FromHours(8)), order.PaidAt);
+        Assert.Equal(received, order.PlacedAt);
     }
 
     [Fact]

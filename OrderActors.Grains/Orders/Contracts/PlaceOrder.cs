@@ -24,6 +24,12 @@ public sealed record PlaceOrder
 
     public decimal? PaidAmount { get; init; }
 
+    /// <summary>
+    /// When the channel says the buyer paid (a marketplace order arrives paid); recorded as the order's paid time,
+    /// while the receive time stays the placed time. Empty, or later than the receive time, means paid on receipt.
+    /// </summary>
+    public DateTimeOffset? PaidAt { get; init; }
+
     /// <summary>The channel's payment reference, when paid.</summary>
     public string? PaymentId { get; init; }
 
