@@ -22,13 +22,15 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         var existing = await TryGetAsync(grain);
         if (existing is null)
         {
-            var placed = await grain.PlaceAsync(ToCommand(order, actor));
-            if (order.Cancelled)
+            // Two deliveries of a new order may both get here; the grain's turn decides which one created it.
+            var outcome = await grain.TryPlaceAsync(ToCommand(order, actor));
+            if (outcome.Created)
             {
-                placed = await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
+                var placed = order.Cancelled ? await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor)) : outcome.Order;
+                return new IntakeResult(placed.Id, Changed: true);
             }
 
-            return new IntakeResult(placed.Id, Changed: true);
+            existing = outcome.Order;
         }
 
         if (order.Cancelled && existing.Status is not (OrderStatus.Cancelled or OrderStatus.Merged or OrderStatus.Split))

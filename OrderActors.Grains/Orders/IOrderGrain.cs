@@ -12,6 +12,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Creates the order: validates, reserves stock (all or nothing), runs the exception checks. Placing the same order again returns it unchanged.</summary>
     Task<OrderView> PlaceAsync(PlaceOrder command);
 
+    /// <summary>Like <see cref="PlaceAsync"/>, and says whether this call created the order (intake uses it to tell a new order from a redelivery atomically).</summary>
+    Task<PlaceOutcome> TryPlaceAsync(PlaceOrder command);
+
     /// <summary>The order; <c>order.not_found</c> when it was never placed.</summary>
     Task<OrderView> GetAsync();
 

@@ -27,6 +27,13 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
     private string Id => GetPrimaryKeyString();
 
+    public async Task<PlaceOutcome> TryPlaceAsync(PlaceOrder command)
+    {
+        var existed = State.Exists;
+        var order = await PlaceAsync(command);
+        return new PlaceOutcome(order, Created: !existed);
+    }
+
     public async Task<OrderView> PlaceAsync(PlaceOrder command)
     {
         OrderValidation.Validate(command);

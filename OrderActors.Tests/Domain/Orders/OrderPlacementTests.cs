@@ -63,6 +63,20 @@ public sealed class OrderPlacementTests
     }
 
     [Fact]
+    public async Task TryPlaceAsync_TwentyConcurrentDeliveriesOfOneOrder_ExactlyOneCreatesIt()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("A", 10);
+        var order = Order("own", "dup-1", new OrderLineRequest("A", 1, 10m));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => cluster.Order("own-dup-1").TryPlaceAsync(order)));
+
+        Assert.Equal(1, outcomes.Count(o => o.Created));
+        Assert.All(outcomes, o => Assert.Equal("own-dup-1", o.Order.Id));
+        Assert.Equal(1, (await cluster.StockAsync("A")).Reserved);
+    }
+
+    [Fact]
     public async Task PlaceAsync_BundleWithSameSkuOnTwoLines_CannotOversell()
     {
         await using var cluster = await OrderCluster.StartAsync();
