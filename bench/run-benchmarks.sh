@@ -19,6 +19,8 @@ run() {
 echo "# $(nproc) cores; $(uname -sr); $(dotnet --version)" | tee "$out/all.txt"
 run storage storage --providers sqlite,postgres --writers 1,64 --seconds 3 --postgres "$pg"
 run calls calls --seconds 2
+run http-floor http-floor --requests 60000 --concurrency 64 --json "$out/http-floor.json"
+run http-floor-auth http-floor-auth --target actors --requests 20000 --concurrency 64 --json "$out/http-floor-auth.json"
 run grain-intake grain-intake --providers memory,sqlite,postgres --requests 3000 --postgres "$pg"
 run grain-flash-sale grain-flash-sale --providers memory,sqlite,postgres --requests 6000 --units 3000 --postgres "$pg"
 run intake-sqlite intake --requests 5000 --concurrency 64 --json "$out/intake-sqlite.json"

@@ -9,7 +9,7 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string scenario, BenchArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var supportsBaseline = scenario is "intake" or "flash-sale";
+        var supportsBaseline = scenario is "intake" or "flash-sale" or "http-floor" or "http-floor-auth";
         var target = args.Get("target") ?? (supportsBaseline ? "both" : "actors");
         var options = new LoadOptions
         {
