@@ -16,7 +16,7 @@ public static class BenchProgram
         {
             "storage" => await StorageAppendBenchmark.RunAsync(options),
             "calls" => await CallBenchmark.RunAsync(options),
-            "intake" or "flash-sale" or "holds" or "webhook-storm" => await LoadCommand.RunAsync(scenario, options),
+            "intake" or "flash-sale" or "holds" or "webhook-storm" or "http-floor" or "http-floor-auth" => await LoadCommand.RunAsync(scenario, options),
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
@@ -34,6 +34,7 @@ public static class BenchProgram
               intake          own-store orders of 1-3 lines over 1,000 SKUs, then payment
               flash-sale      one SKU with --units 10000, --requests 100000 checkout attempts
               holds           --requests unpaid orders with a --hold 00:00:30 payment hold, expiring while orders arrive
+              http-floor      GET /health/live only: the HTTP ceiling of this machine with the generator beside the server
               webhook-storm   Shopify webhooks, --redeliver 0.2 redeliveries, --bad 0.05 bad signatures
                 load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
                               --postgres <admin connection string>  --requests N  --concurrency 64  --max-seconds 600

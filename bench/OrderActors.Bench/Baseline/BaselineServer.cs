@@ -33,6 +33,7 @@ public static class BaselineServer
     private static void Map(WebApplication app)
     {
         app.MapGet("/health/ready", () => Results.Ok(new { status = "ready" }));
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapPost("/api/stock/{sku}/receipts", async (string sku, StockReceiptRequest request, BaselineStore store) =>
         {
             if (request.Quantity is not > 0)

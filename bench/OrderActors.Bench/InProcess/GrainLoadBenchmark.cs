@@ -78,6 +78,7 @@ public static class GrainLoadBenchmark
         var recorder = new LatencyRecorder(concurrency);
         var next = -1;
         var accepted = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var started = Stopwatch.GetTimestamp();
 
         async Task WorkerAsync(int worker)
@@ -96,6 +97,11 @@ public static class GrainLoadBenchmark
                 {
                     // Sold out: a refusal is an answer too.
                 }
+                catch (Exception ex) when (ex is not DomainException)
+                {
+                    // A failure is a figure too (e.g. a timeout under CPU starvation): counted, not fatal.
+                    failures.AddOrUpdate(ex.GetType().Name, 1, static (_, n) => n + 1);
+                }
 
                 recorder.Record(worker, start);
             }
@@ -110,6 +116,11 @@ public static class GrainLoadBenchmark
         var writes = after.Writes - before.Writes;
         var commits = after.Commits - before.Commits;
         Console.WriteLine($"{provider,-9} {summary.PerSecond,10:N0} {summary.P50Ms,8:0.0} {summary.P99Ms,8:0.0} {accepted,9:N0} {cpuMs / requests,13:0.000} {bytes / 1024.0 / requests,15:N1} {(double)writes / requests,13:0.00} {commits,9:N0} {(commits == 0 ? 0 : (double)writes / commits),7:0.0} {after.CommitLatencyP50Ms,14:0.00}");
+        foreach (var (type, count) in failures)
+        {
+            Console.WriteLine($"{provider,-9} FAILED calls: {count:N0} x {type}");
+        }
+
         await host.StopAsync();
     }
 

@@ -15,7 +15,7 @@ public sealed class LoadClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public LoadClient(Uri baseAddress, int connections)
+    public LoadClient(Uri baseAddress, int connections, string? apiKey = ServerLauncher.AdminKey)
     {
         var handler = new SocketsHttpHandler
         {
@@ -25,8 +25,13 @@ public sealed class LoadClient : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        _http.DefaultRequestHeaders.Add("X-Api-Key", ServerLauncher.AdminKey);
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
     }
+
+    public Uri BaseAddress => _http.BaseAddress!;
 
     public async Task<int> PostAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, CancellationToken cancellationToken = default)
     {
@@ -36,6 +41,12 @@ public sealed class LoadClient : IDisposable
 
     public Task<(int Status, byte[]? Body)> PostForBodyAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, path, body, headers, readBody: true, cancellationToken);
+
+    public async Task<int> GetStatusAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var (status, _) = await SendAsync(HttpMethod.Get, path, null, null, readBody: false, cancellationToken);
+        return status;
+    }
 
     public async Task<(int Status, JsonElement Body)> GetJsonAsync(string path, CancellationToken cancellationToken = default)
     {

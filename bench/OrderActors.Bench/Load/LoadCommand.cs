@@ -9,7 +9,7 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string scenario, BenchArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var supportsBaseline = scenario is "intake" or "flash-sale";
+        var supportsBaseline = scenario is "intake" or "flash-sale" or "http-floor" or "http-floor-auth";
         var target = args.Get("target") ?? (supportsBaseline ? "both" : "actors");
         var options = new LoadOptions
         {
@@ -22,7 +22,7 @@ public static class LoadCommand
             Crash = args.Has("crash"),
             Skus = args.GetInt("skus", 1000),
             Units = args.GetInt("units", 10_000),
-            Hold = TimeSpan.Parse(args.Get("hold") ?? "00:00:30", CultureInfo.InvariantCulture),
+            Hold = args.Get("hold") is { } hold ? TimeSpan.Parse(hold, CultureInfo.InvariantCulture) : scenario == "holds" ? TimeSpan.FromSeconds(30) : null,
             Redeliver = args.GetDouble("redeliver", 0.2),
             BadSignature = args.GetDouble("bad", 0.05),
             Seed = args.GetInt("seed", 42),

@@ -33,8 +33,11 @@ public sealed record LoadOptions
     /// <summary>Units of the flash-sale SKU.</summary>
     public int Units { get; init; } = 10_000;
 
-    /// <summary>Payment hold of the holds scenario (configured on the silo as <c>OrderActors:Orders:PaymentHold</c>).</summary>
-    public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Payment hold configured on the silo as <c>OrderActors:Orders:PaymentHold</c> (the holds scenario); null keeps the
+    /// silo's default (30 min), so unpaid flash-sale orders do not expire and release their stock during the run.
+    /// </summary>
+    public TimeSpan? Hold { get; init; }
 
     /// <summary>Share of webhook deliveries that are redeliveries of an earlier one.</summary>
     public double Redeliver { get; init; } = 0.2;

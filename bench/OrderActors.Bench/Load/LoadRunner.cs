@@ -15,6 +15,7 @@ public static class LoadRunner
         "flash-sale" => new FlashSaleScenario(options),
         "holds" => new HoldsScenario(options),
         "webhook-storm" => new WebhookStormScenario(options),
+        "http-floor" or "http-floor-auth" => new HttpFloorScenario(options),
         _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}'.", nameof(options)),
     };
 
@@ -34,6 +35,7 @@ public static class LoadRunner
         }
         finally
         {
+            (scenario as IDisposable)?.Dispose();
             if (!options.KeepData)
             {
                 try

@@ -43,9 +43,12 @@ public static class ServerLauncher
                 $"--OrderActors:Storage:ConnectionString={connection}",
                 $"--OrderActors:Auth:BootstrapAdminKey={AdminKey}",
                 $"--OrderActors:Channels:shopify:Secret={ShopifySecret}",
-                $"--OrderActors:Orders:PaymentHold={options.Hold.ToString("c", CultureInfo.InvariantCulture)}",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information");
+            if (options.Hold is { } hold)
+            {
+                start.ArgumentList.Add($"--OrderActors:Orders:PaymentHold={hold.ToString("c", CultureInfo.InvariantCulture)}");
+            }
         }
 
         foreach (var setting in options.ServerSettings)

@@ -38,7 +38,7 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
     {
         var acknowledged = result.Count(201);
         var waitStarted = Stopwatch.GetTimestamp();
-        var limit = Options.Hold + DrainTimeout;
+        var limit = (Options.Hold ?? TimeSpan.FromMinutes(30)) + DrainTimeout;
         while (true)
         {
             await FeedReader.ReadToEndAsync(client, _expiry, cancellationToken);

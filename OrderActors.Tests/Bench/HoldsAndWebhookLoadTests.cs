@@ -1,0 +1,40 @@
+using OrderActors.Bench.Load;
+
+namespace OrderActors.Tests.Bench;
+
+/// <summary>The holds and webhook-storm load scenarios at a tiny size against a real silo process over SQLite.</summary>
+public sealed class HoldsAndWebhookLoadTests
+{
+    [Fact]
+    public async Task Holds_ShortPaymentHold_EveryHoldExpiresAndLatenessIsMeasured()
+    {
+        var options = TinyLoad.Options("holds", "actors") with { Requests = 20, Skus = 5, Hold = TimeSpan.FromSeconds(1) };
+
+        var report = await LoadRunner.RunAsync(options);
+
+        TinyLoad.AssertChecksPassed(report);
+        Assert.Equal(20, report.Counts["orders acknowledged (201)"]);
+        Assert.Equal(20, report.Counts["holds cancelled (feed)"]);
+        Assert.True(report.Figures["hold lateness p99 ms"] >= report.Figures["hold lateness p50 ms"]);
+        Assert.True(report.Figures["hold lateness p50 ms"] >= 0, "a hold was cancelled before it was due");
+    }
+
+    [Fact]
+    public async Task WebhookStorm_RedeliveriesAndBadSignatures_OneOrderPerDistinctDeliveryAndBadOnesRefused()
+    {
+        var options = TinyLoad.Options("webhook-storm", "actors") with { Requests = 40, Skus = 5, Redeliver = 0.3, BadSignature = 0.15 };
+
+        var report = await LoadRunner.RunAsync(options);
+
+        TinyLoad.AssertChecksPassed(report);
+        var first = report.Counts["first deliveries"];
+        var redeliveries = report.Counts["redeliveries"];
+        var bad = report.Counts["bad signatures"];
+        Assert.Equal(40, first + redeliveries + bad);
+        Assert.True(redeliveries > 0 && bad > 0, $"the run should mix redeliveries ({redeliveries}) and bad signatures ({bad})");
+        Assert.Equal(bad, report.ByStatus[401]);
+        Assert.Equal(first + redeliveries, report.ByStatus[200]);
+        Assert.Equal(first, report.Counts["distinct orders acknowledged"]);
+        Assert.Equal(first, report.Counts["answers that created an order (duplicate: false)"]);
+    }
+}
