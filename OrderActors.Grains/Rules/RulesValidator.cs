@@ -44,9 +44,9 @@ public static class RulesValidator
         Text(rules.PhoneInvalid.Pattern, "phoneInvalid.pattern");
         try
         {
-            _ = new Regex(rules.PhoneInvalid.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            _ = new Regex(rules.PhoneInvalid.Pattern, Orders.ExceptionChecker.PhonePatternOptions);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             throw DomainException.Validation("validation.invalid", "phoneInvalid.pattern", "Not a valid regular expression.");
         }

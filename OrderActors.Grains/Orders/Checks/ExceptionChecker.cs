@@ -8,7 +8,11 @@ namespace OrderActors.Grains.Orders;
 /// <summary>The exception checks, pure: given an order and the rules, which holds it must carry.</summary>
 public static class ExceptionChecker
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Phone patterns are configuration, so they run without backtracking: linear time whatever the pattern, and no
+    /// match timeout that a CPU-starved silo could hit mid-checkout.
+    /// </summary>
+    internal const RegexOptions PhonePatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     public static IReadOnlyList<HoldFinding> CheckPlacement(
         PlaceOrder order, decimal total, IReadOnlyList<string> requiredApprovals, ExceptionRules rules, CheckContext context)
@@ -117,7 +121,7 @@ public static class ExceptionChecker
         }
 
         var compact = new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
-        return Regex.IsMatch(compact, pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        return Regex.IsMatch(compact, pattern, PhonePatternOptions, Regex.InfiniteMatchTimeout);
     }
 
     private static bool IsBlacklistedPhone(string phone, BlacklistCheck check)
