@@ -36,7 +36,7 @@ public static class LoadCommand
         var reports = new List<ScenarioReport>();
         foreach (var t in targets)
         {
-            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] {scenario} on {t} ({options.Provider}): {options.Requests:N0} requests, concurrency {options.Concurrency}{(options.Crash ? ", crash half-way" : string.Empty)}");
+            Console.Error.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {scenario} on {t} ({options.Provider}): {options.Requests:N0} requests, concurrency {options.Concurrency}{(options.Crash ? ", crash half-way" : string.Empty)}");
             reports.Add(await LoadRunner.RunAsync(options with { Target = t }));
         }
 
