@@ -9,6 +9,8 @@ namespace OrderActors.Runtime.Journaling;
 /// all in one <see cref="AppendRequest"/>. Events are applied before the append (so an event the state rejects is never
 /// stored); if the append fails the state is rebuilt from the last durable snapshot and the events after it, which the
 /// journal keeps serialized, and the activation is dropped so the next call reloads from storage.
+/// Pipelined appends collect their records in a pending buffer; one flush, run between turns, appends them all, so at
+/// most one append per activation is in flight and a batch grows with the load on the grain.
 /// </summary>
 internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     where TState : class, IJournaledState, new()
@@ -18,6 +20,10 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     private readonly TimeProvider _time;
     private readonly int _snapshotInterval;
     private readonly List<EventRecord> _sinceSnapshot = [];
+    private readonly List<EventRecord> _pending = [];
+    private TaskCompletionSource? _pendingDurable;
+    private bool _flushScheduled;
+    private long _durableVersion;
     private string? _snapshotData;
     private IReadOnlyList<IndexEntry>? _lastIndex;
     private int _appending;
@@ -36,18 +42,21 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
 
     public long Version { get; private set; }
 
+    public Task? PendingDurability => _pendingDurable?.Task;
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var load = await _storage.LoadAsync(_host.GrainId, cancellationToken).ConfigureAwait(false);
         _snapshotData = load.Snapshot?.Data;
         _sinceSnapshot.Clear();
+        _pending.Clear();
         foreach (var stored in load.Events)
         {
             _sinceSnapshot.Add(new EventRecord(stored.EventType, stored.Data, stored.Actor, stored.Timestamp));
         }
 
-        State = Rebuild();
-        Version = load.Version;
+        State = Rebuild(includePending: false);
+        Version = _durableVersion = load.Version;
         _lastIndex = (State as IIndexedState)?.GetIndexEntries();
     }
 
@@ -59,31 +68,73 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
 
     public async Task AppendAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (events.Count == 0)
+        var records = Serialize(events, actor);
+        if (records.Length == 0)
         {
             return;
         }
 
-        var now = _time.GetUtcNow();
-        var records = new EventRecord[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i] ?? throw new ArgumentException("Events must not be null.", nameof(events));
-            var type = e.GetType();
-            records[i] = new EventRecord(JournalEventRegistry.GetName(type), JsonSerializer.Serialize(e, type, JournalJson.Options), actor, now);
-        }
-
-        if (Interlocked.Exchange(ref _appending, 1) != 0)
-        {
-            throw new InvalidOperationException(
-                $"Grain {_host.GrainId}: an append is already in progress; await each AppendAsync before the next (they share one expected version).");
-        }
-
+        EnterAppend();
         try
         {
-            await CommitAsync(events, records, now, cancellationToken).ConfigureAwait(false);
+            Apply(events, records);
+
+            // Pipelined records still pending go first, in the same request: order and expected version stay right.
+            await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _appending, 0);
+        }
+    }
+
+    public Task AppendPipelinedAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default)
+    {
+        var records = Serialize(events, actor);
+        if (records.Length == 0)
+        {
+            return _pendingDurable?.Task ?? Task.CompletedTask;
+        }
+
+        if (Volatile.Read(ref _appending) != 0)
+        {
+            ThrowAppendInProgress();
+        }
+
+        Apply(events, records);
+        var durable = (_pendingDurable ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        if (!_host.TryReleaseTurn())
+        {
+            // Not in the first synchronous part of a call: the turn cannot be handed on, so commit now, keeping it.
+            return CommitInlineAsync(cancellationToken);
+        }
+
+        if (!_flushScheduled)
+        {
+            _flushScheduled = true;
+            _host.ScheduleFlush();
+        }
+
+        return durable;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flushScheduled = false;
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        EnterAppend();
+        try
+        {
+            await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // every waiter has been failed with the exception and the activation is dropped
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
         finally
         {
@@ -99,29 +150,90 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
             .ToList();
     }
 
-    private async Task CommitAsync(IReadOnlyList<object> events, EventRecord[] records, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CommitInlineAsync(CancellationToken cancellationToken)
     {
-        var request = PrepareAppend(events, records, now);
+        EnterAppend();
+        try
+        {
+            await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _appending, 0);
+        }
+    }
+
+    private void EnterAppend()
+    {
+        if (Interlocked.Exchange(ref _appending, 1) != 0)
+        {
+            ThrowAppendInProgress();
+        }
+    }
+
+    private void ThrowAppendInProgress() => throw new InvalidOperationException(
+        $"Grain {_host.GrainId}: an append is already in progress; await each AppendAsync before the next (they share one expected version).");
+
+    private EventRecord[] Serialize(IReadOnlyList<object> events, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var now = _time.GetUtcNow();
+        var records = new EventRecord[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentException("Events must not be null.", nameof(events));
+            var type = e.GetType();
+            records[i] = new EventRecord(JournalEventRegistry.GetName(type), JsonSerializer.Serialize(e, type, JournalJson.Options), actor, now);
+        }
+
+        return records;
+    }
+
+    /// <summary>Applies the events and adds their records to the pending buffer; an event the state rejects changes nothing.</summary>
+    private void Apply(IReadOnlyList<object> events, EventRecord[] records)
+    {
+        try
+        {
+            foreach (var e in events)
+            {
+                State.Apply(e);
+            }
+        }
+        catch
+        {
+            State = Rebuild(includePending: true);
+            throw;
+        }
+
+        _pending.AddRange(records);
+        Version += records.Length;
+    }
+
+    /// <summary>Appends every pending record in one request; on failure nothing pending is acknowledged.</summary>
+    private async Task CommitPendingAsync(CancellationToken cancellationToken)
+    {
+        var records = _pending.ToArray();
+        _pending.Clear();
+        var waiters = _pendingDurable;
+        _pendingDurable = null;
+        var request = PrepareAppend(records);
         try
         {
             await _storage.AppendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (InconsistentStateException)
+        catch (Exception ex)
         {
-            State = Rebuild();
-            _host.Invalidate(DeactivationReason.InconsistentState);
-            throw;
-        }
-        catch (Exception)
-        {
-            // The outcome is unknown (the batch may have committed): restore the last known durable state for the
-            // rest of this turn and make the next call reload from storage.
-            State = Rebuild();
-            _host.Invalidate(DeactivationReason.Failed);
+            // On a stale version the state is wrong; on any other error the outcome is unknown (the batch may have
+            // committed). Either way: back to the last known durable state, fail every waiter, reload on the next call.
+            State = Rebuild(includePending: false);
+            Version = _durableVersion;
+            waiters?.TrySetException(ex);
+            _host.Invalidate(ex is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.Failed);
             throw;
         }
 
-        Version = request.ExpectedVersion + records.Length;
+        _durableVersion = request.ExpectedVersion + records.Length;
         if (request.Snapshot is { } snapshot)
         {
             _snapshotData = snapshot.Data;
@@ -136,29 +248,19 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         {
             _lastIndex = request.Index;
         }
+
+        waiters?.TrySetResult();
     }
 
-    private AppendRequest PrepareAppend(IReadOnlyList<object> events, EventRecord[] records, DateTimeOffset now)
+    /// <summary>Builds the request for <paramref name="records"/>; State is exactly the durable state plus them.</summary>
+    private AppendRequest PrepareAppend(EventRecord[] records)
     {
-        try
-        {
-            foreach (var e in events)
-            {
-                State.Apply(e);
-            }
-        }
-        catch
-        {
-            State = Rebuild();
-            throw;
-        }
-
-        var expected = Version;
+        var expected = _durableVersion;
         var newVersion = expected + records.Length;
         SnapshotRecord? snapshot = null;
         if (newVersion / _snapshotInterval > expected / _snapshotInterval)
         {
-            snapshot = new SnapshotRecord(newVersion, JsonSerializer.Serialize(State, JournalJson.Options), now);
+            snapshot = new SnapshotRecord(newVersion, JsonSerializer.Serialize(State, JournalJson.Options), _time.GetUtcNow());
         }
 
         IReadOnlyList<IndexEntry>? index = null;
@@ -174,13 +276,13 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         return new AppendRequest(_host.GrainId, expected, records) { Snapshot = snapshot, Index = index };
     }
 
-    private TState Rebuild()
+    private TState Rebuild(bool includePending)
     {
         var state = _snapshotData is null
             ? new TState()
             : JsonSerializer.Deserialize<TState>(_snapshotData, JournalJson.Options)
               ?? throw new InvalidOperationException($"Grain {_host.GrainId}: the stored snapshot deserialized to null.");
-        foreach (var record in _sinceSnapshot)
+        foreach (var record in includePending ? _sinceSnapshot.Concat(_pending) : _sinceSnapshot)
         {
             state.Apply(Deserialize(record.EventType, record.Data));
         }
