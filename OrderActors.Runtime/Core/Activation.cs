@@ -153,12 +153,22 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             running.TryTimeOut(timeout);
         }
 
-        foreach (var item in _awaitingDurability.Keys)
+        // Cheap checks first: the sweep visits every activation, and enumerating a ConcurrentQueue freezes its segment
+        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock.
+        if (Volatile.Read(ref _awaitingCount) > 0)
         {
-            if (time.GetElapsedTime(item.SentAt, now) >= timeout)
+            foreach (var (item, _) in _awaitingDurability)
             {
-                item.TryTimeOut(timeout);
+                if (time.GetElapsedTime(item.SentAt, now) >= timeout)
+                {
+                    item.TryTimeOut(timeout);
+                }
             }
+        }
+
+        if (_queue.IsEmpty)
+        {
+            return;
         }
 
         foreach (var item in _queue)
