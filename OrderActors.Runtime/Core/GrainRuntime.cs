@@ -155,7 +155,13 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
 
         await Storage.UpsertReminderAsync(grainId, name, dueAt, period, cancellationToken).ConfigureAwait(false);
-        _reminderWakeup.Set();
+
+        // Only a reminder due before the next regular poll needs one now: waking on every registration made the
+        // service query the reminder table once per registered reminder (thousands per second under intake load).
+        if (dueAt <= Time.GetUtcNow() + Options.ReminderPollInterval)
+        {
+            _reminderWakeup.Set();
+        }
     }
 
     public void Remove(Activation activation)
