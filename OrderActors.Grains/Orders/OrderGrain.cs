@@ -73,24 +73,29 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                     paymentDue, approvals, null, rules.Version, now),
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
+
+            // Everything below is written before the append, side by side (one commit wait, not three):
+            // - the stock confirmation of a paid order: a crash before the append leaves a held reservation (found by
+            //   the ledger check), never a paid order whose stock expired;
+            // - the hold and SLA reminders: a crash before the append leaves a reminder that finds no order and
+            //   removes itself, never an order without its hold expiry or SLA deadline.
+            var before = new List<Task>(3);
             if (paid)
             {
-                // Confirmed before the append: a crash in between leaves a held reservation (found by the ledger check), never a paid order whose stock expired.
-                await stock.ConfirmAsync(needs);
+                before.Add(stock.ConfirmAsync(needs));
                 var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
             }
 
-            // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,
-            // never an order without its hold expiry or SLA deadline.
             if (paymentDue is { } due)
             {
-                await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
+                before.Add(RegisterOrUpdateReminderAsync(PaymentHoldReminder, due));
             }
 
             var preview = new OrderState();
             events.ForEach(preview.Apply);
-            await SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla));
+            before.Add(SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla)));
+            await Task.WhenAll(before);
             await journal.AppendAsync(events, command.Actor);
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
@@ -157,8 +162,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         await journal.AppendAsync(events, command.Actor);
-        await UnregisterReminderAsync(PaymentHoldReminder);
-        return await AfterChangeAsync(rules);
+        return await AfterHoldEndedAsync(rules);
     }
 
     public async Task<OrderView> CancelAsync(CancelOrder command)
@@ -174,7 +178,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         OrderGuards.EnsureStatus(State, "cancel", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
         await CancelAndReleaseAsync(command.Reason, command.Actor);
-        return await AfterChangeAsync(await RulesAsync());
+        return await AfterHoldEndedAsync(await RulesAsync());
     }
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
@@ -185,20 +189,20 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         {
             if (State.Status == OrderStatus.PendingPayment && State.PaymentDueAt is { } due)
             {
-                if (due <= now)
-                {
-                    await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
-                }
-                else
+                if (due > now)
                 {
                     await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
                     return;
                 }
+
+                await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
             }
 
-            await UnregisterReminderAsync(PaymentHoldReminder);
+            await AfterHoldEndedAsync(rules);
+            return;
         }
-        else if (reminderName == SlaReminder)
+
+        if (reminderName == SlaReminder)
         {
             var breaches = Sla.OrderSla.DueBreaches(State, rules.Sla, now);
             if (State.Exists && breaches.Count > 0)
@@ -210,12 +214,13 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         await SyncSlaReminderAsync(rules);
     }
 
+    /// <summary>Releases the stock and records the refund (both idempotent, side by side), then appends the cancellation.</summary>
     private async Task CancelAndReleaseAsync(string reason, string actor)
     {
-        await Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason);
-        await RecordRefundAsync("cancel", State.TotalAmount, reason, actor);
+        await Task.WhenAll(
+            Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason),
+            RecordRefundAsync("cancel", State.TotalAmount, reason, actor));
         await journal.AppendAsync(new OrderCancelled(reason, time.GetUtcNow()), actor);
-        await UnregisterReminderAsync(PaymentHoldReminder);
     }
 
     private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
@@ -261,6 +266,16 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     private ValueTask<RuleBook> RulesAsync() => rulesCache.GetAsync(GrainFactory);
 
     private async Task<OrderView> ViewAsync() => State.ToView(Id, journal.Version, (await RulesAsync()).Sla);
+
+    /// <summary>
+    /// After payment or cancellation: the payment-hold reminder goes and the SLA reminder follows the new state, side by
+    /// side. Neither needs to precede the answer: a hold reminder that survives a crash finds no unpaid order and removes itself.
+    /// </summary>
+    private async Task<OrderView> AfterHoldEndedAsync(RuleBook rules)
+    {
+        await Task.WhenAll(UnregisterReminderAsync(PaymentHoldReminder), SyncSlaReminderAsync(rules));
+        return State.ToView(Id, journal.Version, rules.Sla);
+    }
 
     private async Task<OrderView> AfterChangeAsync(RuleBook rules)
     {
