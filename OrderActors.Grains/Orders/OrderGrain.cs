@@ -61,6 +61,14 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
         var stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+
+        // The hold reminder depends on nothing the customer says: it is written while the customer records the order.
+        var before = new List<Task>(3);
+        if (paymentDue is { } due)
+        {
+            before.Add(RegisterOrUpdateReminderAsync(PaymentHoldReminder, due));
+        }
+
         try
         {
             var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions);
@@ -74,22 +82,17 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
 
-            // Everything below is written before the append, side by side (one commit wait, not three):
+            // Everything below is written before the append, side by side with the hold reminder (one commit wait, not
+            // three):
             // - the stock confirmation of a paid order: a crash before the append leaves a held reservation (found by
             //   the ledger check), never a paid order whose stock expired;
             // - the hold and SLA reminders: a crash before the append leaves a reminder that finds no order and
             //   removes itself, never an order without its hold expiry or SLA deadline.
-            var before = new List<Task>(3);
             if (paid)
             {
                 before.Add(stock.ConfirmAsync(needs));
                 var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
-            }
-
-            if (paymentDue is { } due)
-            {
-                before.Add(RegisterOrUpdateReminderAsync(PaymentHoldReminder, due));
             }
 
             var preview = new OrderState();
@@ -100,6 +103,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
         {
+            // Writes already started finish inside this turn (their outcome is the exception being rethrown).
+            await Task.WhenAny(Task.WhenAll(before));
+
             // Another activation may own this order (a stale append); its reservations are not ours to release.
             if (!State.Exists)
             {
