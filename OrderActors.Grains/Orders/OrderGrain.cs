@@ -125,6 +125,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         return await ViewAsync();
     }
 
+    public async Task<OrderView?> FindAsync() => State.Exists ? await ViewAsync() : null;
+
     public async Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync()
     {
         OrderGuards.EnsureExists(State, Id);
