@@ -18,6 +18,7 @@ public static class BenchProgram
             "calls" => await CallBenchmark.RunAsync(options),
             "intake" or "flash-sale" or "holds" or "webhook-storm" or "http-floor" or "http-floor-auth" => await LoadCommand.RunAsync(scenario, options),
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
+            "grain-reservations" => await ReservationBenchmark.RunAsync(options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
         };
@@ -42,6 +43,9 @@ public static class BenchProgram
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
+              grain-reservations
+                              one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each
+                              --providers sqlite,postgres  --requests 100000  --units <requests>  --concurrency 256
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
             """);
