@@ -43,6 +43,8 @@ public sealed class ApiKeyStore(IDocumentStore documents, ApiKeyCache cache, Tim
 
         var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
         var hash = Convert.ToHexStringLower(actual);
+
+        // Cached by the key's SHA-256, never the key: no plain key stays in memory, and the lookup's timing says nothing about one.
         if (cache.TryGet(hash) is { } cached)
         {
             return cached;
