@@ -6,7 +6,8 @@ namespace OrderActors.Grains.Stock;
 /// <summary>
 /// The stock pool of one SKU. Commands are decided by <see cref="StockDecisions"/> against the journaled state and
 /// appended before the call answers. One durable reminder per SKU, due at the earliest reservation expiry, releases
-/// the reservations whose hold ran out.
+/// the reservations whose hold ran out. Reserve, release and confirm pipeline their commit (the next call may start
+/// before this one is durable, and calls commit together) whenever the reminder cannot need moving earlier.
 /// </summary>
 [GrainType(GrainTypeName)]
 public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider time) : Grain, ISkuStockGrain, IRemindable
@@ -50,22 +51,30 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(command);
         var decision = StockDecisions.Reserve(State, command, time.GetUtcNow());
-        await CommitAsync(decision, command.Actor);
-        return StockViews.ToReservationResult(Sku, State, command, decision.Accepted);
+
+        // A hold expiring before the registered reminder needs the reminder moved first: commit in the turn.
+        if (decision.Events.Count == 0 || !ReminderCovers(command.ExpiresAt))
+        {
+            await CommitAsync(decision, command.Actor);
+            return StockViews.ToReservationResult(Sku, State, command, decision.Accepted);
+        }
+
+        var durable = journal.AppendPipelinedAsync(decision.Events, command.Actor);
+        var result = StockViews.ToReservationResult(Sku, State, command, decision.Accepted);
+        await durable;
+        return result;
     }
 
     public async Task<StockHolding> ReleaseAsync(ReleaseStock command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await CommitAsync(StockDecisions.Release(State, Sku, command), command.Actor);
-        return StockViews.ToHolding(Sku, State, command.OrderId);
+        return await CommitHoldingAsync(StockDecisions.Release(State, Sku, command), command.Actor, command.OrderId);
     }
 
     public async Task<StockHolding> ConfirmAsync(ConfirmStock command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await CommitAsync(StockDecisions.Confirm(State, Sku, command), command.Actor);
-        return StockViews.ToHolding(Sku, State, command.OrderId);
+        return await CommitHoldingAsync(StockDecisions.Confirm(State, Sku, command), command.Actor, command.OrderId);
     }
 
     public async Task<StockHolding> AllocateAsync(AllocateStock command)
@@ -113,6 +122,28 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
         _reminderKnown = false;
         await CommitAsync(StockDecisions.Expire(State, time.GetUtcNow()), "system");
     }
+
+    /// <summary>
+    /// Commits a decision that only ends holds (release, confirm): the earliest expiry can only move later, so a known
+    /// reminder still fires in time (at worst early, and the tick re-syncs it), and the commit is pipelined.
+    /// </summary>
+    private async Task<StockHolding> CommitHoldingAsync(StockDecision decision, string actor, string orderId)
+    {
+        if (decision.Events.Count == 0 || !_reminderKnown)
+        {
+            await CommitAsync(decision, actor);
+            return StockViews.ToHolding(Sku, State, orderId);
+        }
+
+        var durable = journal.AppendPipelinedAsync(decision.Events, actor);
+        var holding = StockViews.ToHolding(Sku, State, orderId);
+        await durable;
+        return holding;
+    }
+
+    /// <summary>True when the registered reminder fires no later than a new hold expiring at <paramref name="expiresAt"/>.</summary>
+    private bool ReminderCovers(DateTimeOffset? expiresAt) =>
+        _reminderKnown && (expiresAt is null || _reminderDueAt is { } dueAt && dueAt <= expiresAt);
 
     private async Task CommitAsync(StockDecision decision, string actor)
     {

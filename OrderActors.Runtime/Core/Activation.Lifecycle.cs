@@ -14,6 +14,7 @@ internal sealed partial class Activation
         var (grain, journal) = Class.Create(Runtime.Services, this, Runtime.Storage, Runtime.Time, Runtime.Options);
         grain.Attach(this);
         _grain = grain;
+        _journal = journal;
         if (journal is not null)
         {
             await journal.LoadAsync(CancellationToken.None).ConfigureAwait(false);
@@ -50,6 +51,12 @@ internal sealed partial class Activation
         DisposeTimers();
         try
         {
+            if (_journal is not null)
+            {
+                // Pipelined calls still waiting are answered (or failed) before the activation goes.
+                await _journal.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             if (_grain is not null && reason is not (DeactivationReason.InconsistentState or DeactivationReason.Failed))
             {
                 await _grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
@@ -80,7 +87,8 @@ internal sealed partial class Activation
         return item.Completion;
     }
 
-    public bool HasBeenBusySince(long timestamp) => !_queue.IsEmpty || Volatile.Read(ref _lastActive) > timestamp;
+    public bool HasBeenBusySince(long timestamp) =>
+        !_queue.IsEmpty || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
 
     public void CancelCollection() => Volatile.Write(ref _collectionRequested, 0);
 

@@ -28,6 +28,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private long _lastActive;
     private long _calls;
     private long _failedCalls;
+    private int _turnThread;
+    private bool _releaseRequested;
 
     public Activation(GrainId grainId, GrainClassInfo grainClass, GrainRuntime runtime)
     {
@@ -58,7 +60,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     /// <summary>The grain instance; set during the activation turn.</summary>
     public object GrainInstance => _grain ?? throw new InvalidOperationException($"Grain {GrainId} is not activated.");
 
-    public int QueueLength => _queue.Count + (Volatile.Read(ref _current) is null ? 0 : 1);
+    public int QueueLength =>
+        _queue.Count + (Volatile.Read(ref _current) is null ? 0 : 1) + Volatile.Read(ref _awaitingCount);
 
     public long CallsCompleted => Volatile.Read(ref _calls);
 
@@ -120,6 +123,16 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             // Published before the turn starts, so the timeout sweep and the inspector always see it.
             Volatile.Write(ref _current, item);
             var turn = BeginTurn(item);
+            var released = _releaseRequested;
+            _releaseRequested = false;
+            if (released && !turn.IsCompleted)
+            {
+                // The call's method only waits for its pipelined events to be durable: the next turn may start.
+                Volatile.Write(ref _current, null);
+                AnswerWhenDurable(item, turn, durability: null);
+                continue;
+            }
+
             if (!turn.IsCompleted)
             {
                 _runningTask = turn;
@@ -140,6 +153,24 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             running.TryTimeOut(timeout);
         }
 
+        // Cheap checks first: the sweep visits every activation, and enumerating a ConcurrentQueue freezes its segment
+        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock.
+        if (Volatile.Read(ref _awaitingCount) > 0)
+        {
+            foreach (var (item, _) in _awaitingDurability)
+            {
+                if (time.GetElapsedTime(item.SentAt, now) >= timeout)
+                {
+                    item.TryTimeOut(timeout);
+                }
+            }
+        }
+
+        if (_queue.IsEmpty)
+        {
+            return;
+        }
+
         foreach (var item in _queue)
         {
             if (item.IsCall && time.GetElapsedTime(item.SentAt, now) >= timeout)
@@ -156,6 +187,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private Task BeginTurn(WorkItem item)
     {
         _starting = item;
+        _turnThread = Environment.CurrentManagedThreadId;
         if (item.Chain is null)
         {
             // Calls from outside any grain (and timer ticks) all run in one cached context whose chain is just this
@@ -177,6 +209,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
         var started = _started!;
         _starting = null;
+        _turnThread = 0;
         _started = null;
         return started;
     }
@@ -209,25 +242,14 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private void EndTurn(WorkItem item, Task turn)
     {
         Volatile.Write(ref _current, null);
-        if (item.IsCall)
+        if (item.IsCall && _journal?.PendingDurability is { } durability)
         {
-            // Before the caller is answered, so a caller that then moves the clock sees this call as the last activity.
-            Volatile.Write(ref _lastActive, Runtime.Time.GetTimestamp());
-            _calls++;
-            if (!turn.IsCompletedSuccessfully)
-            {
-                _failedCalls++;
-            }
+            // The call saw pipelined events that are not durable yet: it is answered only when they are.
+            AnswerWhenDurable(item, turn, durability);
         }
-
-        try
+        else
         {
-            item.Finish(this, turn);
-        }
-        catch (Exception ex)
-        {
-            // A completion must never take the mailbox (or the process) down.
-            item.Fail(ex);
+            Answer(item, turn);
         }
 
         if (_deactivateAfterTurn is { } reason && State == ActivationState.Active)

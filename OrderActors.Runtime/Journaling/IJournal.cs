@@ -12,7 +12,10 @@ public interface IJournal<TState>
     /// <summary>The current state (all confirmed events applied).</summary>
     TState State { get; }
 
-    /// <summary>The number of events confirmed so far (0 for a grain never written).</summary>
+    /// <summary>
+    /// The number of events applied to <see cref="State"/> so far (0 for a grain never written); it includes pipelined
+    /// events that are not durable yet.
+    /// </summary>
     long Version { get; }
 
     /// <summary>
@@ -27,6 +30,30 @@ public interface IJournal<TState>
 
     /// <summary>Appends one event; see <see cref="AppendAsync(IReadOnlyList{object}, string, CancellationToken)"/>.</summary>
     Task AppendAsync(object @event, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="events"/> to <see cref="State"/> at once and lets the activation start its next turn
+    /// before they are durable; the returned task completes when they are durable. Records of the calls that run
+    /// meanwhile are appended together in one request (at most one append per activation is in flight), so one grain
+    /// can commit many calls per storage round trip.
+    /// <para>
+    /// Contract: call it in the first synchronous part of a call (before the method's first <c>await</c>) and then
+    /// await nothing but the returned task; compute the answer from <see cref="State"/> before awaiting it. Code after
+    /// the await must not read or change state or call other grains: other turns may be running. Called elsewhere it
+    /// behaves like <see cref="AppendAsync(IReadOnlyList{object}, string, CancellationToken)"/> (keeps the turn).
+    /// </para>
+    /// <para>
+    /// Other calls see the applied events at once; a call that ends while events are pending is answered only when they
+    /// are durable. If the append fails, nothing pending is acknowledged: every waiting task fails with the error
+    /// (<see cref="InconsistentStateException"/> on a version conflict), the state is rolled back to the last durable
+    /// state, and the activation is dropped so the next call reloads.
+    /// </para>
+    /// </summary>
+    /// <param name="events">Event records, each type marked with <see cref="JournalEventAttribute"/>.</param>
+    /// <param name="actor">Who caused them; stored beside each event.</param>
+    /// <param name="cancellationToken">Cancels an inline commit's wait; a pipelined flush is not canceled.</param>
+    /// <returns>A task that completes when the events are durable.</returns>
+    Task AppendPipelinedAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>Reads this grain's confirmed events after <paramref name="afterVersion"/>, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadHistoryAsync(long afterVersion, int maxCount, CancellationToken cancellationToken = default);

@@ -8,4 +8,14 @@ internal interface IJournalHost
 
     /// <summary>Drops the activation after the current turn: its state can no longer be trusted.</summary>
     void Invalidate(DeactivationReason reason);
+
+    /// <summary>
+    /// Asks to end the running call's turn for scheduling as soon as its method yields, while its answer waits for the
+    /// method's Task. True only while the first synchronous part of a call's turn runs on the mailbox thread; false
+    /// otherwise (the journal then commits inline, keeping the turn).
+    /// </summary>
+    bool TryReleaseTurn();
+
+    /// <summary>Queues a flush of the journal's pending records as a system turn of the activation.</summary>
+    void ScheduleFlush();
 }
