@@ -72,6 +72,16 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
             new { After = afterPosition, Max = CheckCount(maxCount) },
             cancellationToken);
 
+    public async Task<long> GetFeedHeadAsync(CancellationToken cancellationToken)
+    {
+        var conn = await openAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            return await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
