@@ -15,7 +15,7 @@ dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$@" >"
 load=$!
 pid=""
 for _ in $(seq 1 120); do
-  pid=$(pgrep -f "OrderActors.Silo.dll --urls" | head -1 || true)
+  pid=$(pgrep -P "$load" -f "OrderActors.Silo.dll --urls" | head -1 || true)
   [ -n "$pid" ] && grep -q "requests" "$out/load.txt" 2>/dev/null && break
   sleep 0.5
 done
