@@ -13,6 +13,9 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
 
     private readonly byte[] _acknowledged = new byte[options.Requests];
     private readonly HoldExpiry _expiry = new();
+    private readonly CancellationTokenSource _stopReading = new();
+    private Task? _reader;
+    private int _readerStarted;
 
     public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
 
@@ -24,6 +27,13 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
 
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {
+        if (Interlocked.Exchange(ref _readerStarted, 1) == 0)
+        {
+            // The feed is followed during the load (as a consumer would), not read in one go at the end: at a million
+            // orders that is millions of events. Lateness uses the events' own times, so when they are read does not matter.
+            _reader = Task.Run(() => FollowFeedAsync(client, _stopReading.Token));
+        }
+
         var sku = Payloads.Sku((int)(Payloads.Uniform(Options.Seed, index) * Options.Skus));
         var status = await client.PostAsync("/api/orders", Payloads.OwnOrder($"h-{index}", index, [(sku, 1)]));
         if (status == 201)
@@ -37,6 +47,12 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
     public override async Task AfterLoadAsync(LoadClient client, DriverResult result, CancellationToken cancellationToken)
     {
         var acknowledged = result.Count(201);
+        await _stopReading.CancelAsync();
+        if (_reader is not null)
+        {
+            await _reader;
+        }
+
         var waitStarted = Stopwatch.GetTimestamp();
         var limit = (Options.Hold ?? TimeSpan.FromMinutes(30)) + DrainTimeout;
         while (true)
@@ -97,6 +113,22 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
         }
 
         return checks;
+    }
+
+    private async Task FollowFeedAsync(LoadClient client, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await FeedReader.ReadToEndAsync(client, _expiry, stop);
+                await Task.Delay(1000, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
