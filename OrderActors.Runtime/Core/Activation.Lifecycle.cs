@@ -87,8 +87,14 @@ internal sealed partial class Activation
         return item.Completion;
     }
 
+    /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
+    public bool HasQueuedWork => !_queue.IsEmpty;
+
     public bool HasBeenBusySince(long timestamp) =>
         !_queue.IsEmpty || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
+
+    /// <summary>True when the last call finished at least <paramref name="age"/> before <paramref name="now"/> (runtime clock timestamps).</summary>
+    public bool IsIdleFor(TimeSpan age, long now) => Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActive), now) >= age;
 
     public void CancelCollection() => Volatile.Write(ref _collectionRequested, 0);
 
