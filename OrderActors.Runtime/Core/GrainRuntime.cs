@@ -204,8 +204,11 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         _sweepTimer = Time.CreateTimer(static s => ((GrainRuntime)s!).SweepTimeouts(), this, sweepPeriod, sweepPeriod);
     }
 
-    /// <summary>Deactivates every activation idle for at least <paramref name="minimumIdle"/>; completes when they are gone.</summary>
-    public Task CollectIdleAsync(TimeSpan minimumIdle) => CollectIdle(minimumIdle, wait: true);
+    /// <summary>
+    /// Deactivates every activation (of <paramref name="grainType"/>, or of every type) idle for at least
+    /// <paramref name="minimumIdle"/>; completes when they are gone.
+    /// </summary>
+    public Task CollectIdleAsync(TimeSpan minimumIdle, string? grainType = null) => CollectIdle(minimumIdle, wait: true, grainType);
 
     /// <summary>Deactivates every activation idle for at least its class's collection age; completes when they are gone.</summary>
     public Task CollectIdleAsync() => CollectIdle(minimumIdle: null, wait: true);
@@ -214,13 +217,14 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     /// One pass over the directory: each activation idle for at least <paramref name="minimumIdle"/> (null: its class's
     /// age) gets a deactivation turn. Allocates only for the activations it collects.
     /// </summary>
-    private Task CollectIdle(TimeSpan? minimumIdle, bool wait)
+    private Task CollectIdle(TimeSpan? minimumIdle, bool wait, string? grainType = null)
     {
         List<Task>? tasks = null;
         var now = Time.GetTimestamp();
         foreach (var (_, activation) in _directory)
         {
             if (activation.State == ActivationState.Active
+                && (grainType is null || activation.GrainId.Type == grainType)
                 && activation.QueueLength == 0
                 && activation.IsIdleFor(minimumIdle ?? _collectionAges[activation.Class], now))
             {

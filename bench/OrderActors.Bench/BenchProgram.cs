@@ -18,6 +18,7 @@ public static class BenchProgram
             "calls" => await CallBenchmark.RunAsync(options),
             "intake" or "flash-sale" or "holds" or "webhook-storm" or "http-floor" or "http-floor-auth" => await LoadCommand.RunAsync(scenario, options),
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
+            "grain-memory" => await GrainMemoryBenchmark.RunAsync(options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
         };
@@ -42,6 +43,8 @@ public static class BenchProgram
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
+              grain-memory    bytes per activation (bare grain, unpaid order, customer) after a full GC, per storage provider
+                              --providers memory,sqlite,postgres  --grains 20000  --skus 1000
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
             """);
