@@ -153,11 +153,15 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             running.TryTimeOut(timeout);
         }
 
-        foreach (var item in _awaitingDurability.Keys)
+        // Enumerated in place (not .Keys, which copies under all locks); null until the grain first pipelines.
+        if (Volatile.Read(ref _awaitingDurability) is { } awaiting)
         {
-            if (time.GetElapsedTime(item.SentAt, now) >= timeout)
+            foreach (var (item, _) in awaiting)
             {
-                item.TryTimeOut(timeout);
+                if (time.GetElapsedTime(item.SentAt, now) >= timeout)
+                {
+                    item.TryTimeOut(timeout);
+                }
             }
         }
 
