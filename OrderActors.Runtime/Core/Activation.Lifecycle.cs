@@ -87,6 +87,13 @@ internal sealed partial class Activation
         return item.Completion;
     }
 
+    /// <summary>
+    /// True while the mailbox is scheduled or running a turn, or calls wait for durability. Reads only this object's
+    /// fields (not the queue's), so the collector and the timeout sweep can ask a million activations cheaply.
+    /// </summary>
+    public bool HasWork =>
+        Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
+
     /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
     public bool HasQueuedWork => !_queue.IsEmpty;
 

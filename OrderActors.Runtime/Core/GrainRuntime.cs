@@ -223,10 +223,11 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         var now = Time.GetTimestamp();
         foreach (var (_, activation) in _directory)
         {
+            // Cheapest checks first: most activations are not idle long enough, and those reads stay on the activation.
             if (activation.State == ActivationState.Active
+                && activation.IsIdleFor(minimumIdle ?? _collectionAges[activation.Class], now)
                 && (grainType is null || activation.GrainId.Type == grainType)
-                && activation.QueueLength == 0
-                && activation.IsIdleFor(minimumIdle ?? _collectionAges[activation.Class], now))
+                && !activation.HasWork)
             {
                 var deactivated = activation.RequestDeactivation(DeactivationReason.IdleCollection, onlyIfIdle: true);
                 if (wait)
@@ -290,14 +291,15 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         _collectTimer?.Dispose();
     }
 
-    private void SweepTimeouts()
+    /// <summary>Fails the calls that have waited longer than the call timeout (runs every second or faster).</summary>
+    public void SweepTimeouts()
     {
         var now = Time.GetTimestamp();
         foreach (var (_, activation) in _directory)
         {
-            // An activation with nothing queued, running or awaiting durability has nothing to time out; skipping it
-            // keeps the sweep (every second) from enumerating a million empty mailboxes.
-            if (activation.QueueLength > 0)
+            // An activation with nothing scheduled, running or awaiting durability has nothing to time out; skipping it
+            // on its own fields keeps the sweep from walking a million empty mailboxes.
+            if (activation.HasWork)
             {
                 activation.SweepTimeouts(now, Options.CallTimeout);
             }

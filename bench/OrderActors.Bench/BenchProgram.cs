@@ -45,6 +45,7 @@ public static class BenchProgram
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
               grain-memory    bytes per activation (bare grain, unpaid order, customer) after a full GC, per storage provider
                               --providers memory,sqlite,postgres  --grains 20000  --skus 1000
+                              --collector 1000000: instead, the idle collector's cost with that many resident activations
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
             """);

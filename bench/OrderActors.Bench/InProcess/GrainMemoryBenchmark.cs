@@ -32,6 +32,12 @@ public static class GrainMemoryBenchmark
         var providers = (args.Get("providers") ?? "memory,sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var count = args.GetInt("grains", 20_000);
         var skus = args.GetInt("skus", 1000);
+        if (args.GetInt("collector", 0) is > 0 and var resident)
+        {
+            await MeasureCollectorAsync(resident);
+            return 0;
+        }
+
         Console.WriteLine($"grain-memory: {count:N0} activations per step, unpaid orders of 1-3 lines over {skus:N0} SKUs; bytes = managed heap after a full GC, per activation");
         foreach (var provider in providers)
         {
@@ -113,6 +119,48 @@ public static class GrainMemoryBenchmark
         Console.WriteLine($"{provider,-8} order events: {orderEvents.Count} ({string.Join(", ", orderEvents.Select(e => $"{e.EventType} {e.Data.Length} chars"))}); "
                           + $"customer events: {customerEvents.Count} ({string.Join(", ", customerEvents.Select(e => $"{e.EventType} {e.Data.Length} chars"))})");
         Console.WriteLine($"{provider,-8} peak: {both.Heap / 1048576.0:N0} MiB heap, {both.Rss / 1048576.0:N0} MiB RSS with {runtime.Activations.Count + (2 * count):N0} activations; after collecting them all: {allGone.Heap / 1048576.0:N0} MiB heap, {allGone.Rss / 1048576.0:N0} MiB RSS");
+        await host.StopAsync();
+    }
+
+    /// <summary>
+    /// The idle collector's own cost with <paramref name="resident"/> bare activations: a pass that finds nothing to
+    /// collect, and a pass that collects them all, timed, with the bytes the pass allocates on its thread.
+    /// </summary>
+    private static async Task MeasureCollectorAsync(int resident)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OrderActors:Storage:Provider"] = "memory",
+            ["OrderActors:Runtime:CollectionInterval"] = "00:00:00",
+        });
+        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(PingGrain).Assembly);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var runtime = host.Services.GetRequiredService<GrainRuntime>();
+        await ForEachAsync(resident, i => grains.GetGrain<IPingGrain>($"p-{i}").AddAsync(1));
+        var heap = Measure();
+        Console.WriteLine($"collector: {runtime.Activations.Count:N0} resident bare activations, {heap.Heap / 1048576.0:N0} MiB heap, {heap.Rss / 1048576.0:N0} MiB RSS");
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            await runtime.CollectIdleAsync(TimeSpan.MaxValue);
+            Console.WriteLine($"collector: pass collecting nothing: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N1} ms, {GC.GetAllocatedBytesForCurrentThread() - allocated:N0} bytes allocated");
+        }
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            runtime.SweepTimeouts();
+            Console.WriteLine($"collector: call-timeout sweep (every second): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N1} ms, {GC.GetAllocatedBytesForCurrentThread() - allocated:N0} bytes allocated");
+        }
+
+        var all = Stopwatch.GetTimestamp();
+        await runtime.CollectIdleAsync(TimeSpan.Zero);
+        Console.WriteLine($"collector: pass collecting all {resident:N0}: {Stopwatch.GetElapsedTime(all).TotalMilliseconds:N0} ms; {runtime.Activations.Count:N0} left");
         await host.StopAsync();
     }
 
