@@ -88,10 +88,11 @@ internal sealed partial class Activation
     }
 
     /// <summary>
-    /// True while the mailbox is scheduled or running a turn, or calls wait for durability. Reads only this object's
-    /// fields (not the queue's), so the collector and the timeout sweep can ask a million activations cheaply.
+    /// True while the mailbox is scheduled or running a turn, or calls wait for durability: false means nothing here can
+    /// time out. Reads only this object's fields (not the queue's), so the timeout sweep can ask a million activations
+    /// cheaply. Not a test of idleness: the mailbox stays scheduled while a finished call's caller continues inline.
     /// </summary>
-    public bool HasWork =>
+    public bool MayHaveWork =>
         Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
 
     /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>

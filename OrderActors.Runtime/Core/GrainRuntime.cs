@@ -223,11 +223,12 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         var now = Time.GetTimestamp();
         foreach (var (_, activation) in _directory)
         {
-            // Cheapest checks first: most activations are not idle long enough, and those reads stay on the activation.
+            // Cheapest checks first: most activations are not idle long enough, and those reads stay on the activation
+            // (the queue is looked at only for the few that are).
             if (activation.State == ActivationState.Active
                 && activation.IsIdleFor(minimumIdle ?? _collectionAges[activation.Class], now)
                 && (grainType is null || activation.GrainId.Type == grainType)
-                && !activation.HasWork)
+                && activation.QueueLength == 0)
             {
                 var deactivated = activation.RequestDeactivation(DeactivationReason.IdleCollection, onlyIfIdle: true);
                 if (wait)
@@ -299,7 +300,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         {
             // An activation with nothing scheduled, running or awaiting durability has nothing to time out; skipping it
             // on its own fields keeps the sweep from walking a million empty mailboxes.
-            if (activation.HasWork)
+            if (activation.MayHaveWork)
             {
                 activation.SweepTimeouts(now, Options.CallTimeout);
             }
