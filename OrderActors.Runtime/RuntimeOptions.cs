@@ -22,7 +22,7 @@ public sealed class RuntimeOptions
     public Dictionary<string, TimeSpan> CollectionAgeByType { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How often idle activations are looked for (one pass over the activations, no allocation per activation).</summary>
-    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A snapshot is written with the append every this many events.</summary>
     public int SnapshotInterval { get; set; } = 64;

@@ -67,7 +67,7 @@ public sealed class CollectionAgeTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["OrderActors:Runtime:CollectionAge"] = "00:05:00",
-            ["OrderActors:Runtime:CollectionInterval"] = "00:00:30",
+            ["OrderActors:Runtime:CollectionInterval"] = "00:00:45",
             ["OrderActors:Runtime:CollectionAgeByType:tally"] = "00:01:30",
         }).Build();
         var services = new ServiceCollection();
@@ -78,7 +78,7 @@ public sealed class CollectionAgeTests
         var registry = provider.GetRequiredService<GrainTypeRegistry>();
 
         Assert.Equal(TimeSpan.FromMinutes(5), options.CollectionAge);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.CollectionInterval);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.CollectionInterval);
         Assert.Equal(TimeSpan.FromSeconds(90), options.CollectionAgeByType["tally"]);
         Assert.Equal(TimeSpan.FromMinutes(2), registry.GetByName("brief").CollectionAge);
         Assert.Null(registry.GetByName("tally").CollectionAge);
