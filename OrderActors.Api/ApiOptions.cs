@@ -13,4 +13,11 @@ public sealed class ApiOptions
 
     /// <summary>Customer tracking rate-limit window.</summary>
     public TimeSpan TrackingWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a channel mapping read from storage is used by webhooks before it is read again. A replacement on this
+    /// silo applies to the next webhook; one made on another silo on the same database applies here within this time.
+    /// Zero turns the cache off.
+    /// </summary>
+    public TimeSpan ChannelMappingCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

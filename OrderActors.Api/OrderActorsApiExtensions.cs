@@ -54,6 +54,7 @@ public static class OrderActorsApiExtensions
         services.AddAuthorization();
         services.AddRateLimiter(AddTrackingLimit);
 
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ChannelMappingStore>();
         services.AddSingleton<OutboxStore>();

@@ -24,7 +24,10 @@ public sealed class RuntimeOptions
     /// <summary>How often idle activations are looked for (one pass over the activations, no allocation per activation).</summary>
     public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A snapshot is written with the append every this many events.</summary>
+    /// <summary>
+    /// A snapshot is written with the append every this many events; for a state whose snapshot exceeds 64 KiB of JSON
+    /// it is deferred until the events since the last one are as large as that snapshot.
+    /// </summary>
     public int SnapshotInterval { get; set; } = 64;
 
     /// <summary>How often the reminder service polls storage for due reminders.</summary>

@@ -4,7 +4,9 @@ using OrderActors.Grains.Orders;
 using OrderActors.Runtime.Hosting;
 using OrderActors.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration comes from the app's own folder, not the working directory: the SQLite database lives under the working
+// directory by default, and the configuration watcher on the content root then woke up for every database write.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
 builder.Services.AddOrderActorsGrains(builder.Configuration);
 builder.Services.AddOrderActorsApi();

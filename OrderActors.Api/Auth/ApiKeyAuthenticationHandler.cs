@@ -8,7 +8,7 @@ using OrderActors.Api.Errors;
 
 namespace OrderActors.Api.Auth;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against <see cref="ApiKeyStore"/> on every request (no cache: revocation is immediate).</summary>
+/// <summary>Authenticates the <c>X-Api-Key</c> header through <see cref="ApiKeyStore"/> (a known key from its cache, revocation on this silo immediate).</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

@@ -8,10 +8,11 @@ namespace OrderActors.Api.Auth;
 
 /// <summary>
 /// API keys in the document store, hashed with SHA-256 (the keys are 256-bit random, so a plain hash is enough).
-/// A key reads <c>oa_{id}_{secret}</c>; the id finds the record, the hash is compared in constant time. Nothing is
-/// cached, so a revoked key fails on its next request.
+/// A key reads <c>oa_{id}_{secret}</c>; the id finds the record, the hash is compared in constant time. A key that
+/// verified is then served from <see cref="ApiKeyCache"/> by its hash; everything here that removes or replaces a key
+/// evicts it from the cache before it returns, so a key revoked on this silo fails on its next request.
 /// </summary>
-public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
+public sealed class ApiKeyStore(IDocumentStore documents, ApiKeyCache cache, TimeProvider time)
 {
     public const string Collection = "api-keys";
     public const string BootstrapId = "bootstrap";
@@ -40,6 +41,16 @@ public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
             return null;
         }
 
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var hash = Convert.ToHexStringLower(actual);
+
+        // Cached by the key's SHA-256, never the key: no plain key stays in memory, and the lookup's timing says nothing about one.
+        if (cache.TryGet(hash) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
         var id = TryParseId(presented) ?? BootstrapId;
         var record = await GetAsync(id, cancellationToken);
         if (record is null && id != BootstrapId)
@@ -48,14 +59,13 @@ public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
             record = await GetAsync(BootstrapId, cancellationToken);
         }
 
-        if (record is null)
+        if (record is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(record.Hash), actual))
         {
             return null;
         }
 
-        var expected = Convert.FromHexString(record.Hash);
-        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? record : null;
+        cache.Add(hash, record, generation);
+        return record;
     }
 
     public async Task<ApiKeyRecord?> GetAsync(string id, CancellationToken cancellationToken)
@@ -86,8 +96,18 @@ public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
         }
     }
 
-    public Task<bool> RevokeAsync(string id, CancellationToken cancellationToken) =>
-        documents.DeleteDocumentAsync(Collection, id, cancellationToken);
+    /// <summary>Deletes the key and evicts it from this silo's cache (also when the delete fails: the cache must never outlive storage).</summary>
+    public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await documents.DeleteDocumentAsync(Collection, id, cancellationToken);
+        }
+        finally
+        {
+            cache.Evict(id);
+        }
+    }
 
     /// <summary>Makes <paramref name="key"/> the bootstrap admin key (replacing an older one). True when it changed.</summary>
     public async Task<bool> EnsureBootstrapAsync(string key, CancellationToken cancellationToken)
@@ -100,8 +120,16 @@ public sealed class ApiKeyStore(IDocumentStore documents, TimeProvider time)
         }
 
         var record = new ApiKeyRecord(BootstrapId, "bootstrap admin", [ApiRoles.Admin], hash, time.GetUtcNow());
-        var written = await documents.TryPutDocumentAsync(Collection, BootstrapId, JsonSerializer.Serialize(record, Json), existing?.Version ?? 0, cancellationToken);
-        return written is not null;
+        try
+        {
+            var written = await documents.TryPutDocumentAsync(Collection, BootstrapId, JsonSerializer.Serialize(record, Json), existing?.Version ?? 0, cancellationToken);
+            return written is not null;
+        }
+        finally
+        {
+            // The replaced bootstrap key must stop working here at once, like a revoked one.
+            cache.Evict(BootstrapId);
+        }
     }
 
     public async Task<bool> HasBootstrapAsync(CancellationToken cancellationToken) =>

@@ -64,6 +64,20 @@ public sealed partial class OutboxDispatcher(
         while (true)
         {
             var (position, version) = await store.GetCursorAsync(cancellationToken);
+            if ((await store.ListSubscriptionsAsync(cancellationToken)).Count == 0)
+            {
+                // Nobody to deliver to: skip to the head without reading the events (reading every event back cost the
+                // silo ~15% of its CPU under a webhook storm). A subscription created meanwhile rewrites the cursor,
+                // so this compare-and-swap fails and the next pass delivers from its start.
+                var head = await storage.GetFeedHeadAsync(cancellationToken);
+                if (head > position)
+                {
+                    await store.TryAdvanceCursorAsync(head, version, cancellationToken);
+                }
+
+                return;
+            }
+
             var events = await storage.ReadFeedAsync(position, batch, cancellationToken);
             if (events.Count == 0)
             {

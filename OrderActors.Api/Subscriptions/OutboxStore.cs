@@ -21,10 +21,23 @@ public sealed class OutboxStore(IDocumentStore documents)
 
     public async Task<SubscriptionRecord> CreateSubscriptionAsync(string url, IReadOnlyList<string> events, string secret, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (position, _) = await GetCursorAsync(cancellationToken);
-        var record = new SubscriptionRecord(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), url, events, secret, now, position);
-        await documents.TryPutDocumentAsync(Subscriptions, record.Id, Serialize(record), 0, cancellationToken);
-        return record;
+        // The subscription starts at the dispatcher's cursor. After storing it, the cursor is rewritten at the same
+        // position: a dispatcher that saw no subscriptions and skips ahead to the feed head (its compare-and-swap on the
+        // cursor's version) then fails, and its next pass sees this subscription. If the cursor moved meanwhile, the
+        // subscription is stored again with the new start.
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        long documentVersion = 0;
+        while (true)
+        {
+            var (position, cursorVersion) = await GetCursorAsync(cancellationToken);
+            var record = new SubscriptionRecord(id, url, events, secret, now, position);
+            documentVersion = await documents.TryPutDocumentAsync(Subscriptions, id, Serialize(record), documentVersion, cancellationToken)
+                ?? throw new InvalidOperationException($"Subscription {id} was changed while it was being created.");
+            if (await TryAdvanceCursorAsync(position, cursorVersion, cancellationToken))
+            {
+                return record;
+            }
+        }
     }
 
     public async Task<SubscriptionRecord?> GetSubscriptionAsync(string id, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using OrderActors.Api.Channels;
-using OrderActors.Grains;
 using OrderActors.Grains.Orders;
 using OrderActors.Runtime;
 
@@ -19,7 +18,7 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         ArgumentNullException.ThrowIfNull(order);
         var id = OrderKeys.For(order.Channel, order.ExternalOrderNo);
         var grain = grains.GetGrain<IOrderGrain>(id);
-        var existing = await TryGetAsync(grain);
+        var existing = await grain.FindAsync();
         if (existing is null)
         {
             // Two deliveries of a new order may both get here; the grain's turn decides which one created it.
@@ -47,18 +46,6 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         }
 
         return new IntakeResult(existing.Id, Changed: false);
-    }
-
-    private static async Task<OrderView?> TryGetAsync(IOrderGrain grain)
-    {
-        try
-        {
-            return await grain.GetAsync();
-        }
-        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
     }
 
     private static PlaceOrder ToCommand(MappedOrder order, string actor) => new()

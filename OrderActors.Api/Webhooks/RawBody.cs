@@ -13,6 +13,15 @@ internal static class RawBody
             return null;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The usual case (webhook senders declare the length): one exact buffer, no growing copy. The server ends the
+            // body stream at the declared length and fails the request if fewer bytes arrive.
+            var exact = new byte[length];
+            var filled = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -59,7 +59,7 @@ public static class WebhookEndpoints
             return TypedResults.Ok(new WebhookAccepted(record.OrderId, Duplicate: true));
         }
 
-        var mapping = await mappings.GetAsync(channel, cancellationToken);
+        var mapping = await mappings.GetForWebhookAsync(channel, cancellationToken);
         if (mapping is null)
         {
             return TypedResults.Problem(Problems.Create(StatusCodes.Status404NotFound, "channel.unknown", "Unknown channel", $"No mapping is configured for channel '{channel}'."));

@@ -18,6 +18,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>The order; <c>order.not_found</c> when it was never placed.</summary>
     Task<OrderView> GetAsync();
 
+    /// <summary>The order, or null when it was never placed (no exception: intake asks this of every new order).</summary>
+    Task<OrderView?> FindAsync();
+
     /// <summary>The audit trail / timeline: every event with actor, time, reason and changed fields, oldest first.</summary>
     Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync();
 

@@ -21,7 +21,7 @@ public sealed partial class OrderGrain
         {
             case OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed:
                 await CancelAndReleaseAsync(InterceptReason(command.Reason), command.Actor);
-                break;
+                return await AfterHoldEndedAsync(await RulesAsync());
             case OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed:
                 await journal.AppendAsync(new ReturnRequested(command.Reason, time.GetUtcNow()), command.Actor);
                 break;

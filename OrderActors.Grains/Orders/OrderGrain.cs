@@ -61,6 +61,14 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
         var stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+
+        // The hold reminder depends on nothing the customer says: it is written while the customer records the order.
+        var before = new List<Task>(3);
+        if (paymentDue is { } due)
+        {
+            before.Add(RegisterOrUpdateReminderAsync(PaymentHoldReminder, due));
+        }
+
         try
         {
             var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions);
@@ -73,28 +81,31 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                     paymentDue, approvals, null, rules.Version, now),
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
+
+            // Everything below is written before the append, side by side with the hold reminder (one commit wait, not
+            // three):
+            // - the stock confirmation of a paid order: a crash before the append leaves a held reservation (found by
+            //   the ledger check), never a paid order whose stock expired;
+            // - the hold and SLA reminders: a crash before the append leaves a reminder that finds no order and
+            //   removes itself, never an order without its hold expiry or SLA deadline.
             if (paid)
             {
-                // Confirmed before the append: a crash in between leaves a held reservation (found by the ledger check), never a paid order whose stock expired.
-                await stock.ConfirmAsync(needs);
+                before.Add(stock.ConfirmAsync(needs));
                 var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
             }
 
-            // Reminders before the append: a crash in between leaves a reminder that finds no order and removes itself,
-            // never an order without its hold expiry or SLA deadline.
-            if (paymentDue is { } due)
-            {
-                await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
-            }
-
             var preview = new OrderState();
             events.ForEach(preview.Apply);
-            await SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla));
+            before.Add(SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla)));
+            await Task.WhenAll(before);
             await journal.AppendAsync(events, command.Actor);
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
         {
+            // Writes already started finish inside this turn (their outcome is the exception being rethrown).
+            await Task.WhenAny(Task.WhenAll(before));
+
             // Another activation may own this order (a stale append); its reservations are not ours to release.
             if (!State.Exists)
             {
@@ -113,6 +124,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         OrderGuards.EnsureExists(State, Id);
         return await ViewAsync();
     }
+
+    public async Task<OrderView?> FindAsync() => State.Exists ? await ViewAsync() : null;
 
     public async Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync()
     {
@@ -157,8 +170,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         await journal.AppendAsync(events, command.Actor);
-        await UnregisterReminderAsync(PaymentHoldReminder);
-        return await AfterChangeAsync(rules);
+        return await AfterHoldEndedAsync(rules);
     }
 
     public async Task<OrderView> CancelAsync(CancelOrder command)
@@ -174,7 +186,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         OrderGuards.EnsureStatus(State, "cancel", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
         await CancelAndReleaseAsync(command.Reason, command.Actor);
-        return await AfterChangeAsync(await RulesAsync());
+        return await AfterHoldEndedAsync(await RulesAsync());
     }
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
@@ -185,20 +197,20 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         {
             if (State.Status == OrderStatus.PendingPayment && State.PaymentDueAt is { } due)
             {
-                if (due <= now)
-                {
-                    await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
-                }
-                else
+                if (due > now)
                 {
                     await RegisterOrUpdateReminderAsync(PaymentHoldReminder, due);
                     return;
                 }
+
+                await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
             }
 
-            await UnregisterReminderAsync(PaymentHoldReminder);
+            await AfterHoldEndedAsync(rules);
+            return;
         }
-        else if (reminderName == SlaReminder)
+
+        if (reminderName == SlaReminder)
         {
             var breaches = Sla.OrderSla.DueBreaches(State, rules.Sla, now);
             if (State.Exists && breaches.Count > 0)
@@ -210,12 +222,13 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         await SyncSlaReminderAsync(rules);
     }
 
+    /// <summary>Releases the stock and records the refund (both idempotent, side by side), then appends the cancellation.</summary>
     private async Task CancelAndReleaseAsync(string reason, string actor)
     {
-        await Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason);
-        await RecordRefundAsync("cancel", State.TotalAmount, reason, actor);
+        await Task.WhenAll(
+            Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason),
+            RecordRefundAsync("cancel", State.TotalAmount, reason, actor));
         await journal.AppendAsync(new OrderCancelled(reason, time.GetUtcNow()), actor);
-        await UnregisterReminderAsync(PaymentHoldReminder);
     }
 
     private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
@@ -261,6 +274,16 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     private ValueTask<RuleBook> RulesAsync() => rulesCache.GetAsync(GrainFactory);
 
     private async Task<OrderView> ViewAsync() => State.ToView(Id, journal.Version, (await RulesAsync()).Sla);
+
+    /// <summary>
+    /// After payment or cancellation: the payment-hold reminder goes and the SLA reminder follows the new state, side by
+    /// side. Neither needs to precede the answer: a hold reminder that survives a crash finds no unpaid order and removes itself.
+    /// </summary>
+    private async Task<OrderView> AfterHoldEndedAsync(RuleBook rules)
+    {
+        await Task.WhenAll(UnregisterReminderAsync(PaymentHoldReminder), SyncSlaReminderAsync(rules));
+        return State.ToView(Id, journal.Version, rules.Sla);
+    }
 
     private async Task<OrderView> AfterChangeAsync(RuleBook rules)
     {

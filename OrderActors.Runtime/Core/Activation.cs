@@ -153,8 +153,10 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             running.TryTimeOut(timeout);
         }
 
-        // Enumerated in place (not .Keys, which copies under all locks); null until the grain first pipelines.
-        if (Volatile.Read(ref _awaitingDurability) is { } awaiting)
+        // Cheap checks first: the sweep visits every activation, and enumerating a ConcurrentQueue freezes its segment
+        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock. The set of calls
+        // waiting for durability is null until the grain first pipelines.
+        if (Volatile.Read(ref _awaitingCount) > 0 && Volatile.Read(ref _awaitingDurability) is { } awaiting)
         {
             foreach (var (item, _) in awaiting)
             {
@@ -163,6 +165,11 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                     item.TryTimeOut(timeout);
                 }
             }
+        }
+
+        if (_queue.IsEmpty)
+        {
+            return;
         }
 
         foreach (var item in _queue)

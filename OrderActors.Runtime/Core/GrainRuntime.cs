@@ -19,6 +19,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     private readonly ConcurrentDictionary<GrainId, Activation> _directory = new();
     private readonly ConcurrentDictionary<Type, InterfaceBinding> _interfaces = new();
     private readonly ConcurrentDictionary<(Type Interface, string Key), object> _references = new();
+    private int _referenceCount;
     private readonly GrainTypeRegistry _registry;
     private readonly ReminderWakeup _reminderWakeup;
     private readonly MethodDispatcher _receiveReminder = MethodDispatcher.Create(ReceiveReminderMethod);
@@ -89,9 +90,17 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         ((GrainProxy)proxy).Bind(this, new GrainId(binding.GrainClass.Name, key), typeof(TGrainInterface), binding.Methods);
 
         // References are immutable and cheap to keep; the cache is bounded by dropping it whole when it grows too big.
-        if (_references.Count >= MaxCachedReferences)
+        // The size is counted here: ConcurrentDictionary.Count takes every bucket lock, and this runs for each new key.
+        if (Volatile.Read(ref _referenceCount) >= MaxCachedReferences)
         {
             _references.Clear();
+            Volatile.Write(ref _referenceCount, 0);
+        }
+
+        if (_references.TryAdd((typeof(TGrainInterface), key), proxy))
+        {
+            Interlocked.Increment(ref _referenceCount);
+            return (TGrainInterface)proxy;
         }
 
         return (TGrainInterface)_references.GetOrAdd((typeof(TGrainInterface), key), proxy);
@@ -157,7 +166,13 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
 
         await Storage.UpsertReminderAsync(grainId, name, dueAt, period, cancellationToken).ConfigureAwait(false);
-        _reminderWakeup.Set();
+
+        // Only a reminder due before the next regular poll needs one now: waking on every registration made the
+        // service query the reminder table once per registered reminder (thousands per second under intake load).
+        if (dueAt <= Time.GetUtcNow() + Options.ReminderPollInterval)
+        {
+            _reminderWakeup.Set();
+        }
     }
 
     public void Remove(Activation activation)
@@ -296,6 +311,8 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     public void SweepTimeouts()
     {
         var now = Time.GetTimestamp();
+
+        // Enumerated, not through .Values: that takes every bucket lock and copies the whole directory each sweep.
         foreach (var (_, activation) in _directory)
         {
             // An activation with nothing scheduled, running or awaiting durability has nothing to time out; skipping it

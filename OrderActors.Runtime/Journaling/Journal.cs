@@ -5,7 +5,9 @@ namespace OrderActors.Runtime.Journaling;
 
 /// <summary>
 /// The runtime's <see cref="IJournal{TState}"/>: loads snapshot + events, appends with the expected version, writes a
-/// snapshot every <see cref="RuntimeOptions.SnapshotInterval"/> events and the state's index entries when they changed,
+/// snapshot every <see cref="RuntimeOptions.SnapshotInterval"/> events (deferred for a large state until the events
+/// since the last snapshot are at least as large as it, so snapshots never cost more to write than the events they
+/// cover) and the state's index entries when they changed,
 /// all in one <see cref="AppendRequest"/>. Events are applied before the append (so an event the state rejects is never
 /// stored); if the append fails the state is rebuilt from the last durable snapshot and the events after it, which the
 /// journal keeps serialized, and the activation is dropped so the next call reloads from storage.
@@ -25,8 +27,12 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     private bool _flushScheduled;
     private long _durableVersion;
     private string? _snapshotData;
+    private long _bytesSinceSnapshot;
     private IReadOnlyList<IndexEntry>? _lastIndex;
     private int _appending;
+
+    /// <summary>Above this size (characters of JSON) a snapshot is deferred in proportion to the events written.</summary>
+    internal const int LargeSnapshotChars = 64 * 1024;
 
     static Journal() => JournalEventRegistry.Scan(typeof(TState).Assembly);
 
@@ -50,9 +56,11 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         _snapshotData = load.Snapshot?.Data;
         _sinceSnapshot.Clear();
         _pending.Clear();
+        _bytesSinceSnapshot = 0;
         foreach (var stored in load.Events)
         {
             _sinceSnapshot.Add(new EventRecord(stored.EventType, stored.Data, stored.Actor, stored.Timestamp));
+            _bytesSinceSnapshot += stored.Data.Length;
         }
 
         State = Rebuild(includePending: false);
@@ -238,10 +246,15 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         {
             _snapshotData = snapshot.Data;
             _sinceSnapshot.Clear();
+            _bytesSinceSnapshot = 0;
         }
         else
         {
             _sinceSnapshot.AddRange(records);
+            foreach (var record in records)
+            {
+                _bytesSinceSnapshot += record.Data.Length;
+            }
         }
 
         if (request.Index is not null)
@@ -258,7 +271,7 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         var expected = _durableVersion;
         var newVersion = expected + records.Length;
         SnapshotRecord? snapshot = null;
-        if (newVersion / _snapshotInterval > expected / _snapshotInterval)
+        if (IsSnapshotDue(expected, newVersion, records))
         {
             snapshot = new SnapshotRecord(newVersion, JsonSerializer.Serialize(State, JournalJson.Options), _time.GetUtcNow());
         }
@@ -274,6 +287,36 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         }
 
         return new AppendRequest(_host.GrainId, expected, records) { Snapshot = snapshot, Index = index };
+    }
+
+    /// <summary>
+    /// Every <see cref="RuntimeOptions.SnapshotInterval"/> events; but a state whose last snapshot was larger than
+    /// <see cref="LargeSnapshotChars"/> (a hot SKU with thousands of open holdings) waits until the events since it add
+    /// up to its size: serialising the whole state every few dozen events would cost more than the events themselves,
+    /// on the grain's serial path. Replay on activation then reads at most about one snapshot's worth of events.
+    /// </summary>
+    private bool IsSnapshotDue(long expected, long newVersion, EventRecord[] records)
+    {
+        var intervalReached = newVersion / _snapshotInterval > expected / _snapshotInterval
+                              || _sinceSnapshot.Count + records.Length >= _snapshotInterval;
+        if (!intervalReached)
+        {
+            return false;
+        }
+
+        var lastSize = _snapshotData?.Length ?? 0;
+        if (lastSize <= LargeSnapshotChars)
+        {
+            return true;
+        }
+
+        var bytes = _bytesSinceSnapshot;
+        foreach (var record in records)
+        {
+            bytes += record.Data.Length;
+        }
+
+        return bytes >= lastSize;
     }
 
     private TState Rebuild(bool includePending)

@@ -25,6 +25,12 @@ public interface IGrainStorage
     /// <summary>The change feed: all events with position greater than <paramref name="afterPosition"/>, in position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The position of the newest event in the change feed, 0 when it is empty. Events committed later have greater
+    /// positions, so a feed read after it returns only those.
+    /// </summary>
+    Task<long> GetFeedHeadAsync(CancellationToken cancellationToken);
+
     /// <summary>Grains matching an index query.</summary>
     Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken);
 

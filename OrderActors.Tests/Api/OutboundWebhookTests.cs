@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using OrderActors.Api.Subscriptions;
 using OrderActors.Api.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.Runtime.Storage;
+using OrderActors.Tests.Runtime;
 using OrderActors.Client.Contracts;
 using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Infrastructure;
@@ -52,6 +55,36 @@ public sealed class OutboundWebhookTests
         Assert.Contains("\"eventType\":\"stock.received\"", attempts[3].Body, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
         Assert.Equal([500, 500, 500, 200], delivery.AttemptLog.Select(a => a.StatusCode ?? 0));
+        Assert.Null(await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task Dispatcher_NoSubscriptions_SkipsToTheFeedHeadAndALaterSubscriptionGetsOnlyNewEvents()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var subscriber = new LoopbackSubscriber(failures: 0);
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-BEFORE", 3);
+        var head = await host.Services.GetRequiredService<IGrainStorage>().GetFeedHeadAsync(CancellationToken.None);
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                return (await outbox.GetCursorAsync(CancellationToken.None)).Position == head;
+            },
+            "the dispatcher skips its cursor to the feed head");
+
+        var created = await admin.PostAsJsonAsync("/api/subscriptions", new CreateSubscriptionRequest(subscriber.Url, ["stock.received"], Secret));
+        var subscription = (await created.Content.ReadFromJsonAsync<SubscriptionView>())!;
+        await admin.ReceiveStockAsync("SKU-AFTER", 4);
+        var delivery = await NextAttemptAsync(subscriber, clock);
+
+        Assert.True(head > 0);
+        Assert.Equal(head, subscription.StartPosition);
+        Assert.Contains("SKU-AFTER", delivery.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("SKU-BEFORE", delivery.Body, StringComparison.Ordinal);
         Assert.Null(await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(300)));
     }
 

@@ -149,4 +149,20 @@ public abstract partial class StorageConformanceTests
         Assert.Equal(b, afterFirst[0].GrainId);
         Assert.Empty(afterLast);
     }
+
+    [Fact]
+    public async Task GetFeedHeadAsync_EmptyThenAfterAppends_IsZeroThenTheLastPosition()
+    {
+        var a = new GrainId("order", "a");
+        var empty = await Storage.GetFeedHeadAsync(CancellationToken.None);
+        await Storage.AppendAsync(Append(a, 0, Event("A1", 1), Event("A2", 2)), CancellationToken.None);
+        await Storage.AppendAsync(Append(a, 2, Event("A3", 3)), CancellationToken.None);
+
+        var head = await Storage.GetFeedHeadAsync(CancellationToken.None);
+
+        var all = await Storage.ReadFeedAsync(0, 100, CancellationToken.None);
+        Assert.Equal(0, empty);
+        Assert.Equal(all[^1].Position, head);
+        Assert.Empty(await Storage.ReadFeedAsync(head, 100, CancellationToken.None));
+    }
 }

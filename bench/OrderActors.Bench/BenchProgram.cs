@@ -19,6 +19,7 @@ public static class BenchProgram
             "intake" or "flash-sale" or "holds" or "webhook-storm" or "http-floor" or "http-floor-auth" => await LoadCommand.RunAsync(scenario, options),
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
             "grain-memory" => await GrainMemoryBenchmark.RunAsync(options),
+            "grain-reservations" => await ReservationBenchmark.RunAsync(options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
         };
@@ -46,6 +47,9 @@ public static class BenchProgram
               grain-memory    bytes per activation (bare grain, unpaid order, customer) after a full GC, per storage provider
                               --providers memory,sqlite,postgres  --grains 20000  --skus 1000
                               --collector 1000000: instead, the idle collector's cost with that many resident activations
+              grain-reservations
+                              one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each
+                              --providers sqlite,postgres  --requests 100000  --units <requests>  --concurrency 256
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
             """);

@@ -113,6 +113,15 @@ public sealed class InMemoryStorageProvider(TimeProvider time) : IStorageProvide
     }
 
     /// <inheritdoc />
+    public Task<long> GetFeedHeadAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_feed.Count);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
     {
         lock (_lock)

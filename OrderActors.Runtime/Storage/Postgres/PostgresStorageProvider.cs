@@ -89,6 +89,9 @@ public sealed partial class PostgresStorageProvider : IStorageProvider
         _reads.ReadFeedAsync(afterPosition, maxCount, cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> GetFeedHeadAsync(CancellationToken cancellationToken) => _reads.GetFeedHeadAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken) => _reads.QueryIndexAsync(query, cancellationToken);
 
     /// <inheritdoc />

@@ -15,6 +15,17 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
     private readonly string _eventColumns =
         $"position AS Position, grain_type AS GrainType, grain_key AS GrainKey, version AS Version, event_type AS EventType, data AS Data, actor AS Actor, {dialect.UnixMicroseconds("ts")} AS TsMicros";
 
+    private readonly string _loadSql =
+        $"""
+         SELECT 0 AS Kind, 0 AS Position, version AS Version, '' AS EventType, data AS Data, '' AS Actor, {dialect.UnixMicroseconds("ts")} AS TsMicros
+         FROM snapshots WHERE grain_type = @Type AND grain_key = @Key
+         UNION ALL
+         SELECT 1, position, version, event_type, data, actor, {dialect.UnixMicroseconds("ts")}
+         FROM events WHERE grain_type = @Type AND grain_key = @Key
+           AND version > COALESCE((SELECT s.version FROM snapshots s WHERE s.grain_type = @Type AND s.grain_key = @Key), 0)
+         ORDER BY Kind, Version
+         """;
+
     private readonly string _reminderColumns =
         $"grain_type AS GrainType, grain_key AS GrainKey, name AS Name, {dialect.UnixMicroseconds("due_at")} AS DueMicros, period_us AS PeriodUs, etag AS ETag";
 
@@ -26,17 +37,26 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
         var conn = await openAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            var args = new { Type = grainId.Type, Key = grainId.Key };
-            var snapshot = await conn.QuerySingleOrDefaultAsync<SnapshotRow>(new CommandDefinition(
-                $"SELECT version AS Version, data AS Data, {dialect.UnixMicroseconds("ts")} AS TsMicros FROM snapshots WHERE grain_type = @Type AND grain_key = @Key",
-                args,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var after = snapshot?.Version ?? 0;
-            var events = await conn.QueryAsync<EventRow>(new CommandDefinition(
-                $"SELECT {_eventColumns} FROM events WHERE grain_type = @Type AND grain_key = @Key AND version > @After ORDER BY version",
-                new { Type = grainId.Type, Key = grainId.Key, After = after },
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new JournalLoad(snapshot?.ToRecord(), [.. events.Select(e => e.ToStoredEvent())]);
+            // One statement (one snapshot of the database in both engines): the snapshot row, then the events after the
+            // version of that same snapshot. Every activation runs it, so it is one query, not two.
+            var rows = await conn.QueryAsync<LoadRow>(new CommandDefinition(
+                _loadSql, new { Type = grainId.Type, Key = grainId.Key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            SnapshotRecord? snapshot = null;
+            var events = new List<StoredEvent>();
+            foreach (var row in rows)
+            {
+                var ts = StorageTime.FromUnixMicroseconds(row.TsMicros);
+                if (row.Kind == 0)
+                {
+                    snapshot = new SnapshotRecord(row.Version, row.Data, ts);
+                }
+                else
+                {
+                    events.Add(new StoredEvent(grainId, row.Version, row.EventType, row.Data, row.Actor, ts, row.Position));
+                }
+            }
+
+            return new JournalLoad(snapshot, events);
         }
     }
 
@@ -51,6 +71,16 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
             $"SELECT {_eventColumns} FROM events WHERE position > @After ORDER BY position LIMIT @Max",
             new { After = afterPosition, Max = CheckCount(maxCount) },
             cancellationToken);
+
+    public async Task<long> GetFeedHeadAsync(CancellationToken cancellationToken)
+    {
+        var conn = await openAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            return await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COALESCE(MAX(position), 0) FROM events", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     public async Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken)
     {

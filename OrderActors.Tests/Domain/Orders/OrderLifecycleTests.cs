@@ -184,6 +184,20 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public async Task FindAsync_BeforeAndAfterPlacement_IsNullThenTheOrder()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+
+        var before = await cluster.Order(Id).FindAsync();
+        await cluster.PlaceAsync(Order("own", "L1"));
+        var after = await cluster.Order(Id).FindAsync();
+
+        Assert.Null(before);
+        Assert.Equal((Id, OrderStatus.PendingPayment), (after!.Id, after.Status));
+    }
+
+    [Fact]
     public async Task ChangeAddressAsync_BeforePacking_RecordsOldAndNewValuesInHistory()
     {
         await using var cluster = await OrderCluster.StartAsync();

@@ -140,6 +140,34 @@ public sealed class SkuStockGrainTests
         Assert.Equal(HoldingStatus.Reserved, (await cluster.Stock("SKU-SNAP").GetHoldingAsync("o-5")).Status);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Reserve_HotSkuWithAThousandHoldings_DefersSnapshotsAndReloadsTheSame(string provider)
+    {
+        await using var cluster = await StockTestCluster.StartAsync(provider);
+        var stock = cluster.Stock("SKU-HOT");
+        await stock.ReceiveAsync(new StockReceipt("SZ", 5000, Actor));
+        var due = cluster.Time.GetUtcNow().AddMinutes(30);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            // One at a time, so no two reservations share an append and the snapshot rule alone decides.
+            await stock.ReserveAsync(new ReserveStock($"hot-{i}", 1, due, false, Actor));
+        }
+
+        var before = await stock.GetAsync();
+        var load = await cluster.Storage.LoadAsync(StockTestCluster.SkuId("SKU-HOT"), CancellationToken.None);
+        await cluster.RestartAsync();
+        var after = await cluster.Stock("SKU-HOT").GetAsync();
+
+        // Each snapshot of ~1,000 holdings is far larger than 64 events: far fewer than one per 64 events was written,
+        // so more events than one interval are replayed, and the replay gives the same state.
+        Assert.True(load.Events.Count > 64, $"{load.Events.Count} events after the last snapshot");
+        Assert.True(load.Snapshot is not null && load.Snapshot.Data.Length > 64 * 1024, "a large snapshot was written");
+        AssertSameView(before, after);
+        Assert.Equal((5000, 1000, 4000, 1000), (after.OnHand, after.Reserved, after.Sellable, after.OpenHoldings));
+    }
+
     [Fact]
     public async Task Count_BelowCommitted_FailsWithConflictAndChangesNothing()
     {

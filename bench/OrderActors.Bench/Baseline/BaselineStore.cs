@@ -35,6 +35,8 @@ public sealed class BaselineStore : IAsyncDisposable
                 total {numeric} NOT NULL, payment_id text NULL, created_at text NOT NULL);
             CREATE TABLE IF NOT EXISTS order_lines (order_id text NOT NULL, line_no integer NOT NULL, sku text NOT NULL, quantity integer NOT NULL,
                 unit_price {numeric} NOT NULL, PRIMARY KEY (order_id, line_no));
+            CREATE TABLE IF NOT EXISTS reservations (order_id text NOT NULL, sku text NOT NULL, quantity integer NOT NULL,
+                expires_at text NOT NULL, PRIMARY KEY (order_id, sku));
             """;
         if (_sqlite)
         {
@@ -91,6 +93,27 @@ public sealed class BaselineStore : IAsyncDisposable
         }
 
         return PlaceResult.Created;
+    });
+
+    /// <summary>
+    /// A stock reservation alone, the way a plain SQL service holds stock for a checkout: the conditional stock-row update
+    /// and the reservation row (who holds how much until when), one transaction. False when the stock is short.
+    /// </summary>
+    public Task<bool> ReserveAsync(string orderId, string sku, int quantity, string expiresAt) => WriteAsync(async (connection, transaction) =>
+    {
+        var updated = await connection.ExecuteAsync(
+            "UPDATE stock SET reserved = reserved + @quantity WHERE sku = @sku AND on_hand - reserved - allocated >= @quantity",
+            new { sku, quantity }, transaction);
+        if (updated == 0)
+        {
+            await transaction.RollbackAsync();
+            return false;
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO reservations (order_id, sku, quantity, expires_at) VALUES (@orderId, @sku, @quantity, @expiresAt)",
+            new { orderId, sku, quantity, expiresAt }, transaction);
+        return true;
     });
 
     /// <summary>Marks an order paid; null when it does not exist, else its status after the call.</summary>

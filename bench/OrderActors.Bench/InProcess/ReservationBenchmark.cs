@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderActors.Bench.Baseline;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Grains.Stock;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Hosting;
+
+namespace OrderActors.Bench.InProcess;
+
+/// <summary>
+/// The flash sale's core without HTTP and without the order around it: many concurrent buyers reserving one unit each
+/// of one SKU, straight on the SKU grain (durable: the answer comes after the commit), against the plain SQL way on the
+/// same engine in the same process (one transaction per reservation: the conditional stock-row update and a reservation
+/// row, behind the row lock). Shows what one SKU actor can do, apart from what HTTP and order placement cost.
+/// </summary>
+public static class ReservationBenchmark
+{
+    private const string Sku = "FLASH-RES";
+
+    public static async Task<int> RunAsync(BenchArgs args, TextWriter? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var console = output ?? Console.Out;
+        var providers = (args.Get("providers") ?? "sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var requests = args.GetInt("requests", 100_000);
+        var units = args.GetInt("units", requests);
+        var concurrency = args.GetInt("concurrency", 256);
+        console.WriteLine($"grain-reservations: {requests:N0} one-unit reservations of one SKU with {units:N0} units, {concurrency} concurrent buyers, no HTTP");
+        console.WriteLine($"{"storage",-9} {"target",-9} {"reserved/s",11} {"attempts/s",11} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"accepted",9} {"CPU µs/attempt",15} {"vs baseline",12}");
+        var failed = false;
+        foreach (var provider in providers)
+        {
+            var postgres = provider == "postgres" ? await ThrowawayPostgres.StartAsync(args.Get("postgres") ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")) : null;
+            try
+            {
+                ReservationRun? baseline = null;
+                if (provider != "memory")
+                {
+                    baseline = await RunBaselineAsync(provider, await ConnectionAsync(provider, postgres), requests, units, concurrency);
+                    Print(console, provider, "baseline", baseline, null);
+                }
+
+                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency);
+                Print(console, provider, "actors", actors, baseline);
+                failed |= actors.Accepted != Math.Min(units, requests) || (baseline is not null && baseline.Accepted != Math.Min(units, requests));
+            }
+            finally
+            {
+                if (postgres is not null)
+                {
+                    await postgres.DisposeAsync();
+                }
+            }
+        }
+
+        console.WriteLine(failed
+            ? "check: FAILED, a run did not sell exactly min(units, requests) units"
+            : "check: every run sold exactly min(units, requests) units, none oversold");
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<string> ConnectionAsync(string provider, ThrowawayPostgres? postgres) => provider switch
+    {
+        "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-res-bench-{Guid.NewGuid():N}.db")}",
+        "postgres" => await postgres!.CreateDatabaseAsync(),
+        _ => throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider)),
+    };
+
+    private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OrderActors:Storage:Provider"] = provider,
+            ["OrderActors:Storage:ConnectionString"] = connection,
+        });
+        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
+        builder.Services.AddOrderActorsGrains(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        var warm = grains.GetGrain<ISkuStockGrain>("WARMUP-RES");
+        await warm.ReceiveAsync(new StockReceipt("SZ", 1_000, "bench"));
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => warm.ReserveAsync(new ReserveStock($"w-{i}", 1, time.GetUtcNow().AddMinutes(30), false, "bench"))));
+        var sku = grains.GetGrain<ISkuStockGrain>(Sku);
+        await sku.ReceiveAsync(new StockReceipt("SZ", units, "bench"));
+        var expires = time.GetUtcNow().AddMinutes(30);
+
+        var run = await DriveAsync(requests, concurrency, async i =>
+            (await sku.ReserveAsync(new ReserveStock($"r-{i}", 1, expires, false, "bench"))).Accepted);
+
+        var view = await sku.GetAsync();
+        await host.StopAsync();
+        if (view.Reserved != run.Accepted || view.Reserved > units)
+        {
+            throw new InvalidOperationException($"SKU reports {view.Reserved} reserved for {run.Accepted} acknowledged reservations of {units} units.");
+        }
+
+        return run;
+    }
+
+    private static async Task<ReservationRun> RunBaselineAsync(string provider, string connection, int requests, int units, int concurrency)
+    {
+        await using var store = new BaselineStore(provider, connection);
+        await store.InitializeAsync();
+        await store.ReceiveAsync("WARMUP-RES", 1_000);
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => store.ReserveAsync($"w-{i}", "WARMUP-RES", 1, "2099-01-01T00:00:00Z")));
+        await store.ReceiveAsync(Sku, units);
+        var expires = DateTimeOffset.UnixEpoch.AddYears(130).ToString("O", CultureInfo.InvariantCulture);
+
+        var run = await DriveAsync(requests, concurrency, i => store.ReserveAsync($"r-{i}", Sku, 1, expires));
+
+        var stock = await store.GetStockAsync(Sku) ?? throw new InvalidOperationException("The baseline lost its stock row.");
+        if (stock.Reserved != run.Accepted || stock.Reserved > units)
+        {
+            throw new InvalidOperationException($"Baseline reports {stock.Reserved} reserved for {run.Accepted} acknowledged reservations of {units} units.");
+        }
+
+        return run;
+    }
+
+    private static async Task<ReservationRun> DriveAsync(int requests, int concurrency, Func<int, Task<bool>> reserve)
+    {
+        var recorder = new LatencyRecorder(concurrency);
+        var next = -1;
+        var accepted = 0;
+        long lastAccepted = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task WorkerAsync(int worker)
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (await reserve(i))
+                {
+                    Interlocked.Increment(ref accepted);
+                    var now = Stopwatch.GetTimestamp();
+                    long seen;
+                    while ((seen = Interlocked.Read(ref lastAccepted)) < now && Interlocked.CompareExchange(ref lastAccepted, now, seen) != seen)
+                    {
+                    }
+                }
+
+                recorder.Record(worker, start);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkerAsync(w))));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var toLast = lastAccepted == 0 ? elapsed : Stopwatch.GetElapsedTime(started, lastAccepted);
+        return new ReservationRun(recorder.Summarize(elapsed), accepted, accepted / toLast.TotalSeconds, cpuMs * 1000 / requests);
+    }
+
+    private static void Print(TextWriter console, string provider, string target, ReservationRun run, ReservationRun? baseline)
+    {
+        var s = run.Latency;
+        var ratio = baseline is null ? "" : $"x{run.ReservedPerSecond / baseline.ReservedPerSecond:0.0}";
+        console.WriteLine($"{provider,-9} {target,-9} {run.ReservedPerSecond,11:N0} {s.PerSecond,11:N0} {s.P50Ms,8:0.0} {s.P90Ms,8:0.0} {s.P99Ms,8:0.0} {run.Accepted,9:N0} {run.CpuMicrosPerAttempt,15:0.0} {ratio,12}");
+    }
+
+    private sealed record ReservationRun(LatencySummary Latency, int Accepted, double ReservedPerSecond, double CpuMicrosPerAttempt);
+}
