@@ -9,11 +9,20 @@ public sealed class RuntimeOptions
     /// <summary>A call that has not completed after this fails with <see cref="GrainCallTimeoutException"/>.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Activations idle longer than this are deactivated.</summary>
+    /// <summary>
+    /// Activations idle longer than this are deactivated, unless their grain class has a
+    /// <see cref="CollectionAgeLimitAttribute"/> or an entry in <see cref="CollectionAgeByType"/>.
+    /// </summary>
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How often idle activations are looked for.</summary>
-    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Collection age per grain type name (e.g. <c>OrderActors:Runtime:CollectionAgeByType:order = 00:02:00</c>); overrides
+    /// the class's <see cref="CollectionAgeLimitAttribute"/> and <see cref="CollectionAge"/>.
+    /// </summary>
+    public Dictionary<string, TimeSpan> CollectionAgeByType { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How often idle activations are looked for (one pass over the activations, no allocation per activation).</summary>
+    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// A snapshot is written with the append every this many events; for a state whose snapshot exceeds 64 KiB of JSON

@@ -6,8 +6,11 @@ namespace OrderActors.Grains.Customers;
 /// <summary>
 /// A customer keyed by normalised phone. Tags are evaluated at read time; a reminder due when they next can change
 /// (an order leaving the 90-day window, the churn line) records the change so the index lists customers by tag.
+/// An idle customer is collected after one minute: orders call it only when placed and refunded (cancelled), and the
+/// reload on the next order is one storage read.
 /// </summary>
 [GrainType(GrainTypeName)]
+[CollectionAgeLimit(Minutes = 1)]
 public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider time) : Grain, ICustomerGrain, IRemindable
 {
     public const string GrainTypeName = "customer";

@@ -188,6 +188,9 @@ public sealed partial class OrderGrain
         {
             await SetSlaReminderAsync(due);
         }
+
+        // Every command and reminder ends here, so this is where an order that reached a final status leaves memory.
+        LeaveMemoryWhenFinal();
     }
 
     private async Task SetSlaReminderAsync(DateTimeOffset? due)

@@ -87,8 +87,22 @@ internal sealed partial class Activation
         return item.Completion;
     }
 
+    /// <summary>
+    /// True while the mailbox is scheduled or running a turn, or calls wait for durability: false means nothing here can
+    /// time out. Reads only this object's fields (not the queue's), so the timeout sweep can ask a million activations
+    /// cheaply. Not a test of idleness: the mailbox stays scheduled while a finished call's caller continues inline.
+    /// </summary>
+    public bool MayHaveWork =>
+        Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
+
+    /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
+    public bool HasQueuedWork => !_queue.IsEmpty;
+
     public bool HasBeenBusySince(long timestamp) =>
         !_queue.IsEmpty || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
+
+    /// <summary>True when the last call finished at least <paramref name="age"/> before <paramref name="now"/> (runtime clock timestamps).</summary>
+    public bool IsIdleFor(TimeSpan age, long now) => Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActive), now) >= age;
 
     public void CancelCollection() => Volatile.Write(ref _collectionRequested, 0);
 

@@ -10,7 +10,8 @@ namespace OrderActors.Runtime.Core;
 internal sealed partial class Activation
 {
     // Calls whose turn has ended for scheduling but whose answer waits for durability (timeouts and inspection see them).
-    private readonly ConcurrentDictionary<WorkItem, byte> _awaitingDurability = new();
+    // Created on first use: only grains that pipeline need it, and an empty one costs ~0.5 KB per activation.
+    private ConcurrentDictionary<WorkItem, byte>? _awaitingDurability;
     private IJournalLifecycle? _journal;
     private int _awaitingCount;
 
@@ -61,12 +62,13 @@ internal sealed partial class Activation
     /// </summary>
     private void AnswerWhenDurable(WorkItem item, Task turn, Task? durability)
     {
-        _awaitingDurability.TryAdd(item, 0);
+        var awaiting = LazyInitializer.EnsureInitialized(ref _awaitingDurability, static () => new ConcurrentDictionary<WorkItem, byte>(concurrencyLevel: 1, capacity: 8));
+        awaiting.TryAdd(item, 0);
         Interlocked.Increment(ref _awaitingCount);
         var wait = durability ?? turn;
         wait.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
         {
-            _awaitingDurability.TryRemove(item, out _);
+            awaiting.TryRemove(item, out _);
             Interlocked.Decrement(ref _awaitingCount);
             Answer(item, wait.IsCompletedSuccessfully ? turn : wait);
         });

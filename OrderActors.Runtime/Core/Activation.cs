@@ -154,10 +154,11 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
 
         // Cheap checks first: the sweep visits every activation, and enumerating a ConcurrentQueue freezes its segment
-        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock.
-        if (Volatile.Read(ref _awaitingCount) > 0)
+        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock. The set of calls
+        // waiting for durability is null until the grain first pipelines.
+        if (Volatile.Read(ref _awaitingCount) > 0 && Volatile.Read(ref _awaitingDurability) is { } awaiting)
         {
-            foreach (var (item, _) in _awaitingDurability)
+            foreach (var (item, _) in awaiting)
             {
                 if (time.GetElapsedTime(item.SentAt, now) >= timeout)
                 {

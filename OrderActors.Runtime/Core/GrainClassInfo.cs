@@ -5,7 +5,10 @@ using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Runtime.Core;
 
-/// <summary>A grain class found by the registry: its type name, how to construct it, and its journal state type.</summary>
+/// <summary>
+/// A grain class found by the registry: its type name, how to construct it, its journal state type and its
+/// <see cref="CollectionAgeLimitAttribute"/>.
+/// </summary>
 internal sealed class GrainClassInfo
 {
     private static readonly MethodInfo CreateJournalMethod =
@@ -19,6 +22,12 @@ internal sealed class GrainClassInfo
         ClassType = classType;
         Name = name;
         IsRemindable = typeof(IRemindable).IsAssignableFrom(classType);
+        if (classType.GetCustomAttribute<CollectionAgeLimitAttribute>(inherit: false) is { } ageLimit)
+        {
+            CollectionAge = ageLimit.Amount > TimeSpan.Zero
+                ? ageLimit.Amount
+                : throw new InvalidOperationException($"Grain class {classType.FullName} has a [CollectionAgeLimit] of {ageLimit.Amount}; it must be positive.");
+        }
 
         var constructors = classType.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
         var constructor = constructors.FirstOrDefault(c => c.IsDefined(typeof(ActivatorUtilitiesConstructorAttribute), false))
@@ -52,6 +61,9 @@ internal sealed class GrainClassInfo
     public string Name { get; }
 
     public bool IsRemindable { get; }
+
+    /// <summary>The class's own collection age (<see cref="CollectionAgeLimitAttribute"/>); null to use the runtime's.</summary>
+    public TimeSpan? CollectionAge { get; }
 
     public Type? JournalType { get; }
 

@@ -18,6 +18,7 @@ public static class BenchProgram
             "calls" => await CallBenchmark.RunAsync(options),
             "intake" or "flash-sale" or "holds" or "webhook-storm" or "http-floor" or "http-floor-auth" => await LoadCommand.RunAsync(scenario, options),
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
+            "grain-memory" => await GrainMemoryBenchmark.RunAsync(options),
             "grain-reservations" => await ReservationBenchmark.RunAsync(options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
@@ -43,6 +44,9 @@ public static class BenchProgram
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
+              grain-memory    bytes per activation (bare grain, unpaid order, customer) after a full GC, per storage provider
+                              --providers memory,sqlite,postgres  --grains 20000  --skus 1000
+                              --collector 1000000: instead, the idle collector's cost with that many resident activations
               grain-reservations
                               one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each
                               --providers sqlite,postgres  --requests 100000  --units <requests>  --concurrency 256

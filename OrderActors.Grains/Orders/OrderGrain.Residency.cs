@@ -1,0 +1,21 @@
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// How long an order stays in memory. An idle order is collected after two minutes (an unpaid order waiting for its
+/// hold does not need to be resident: the durable reminder reactivates it), and an order that reached a final status
+/// leaves as soon as its call ends; either way the next call reloads it from storage.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class OrderGrain
+{
+    /// <summary>Asks the runtime to deactivate this order once idle if nothing more is expected to happen to it soon.</summary>
+    private void LeaveMemoryWhenFinal()
+    {
+        if (State.Status is OrderStatus.Cancelled or OrderStatus.Completed or OrderStatus.Refunded or OrderStatus.Split or OrderStatus.Merged)
+        {
+            DeactivateOnIdle();
+        }
+    }
+}
