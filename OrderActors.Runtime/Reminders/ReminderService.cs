@@ -15,7 +15,9 @@ namespace OrderActors.Runtime.Reminders;
 public sealed class ReminderService : IAsyncDisposable
 {
     private const int BatchSize = 512;
-    private static readonly TimeSpan CompletedMemory = TimeSpan.FromMinutes(10);
+    // Delivered ticks are remembered only to skip a row a poll read just before its removal committed; a minute is ample,
+    // and ten kept ~400,000 entries resident when holds expired at 650/s.
+    private static readonly TimeSpan CompletedMemory = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(10);
 
     private readonly GrainRuntime _runtime;
