@@ -17,6 +17,7 @@ public sealed class BaselineStore : IAsyncDisposable
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _postgres;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbTransaction, byte> _rolledBack = new();
     private SqliteConnection? _sqliteWrite;
 
     public BaselineStore(string provider, string connectionString)
@@ -80,7 +81,7 @@ public sealed class BaselineStore : IAsyncDisposable
             if (updated == 0)
             {
                 var exists = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stock WHERE sku = @sku", new { sku = need.Key }, transaction);
-                await transaction.RollbackAsync();
+                await RollBackAsync(transaction);
                 return exists == 0 ? PlaceResult.UnknownSku : PlaceResult.Insufficient;
             }
         }
@@ -106,7 +107,7 @@ public sealed class BaselineStore : IAsyncDisposable
             new { sku, quantity }, transaction);
         if (updated == 0)
         {
-            await transaction.RollbackAsync();
+            await RollBackAsync(transaction);
             return false;
         }
 
@@ -203,11 +204,18 @@ public sealed class BaselineStore : IAsyncDisposable
         return await InTransactionAsync(connection, work);
     }
 
-    private static async Task<T> InTransactionAsync<T>(DbConnection connection, Func<DbConnection, DbTransaction, Task<T>> work)
+    /// <summary>Rolls back and remembers it, so the transaction is not then committed (Npgsql refuses a commit after a rollback).</summary>
+    private async Task RollBackAsync(DbTransaction transaction)
+    {
+        await transaction.RollbackAsync();
+        _rolledBack.TryAdd(transaction, 0);
+    }
+
+    private async Task<T> InTransactionAsync<T>(DbConnection connection, Func<DbConnection, DbTransaction, Task<T>> work)
     {
         await using var transaction = await connection.BeginTransactionAsync();
         var result = await work(connection, transaction);
-        if (transaction.Connection is not null)
+        if (!_rolledBack.TryRemove(transaction, out _))
         {
             await transaction.CommitAsync();
         }

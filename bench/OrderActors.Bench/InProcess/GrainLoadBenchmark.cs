@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OrderActors.Bench.Load;
 using OrderActors.Bench.Load.Scenarios;
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
 using OrderActors.Grains.Stock;
 using OrderActors.Runtime;
-using OrderActors.Runtime.Hosting;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Bench.InProcess;
@@ -41,22 +38,8 @@ public static class GrainLoadBenchmark
 
     private static async Task RunOneAsync(string provider, string? postgres, bool flash, int requests, int concurrency, int skus, int units)
     {
-        var connection = provider switch
-        {
-            "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-grain-bench-{Guid.NewGuid():N}.db")}",
-            "postgres" => await (await ThrowawayPostgres.StartAsync(postgres ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("postgres needs --postgres or ORDERACTORS_TEST_POSTGRES"))).CreateDatabaseAsync(),
-            _ => null,
-        };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OrderActors:Storage:Provider"] = provider,
-            ["OrderActors:Storage:ConnectionString"] = connection,
-        });
-        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
-        builder.Services.AddOrderActorsGrains(builder.Configuration);
-        using var host = builder.Build();
+        var connection = await InProcessSilo.NewConnectionAsync(provider, postgres, "grain-bench");
+        using var host = InProcessSilo.Build(provider, connection);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var storage = host.Services.GetRequiredService<IStorageDiagnostics>();

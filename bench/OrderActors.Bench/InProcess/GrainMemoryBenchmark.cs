@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderActors.Bench.Calls;
 using OrderActors.Bench.Load;
-using OrderActors.Grains;
 using OrderActors.Grains.Orders;
 using OrderActors.Grains.Stock;
 using OrderActors.Runtime;
@@ -49,23 +48,8 @@ public static class GrainMemoryBenchmark
 
     private static async Task RunOneAsync(string provider, string? postgres, int count, int skus)
     {
-        var connection = provider switch
-        {
-            "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-memory-bench-{Guid.NewGuid():N}.db")}",
-            "postgres" => await (await ThrowawayPostgres.StartAsync(postgres ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("postgres needs --postgres or ORDERACTORS_TEST_POSTGRES"))).CreateDatabaseAsync(),
-            _ => null,
-        };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OrderActors:Storage:Provider"] = provider,
-            ["OrderActors:Storage:ConnectionString"] = connection,
-            ["OrderActors:Runtime:CollectionInterval"] = "00:00:00",
-        });
-        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly, typeof(PingGrain).Assembly);
-        builder.Services.AddOrderActorsGrains(builder.Configuration);
-        using var host = builder.Build();
+        var connection = await InProcessSilo.NewConnectionAsync(provider, postgres, "memory-bench");
+        using var host = InProcessSilo.Build(provider, connection, new Dictionary<string, string?> { ["OrderActors:Runtime:CollectionInterval"] = "00:00:00" }, typeof(PingGrain).Assembly);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var runtime = host.Services.GetRequiredService<GrainRuntime>();

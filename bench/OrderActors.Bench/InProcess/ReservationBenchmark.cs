@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OrderActors.Bench.Baseline;
-using OrderActors.Grains;
-using OrderActors.Grains.Orders;
 using OrderActors.Grains.Stock;
 using OrderActors.Runtime;
-using OrderActors.Runtime.Hosting;
 
 namespace OrderActors.Bench.InProcess;
 
@@ -73,15 +68,7 @@ public static class ReservationBenchmark
 
     private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OrderActors:Storage:Provider"] = provider,
-            ["OrderActors:Storage:ConnectionString"] = connection,
-        });
-        builder.Services.AddOrderActorsRuntime(builder.Configuration, typeof(IOrderGrain).Assembly);
-        builder.Services.AddOrderActorsGrains(builder.Configuration);
-        using var host = builder.Build();
+        using var host = InProcessSilo.Build(provider, connection);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var time = host.Services.GetRequiredService<TimeProvider>();

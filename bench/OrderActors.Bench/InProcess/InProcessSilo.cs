@@ -1,0 +1,41 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OrderActors.Grains;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Hosting;
+
+namespace OrderActors.Bench.InProcess;
+
+/// <summary>The silo's runtime and grains hosted inside the benchmark process (no HTTP), over a chosen storage provider.</summary>
+internal static class InProcessSilo
+{
+    /// <summary>A fresh database for <paramref name="provider"/>: a new SQLite file, a new PostgreSQL database, or null (memory).</summary>
+    public static async Task<string?> NewConnectionAsync(string provider, string? postgres, string name) => provider switch
+    {
+        "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-{name}-{Guid.NewGuid():N}.db")}",
+        "postgres" => await (await ThrowawayPostgres.StartAsync(postgres ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("postgres needs --postgres or ORDERACTORS_TEST_POSTGRES"))).CreateDatabaseAsync(),
+        _ => null,
+    };
+
+    /// <summary>Builds (not starts) a host with the runtime and the domain grains, plus <paramref name="extraGrains"/>.</summary>
+    public static IHost Build(string provider, string? connection, IReadOnlyDictionary<string, string?>? settings = null, params Assembly[] extraGrains)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var configuration = new Dictionary<string, string?>
+        {
+            ["OrderActors:Storage:Provider"] = provider,
+            ["OrderActors:Storage:ConnectionString"] = connection,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.AddOrderActorsRuntime(builder.Configuration, [typeof(IOrderGrain).Assembly, .. extraGrains]);
+        builder.Services.AddOrderActorsGrains(builder.Configuration);
+        return builder.Build();
+    }
+}
