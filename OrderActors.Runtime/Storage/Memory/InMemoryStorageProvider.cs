@@ -8,7 +8,7 @@ namespace OrderActors.Runtime.Storage.Memory;
 /// It honours every contract of <see cref="IStorageProvider"/> (expected versions, snapshots, indexes with keyset
 /// paging, feed positions, reminder and document ETags/versions) under one lock; it is not durable.
 /// </summary>
-public sealed class InMemoryStorageProvider(TimeProvider time) : IStorageProvider
+public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorageProvider
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<GrainId, MemoryJournal> _journals = [];
@@ -93,46 +93,6 @@ public sealed class InMemoryStorageProvider(TimeProvider time) : IStorageProvide
 
             _commits++;
             return Task.FromResult(new AppendResult(version, journal.Events.Count > 0 ? journal.Events[^1].Position : 0));
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(GrainId grainId, long afterVersion, int maxCount, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            if (!_journals.TryGetValue(grainId, out var journal) || afterVersion >= journal.Events.Count || maxCount <= 0)
-            {
-                return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
-            }
-
-            var from = (int)Math.Max(0, afterVersion);
-            var count = Math.Min(maxCount, journal.Events.Count - from);
-            return Task.FromResult<IReadOnlyList<StoredEvent>>(journal.Events.GetRange(from, count));
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<long> GetFeedHeadAsync(CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult((long)_feed.Count);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            if (afterPosition >= _feed.Count || maxCount <= 0)
-            {
-                return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
-            }
-
-            var from = (int)Math.Max(0, afterPosition);
-            return Task.FromResult<IReadOnlyList<StoredEvent>>(_feed.GetRange(from, Math.Min(maxCount, _feed.Count - from)));
         }
     }
 
