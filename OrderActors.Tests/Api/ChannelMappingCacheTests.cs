@@ -21,10 +21,10 @@ public sealed class ChannelMappingCacheTests
         await using var silo = await ApiTestHost.StartAsync(provider, settings: WeidianSecret);
         var admin = silo.Admin();
         await admin.ReceiveStockAsync("SKU-WD", 10);
-        await admin.PutAsJsonAsync("/api/channels/weidian/mapping", Mapping(namePath: "buyer.nick"));
+        await admin.PutAsJsonAsync("/api/channels/weidian/mapping", WeidianMapping.Create(namePath: "buyer.nick"));
         var first = await silo.PostWebhookAsync("weidian", Payload("WD1"));
 
-        var put = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", Mapping(namePath: "buyer.real"));
+        var put = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", WeidianMapping.Create(namePath: "buyer.real"));
         var second = await silo.PostWebhookAsync("weidian", Payload("WD2"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -44,10 +44,10 @@ public sealed class ChannelMappingCacheTests
         await using var otherSilo = new ApiTestHost(storage, clock, WeidianSecret);
         var admin = silo.Admin();
         await admin.ReceiveStockAsync("SKU-WD", 10);
-        await admin.PutAsJsonAsync("/api/channels/weidian/mapping", Mapping(namePath: "buyer.nick"));
+        await admin.PutAsJsonAsync("/api/channels/weidian/mapping", WeidianMapping.Create(namePath: "buyer.nick"));
         await silo.PostWebhookAsync("weidian", Payload("WD1"));
 
-        var put = await otherSilo.Admin().PutAsJsonAsync("/api/channels/weidian/mapping", Mapping(namePath: "buyer.real"));
+        var put = await otherSilo.Admin().PutAsJsonAsync("/api/channels/weidian/mapping", WeidianMapping.Create(namePath: "buyer.real"));
         await silo.PostWebhookAsync("weidian", Payload("WD2"));
         clock.Advance(TimeSpan.FromMinutes(1));
         await silo.PostWebhookAsync("weidian", Payload("WD3"));
@@ -59,23 +59,6 @@ public sealed class ChannelMappingCacheTests
         Assert.Equal("王小明", (await admin.GetOrderAsync("weidian-WD3")).Customer.Name);
         Assert.Equal(("buyer.real", 2), (apiView!.Fields!["customerName"].Path, apiView.Version));
     }
-
-    private static ChannelMappingDocument Mapping(string namePath) => new()
-    {
-        Fields = new Dictionary<string, FieldMapping>
-        {
-            ["externalOrderNo"] = new() { Path = "order.no" },
-            ["customerName"] = new() { Path = namePath },
-            ["phone"] = new() { Path = "buyer.tel" },
-            ["province"] = new() { Path = "buyer.prov" },
-            ["city"] = new() { Path = "buyer.city" },
-            ["district"] = new() { Path = "buyer.area" },
-            ["addressDetail"] = new() { Path = "buyer.addr" },
-            ["paid"] = new() { Path = "order.state", TrueWhen = ["PAID"] },
-            ["paidAmount"] = new() { Path = "order.cents", Scale = 0.01m },
-        },
-        Lines = new() { Path = "order.items", Sku = new() { Path = "code" }, Quantity = new() { Path = "n" }, UnitPrice = new() { Path = "cents", Scale = 0.01m } },
-    };
 
     private static string Payload(string orderNo) =>
         $$$"""{"order": {"no": "{{{orderNo}}}", "state": "PAID", "cents": 1500, "items": [{"code": "SKU-WD", "n": 1, "cents": 1500}]}, "buyer": {"nick": "小明", "real": "王小明", "tel": "13811112222", "prov": "湖北省", "city": "武汉市", "area": "洪山区", "addr": "珞喻路 1 号"}}""";

@@ -105,25 +105,10 @@ public sealed class OperationsEndpointsTests
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Channels:weidian:Secret"] = ApiTestHost.ChannelSecret });
         var admin = host.Admin();
         await admin.ReceiveStockAsync("SKU-WD", 5);
-        var mapping = new ChannelMappingDocument
-        {
-            Fields = new Dictionary<string, FieldMapping>
-            {
-                ["externalOrderNo"] = new() { Path = "order.no" },
-                ["customerName"] = new() { Path = "buyer.nick" },
-                ["phone"] = new() { Path = "buyer.tel" },
-                ["province"] = new() { Path = "buyer.prov" },
-                ["city"] = new() { Path = "buyer.city" },
-                ["district"] = new() { Path = "buyer.area" },
-                ["addressDetail"] = new() { Path = "buyer.addr" },
-                ["paid"] = new() { Path = "order.state", TrueWhen = ["PAID"] },
-                ["paidAmount"] = new() { Path = "order.cents", Scale = 0.01m },
-            },
-            Lines = new() { Path = "order.items", Sku = new() { Path = "code" }, Quantity = new() { Path = "n" }, UnitPrice = new() { Path = "cents", Scale = 0.01m } },
-        };
+        var mapping = WeidianMapping.Create();
         var payload = """{"order": {"no": "WD9", "state": "PAID", "cents": 1500, "items": [{"code": "SKU-WD", "n": 1, "cents": 1500}]}, "buyer": {"nick": "小明", "tel": "13811112222", "prov": "湖北省", "city": "武汉市", "area": "洪山区", "addr": "珞喻路 1 号"}}""";
 
-        var bad = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping with { Lines = mapping.Lines with { Path = "order..items" } });
+        var bad = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping with { Lines = mapping.Lines! with { Path = "order..items" } });
         var put = await admin.PutAsJsonAsync("/api/channels/weidian/mapping", mapping);
         var webhook = await host.PostWebhookAsync("weidian", payload);
         var channels = await admin.GetFromJsonAsync<List<string>>("/api/channels");
