@@ -26,6 +26,7 @@ public static class ReservationBenchmark
         var units = args.GetInt("units", requests);
         var concurrency = args.GetInt("concurrency", 256);
         var warmup = args.GetInt("warmup", 20_000);
+        var settings = InProcessSilo.Settings(args.GetAll("set"));
         console.WriteLine($"grain-reservations: {requests:N0} one-unit reservations of one SKU with {units:N0} units, {concurrency} concurrent buyers, no HTTP; {warmup:N0} reservations of another SKU first (JIT warm-up, not measured)");
         console.WriteLine($"{"storage",-9} {"target",-9} {"reserved/s",11} {"attempts/s",11} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"accepted",9} {"CPU µs/attempt",15} {"vs baseline",12}");
         var failed = false;
@@ -41,7 +42,7 @@ public static class ReservationBenchmark
                     Print(console, provider, "baseline", baseline, null);
                 }
 
-                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup);
+                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup, settings);
                 Print(console, provider, "actors", actors, baseline);
                 failed |= actors.Accepted != Math.Min(units, requests) || (baseline is not null && baseline.Accepted != Math.Min(units, requests));
             }
@@ -67,9 +68,9 @@ public static class ReservationBenchmark
         _ => throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider)),
     };
 
-    private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency, int warmup)
+    private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency, int warmup, IReadOnlyDictionary<string, string?> settings)
     {
-        using var host = InProcessSilo.Build(provider, connection);
+        using var host = InProcessSilo.Build(provider, connection, settings);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var time = host.Services.GetRequiredService<TimeProvider>();
