@@ -33,6 +33,13 @@ public sealed class RuntimeOptions
     /// <summary>How often the reminder service polls storage for due reminders.</summary>
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Each poll also reads the reminders due within this much time after it and delivers each at its due time, instead
+    /// of at the first poll after it (which made a tick up to one poll interval late). Every tick is read ahead in time when
+    /// this is at least <see cref="ReminderPollInterval"/>; <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan ReminderLookahead { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Most reminder ticks delivered concurrently.</summary>
     public int MaxConcurrentReminderDeliveries { get; set; } = 256;
 

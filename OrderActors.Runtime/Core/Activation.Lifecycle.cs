@@ -114,7 +114,7 @@ internal sealed partial class Activation
         Runtime.RegisterReminderAsync(GrainId, name, dueAt, period, cancellationToken);
 
     public Task UnregisterReminderAsync(string name, CancellationToken cancellationToken = default) =>
-        Runtime.Storage.RemoveReminderAsync(GrainId, name, eTag: null, cancellationToken);
+        Runtime.UnregisterReminderAsync(GrainId, name, cancellationToken);
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {

@@ -166,6 +166,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
 
         await Storage.UpsertReminderAsync(grainId, name, dueAt, period, cancellationToken).ConfigureAwait(false);
+        _reminderWakeup.Changed(grainId, name);
 
         // Only a reminder due before the next regular poll needs one now: waking on every registration made the
         // service query the reminder table once per registered reminder (thousands per second under intake load).
@@ -173,6 +174,12 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         {
             _reminderWakeup.Set();
         }
+    }
+
+    public async Task UnregisterReminderAsync(GrainId grainId, string name, CancellationToken cancellationToken)
+    {
+        await Storage.RemoveReminderAsync(grainId, name, eTag: null, cancellationToken).ConfigureAwait(false);
+        _reminderWakeup.Changed(grainId, name);
     }
 
     public void Remove(Activation activation)

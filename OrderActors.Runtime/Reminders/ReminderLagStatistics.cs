@@ -7,4 +7,7 @@ namespace OrderActors.Runtime.Reminders;
 /// <param name="MaxMs">Largest lag in the window, in milliseconds.</param>
 /// <param name="Deliveries">Ticks delivered successfully since start.</param>
 /// <param name="Failures">Ticks whose delivery failed (and will be retried) since start.</param>
-public sealed record ReminderLagStatistics(int SampleCount, double P50Ms, double P99Ms, double MaxMs, long Deliveries, long Failures);
+/// <param name="ReadAhead">Ticks read before their due time and scheduled for it, since start.</param>
+/// <param name="DroppedReadAhead">Of those, ticks dropped because their reminder was registered again or removed meanwhile.</param>
+public sealed record ReminderLagStatistics(
+    int SampleCount, double P50Ms, double P99Ms, double MaxMs, long Deliveries, long Failures, long ReadAhead = 0, long DroppedReadAhead = 0);

@@ -10,6 +10,8 @@ internal sealed class ReminderLagTracker
     private int _next;
     private long _deliveries;
     private long _failures;
+    private long _readAhead;
+    private long _dropped;
 
     public long Deliveries => Interlocked.Read(ref _deliveries);
 
@@ -28,6 +30,10 @@ internal sealed class ReminderLagTracker
 
     public void RecordFailure() => Interlocked.Increment(ref _failures);
 
+    public void RecordReadAhead() => Interlocked.Increment(ref _readAhead);
+
+    public void RecordDropped() => Interlocked.Increment(ref _dropped);
+
     public ReminderLagStatistics GetStatistics()
     {
         double[] sorted;
@@ -43,7 +49,9 @@ internal sealed class ReminderLagTracker
             Percentile(sorted, 0.99),
             sorted.Length == 0 ? 0 : sorted[^1],
             Deliveries,
-            Failures);
+            Failures,
+            Interlocked.Read(ref _readAhead),
+            Interlocked.Read(ref _dropped));
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -7,7 +7,9 @@ namespace OrderActors.Runtime.Reminders;
 
 /// <summary>
 /// Delivers durable reminders. It polls <see cref="IReminderTable.GetDueRemindersAsync"/> every
-/// <see cref="RuntimeOptions.ReminderPollInterval"/> (and at once when a reminder is registered), delivers each due tick
+/// <see cref="RuntimeOptions.ReminderPollInterval"/> (and at once when a reminder is registered due before the next
+/// poll) for the reminders due up to <see cref="RuntimeOptions.ReminderLookahead"/> ahead, and delivers each tick at its
+/// due time (one read ahead is dropped if its reminder is registered again or removed meanwhile)
 /// through the normal grain call path to <see cref="IRemindable.ReceiveReminderAsync"/> with bounded concurrency, then
 /// removes a one-shot reminder or advances a periodic one, both only if its ETag is unchanged. A failed delivery is
 /// retried after <see cref="RuntimeOptions.ReminderRetryDelay"/> (at least once). A tick is never delivered twice concurrently.
@@ -31,6 +33,8 @@ public sealed class ReminderService : IAsyncDisposable
     private readonly ConcurrentDictionary<TickKey, Task> _inFlight = new();
     private readonly ConcurrentDictionary<TickKey, long> _completed = new();
     private readonly ConcurrentDictionary<TickKey, DateTimeOffset> _retryAfter = new();
+    private readonly ConcurrentDictionary<TickKey, TaskCompletionSource> _waitingForDue = new();
+    private readonly TimeSpan _lookahead;
     private readonly CancellationTokenSource _stopping = new();
     private int _stopRequested;
     private ITimer? _pollTimer;
@@ -46,6 +50,7 @@ public sealed class ReminderService : IAsyncDisposable
         _wakeup = wakeup;
         _log = new RuntimeLog(logger);
         _concurrency = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentReminderDeliveries));
+        _lookahead = _options.ReminderLookahead > TimeSpan.Zero ? _options.ReminderLookahead : TimeSpan.Zero;
     }
 
     /// <summary>Lag and delivery counters.</summary>
@@ -62,7 +67,7 @@ public sealed class ReminderService : IAsyncDisposable
     {
         for (var round = 0; round < 1000; round++)
         {
-            var (tasks, _) = await StartDueAsync(cancellationToken).ConfigureAwait(false);
+            var (tasks, _) = await StartDueAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             if (tasks.Count == 0)
             {
                 return;
@@ -121,7 +126,7 @@ public sealed class ReminderService : IAsyncDisposable
             try
             {
                 await _wakeup.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var (_, started) = await StartDueAsync(cancellationToken).ConfigureAwait(false);
+                var (_, started) = await StartDueAsync(_lookahead, cancellationToken).ConfigureAwait(false);
                 if (started >= BatchSize)
                 {
                     _wakeup.Set();
@@ -138,11 +143,12 @@ public sealed class ReminderService : IAsyncDisposable
         }
     }
 
-    private async Task<(List<Task> Tasks, int Started)> StartDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the delivery of every tick due by now + <paramref name="lookahead"/>; those not yet due wait for their time.</summary>
+    private async Task<(List<Task> Tasks, int Started)> StartDueAsync(TimeSpan lookahead, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         Prune(now);
-        var due = await _table.GetDueRemindersAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+        var due = await _table.GetDueRemindersAsync(now + lookahead, BatchSize, cancellationToken).ConfigureAwait(false);
         var tasks = new List<Task>(due.Count);
         var started = 0;
         foreach (var entry in due)
@@ -155,6 +161,13 @@ public sealed class ReminderService : IAsyncDisposable
 
             if (_inFlight.TryGetValue(key, out var running))
             {
+                // Read ahead and waiting for a due time that has come (a timer created just as the clock moved can be
+                // late): deliver it now.
+                if (entry.DueAt <= now && _waitingForDue.TryGetValue(key, out var release))
+                {
+                    release.TrySetResult();
+                }
+
                 tasks.Add(running);
                 continue;
             }
@@ -164,11 +177,20 @@ public sealed class ReminderService : IAsyncDisposable
                 continue;
             }
 
-            await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var early = entry.DueAt > now;
+            if (!early)
+            {
+                await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (!_inFlight.TryAdd(key, completion.Task))
             {
-                _concurrency.Release();
+                if (!early)
+                {
+                    _concurrency.Release();
+                }
+
                 if (_inFlight.TryGetValue(key, out running))
                 {
                     tasks.Add(running);
@@ -179,12 +201,79 @@ public sealed class ReminderService : IAsyncDisposable
 
             started++;
             tasks.Add(completion.Task);
-            _ = DeliverAsync(entry, key, completion);
+            if (early)
+            {
+                _wakeup.Scheduled(entry.GrainId, entry.Name, key);
+                _lag.RecordReadAhead();
+                _ = DeliverWhenDueAsync(entry, key, completion);
+            }
+            else
+            {
+                _ = DeliverAsync(entry, key, completion);
+            }
         }
 
         return (tasks, started);
     }
 
+    /// <summary>
+    /// A tick read ahead: waits for its due time, then takes a delivery slot and delivers it, unless its reminder was
+    /// registered again or removed meanwhile (its row is then new or gone, and a later poll reads what is there now).
+    /// </summary>
+    private async Task DeliverWhenDueAsync(ReminderEntry entry, TickKey key, TaskCompletionSource completion)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waitingForDue[key] = release;
+        try
+        {
+            var wait = entry.DueAt - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                var delay = Task.Delay(wait, _time, timer.Token);
+                if (await Task.WhenAny(delay, release.Task).ConfigureAwait(false) == delay)
+                {
+                    await delay.ConfigureAwait(false);
+                }
+                else
+                {
+                    await timer.CancelAsync().ConfigureAwait(false);
+                }
+            }
+
+            _waitingForDue.TryRemove(key, out _);
+            if (!_wakeup.TryClaim(entry.GrainId, entry.Name, key))
+            {
+                _lag.RecordDropped();
+                Finish(key, completion, holdsSlot: false);
+                return;
+            }
+
+            await _concurrency.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the tick stays in the table and is delivered after the restart.
+            _waitingForDue.TryRemove(key, out _);
+            Finish(key, completion, holdsSlot: false);
+            return;
+        }
+
+        await DeliverAsync(entry, key, completion).ConfigureAwait(false);
+    }
+
+    private void Finish(TickKey key, TaskCompletionSource completion, bool holdsSlot)
+    {
+        _inFlight.TryRemove(key, out _);
+        if (holdsSlot)
+        {
+            _concurrency.Release();
+        }
+
+        completion.TrySetResult();
+    }
+
+    /// <summary>Delivers a due tick; the caller has taken a delivery slot, which this releases.</summary>
     private async Task DeliverAsync(ReminderEntry entry, TickKey key, TaskCompletionSource completion)
     {
         try
@@ -218,9 +307,7 @@ public sealed class ReminderService : IAsyncDisposable
         }
         finally
         {
-            _inFlight.TryRemove(key, out _);
-            _concurrency.Release();
-            completion.TrySetResult();
+            Finish(key, completion, holdsSlot: true);
         }
     }
 

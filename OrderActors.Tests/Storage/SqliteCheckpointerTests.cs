@@ -5,6 +5,7 @@ using OrderActors.Runtime.Storage;
 using OrderActors.Runtime.Storage.Sqlite;
 using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Infrastructure;
+using OrderActors.Tests.Runtime;
 
 namespace OrderActors.Tests.Storage;
 
@@ -26,7 +27,7 @@ public sealed class SqliteCheckpointerTests
         var beforeCheckpoint = await CountEventsInDatabaseFileAsync(storage.DatabasePath);
 
         clock.Advance(options.CheckpointInterval);
-        await WaitUntilAsync(() => storage.Checkpoints >= 1);
+        await Eventually.WaitUntilAsync(() => storage.Checkpoints >= 1, "the background checkpoint runs once the clock passes its interval");
         var afterCheckpoint = await CountEventsInDatabaseFileAsync(storage.DatabasePath);
 
         Assert.Equal(0, beforeCheckpoint);
@@ -94,15 +95,5 @@ public sealed class SqliteCheckpointerTests
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM events";
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (TimeSpan.FromSeconds(10).Ticks * TimeProvider.System.TimestampFrequency / TimeSpan.TicksPerSecond);
-        while (!condition())
-        {
-            Assert.True(TimeProvider.System.GetTimestamp() < deadline, "The background checkpoint did not run within 10 s of the clock passing its interval.");
-            await Task.Yield();
-        }
     }
 }
