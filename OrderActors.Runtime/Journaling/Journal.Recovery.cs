@@ -17,8 +17,8 @@ internal sealed partial class Journal<TState>
     }
 
     private InvalidOperationException FaultedException() => new(
-        $"Grain {_host.GrainId}: the journal's state cannot be trusted after {_fault!.GetType().Name} ({_fault.Message}) and could not " +
-        "be reloaded yet; the activation is being dropped and the next call loads it from storage.",
+        $"Grain {_host.GrainId}: the journal's state cannot be trusted after {_fault!.GetType().Name} ({_fault.Message}) and has not " +
+        "been reloaded; the activation is being dropped and the next call loads the state from storage.",
         _fault);
 
     /// <summary>
