@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// <summary>Group commit: the most writes one transaction takes.</summary>
     public int MaxBatchSize { get; set; } = 512;
 
+    /// <summary>
+    /// SQLite: how often a background connection copies the write-ahead log into the database file (a passive
+    /// checkpoint that blocks nobody). <see cref="TimeSpan.Zero"/> leaves it to SQLite, inside the writer's commits.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Group commit off: one transaction per write (for the benchmark baseline).</summary>
     public bool GroupCommit { get; set; } = true;
 }

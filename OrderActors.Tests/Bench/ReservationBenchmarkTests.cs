@@ -12,7 +12,7 @@ public sealed class ReservationBenchmarkTests
         using var output = new StringWriter();
 
         var exit = await ReservationBenchmark.RunAsync(
-            new BenchArgs(["grain-reservations", "--providers", "sqlite", "--requests", "60", "--units", "25", "--concurrency", "8"]), output);
+            new BenchArgs(["grain-reservations", "--providers", "sqlite", "--requests", "60", "--units", "25", "--concurrency", "8", "--warmup", "20"]), output);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
         Assert.Equal(0, exit);

@@ -25,6 +25,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     private readonly SqlStorageReads _reads;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private SqlStorageCore? _core;
+    private SqliteCheckpointer? _checkpointer;
 
     /// <summary>Creates the provider; <see cref="InitializeAsync"/> opens the database.</summary>
     public SqliteStorageProvider(StorageOptions options, TimeProvider time, ILogger<SqliteStorageProvider> logger)
@@ -49,6 +50,18 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
     }
 
+    // Left to the writer (checkpointer off): a larger interval than SQLite's 1,000 pages, as a page rewritten by many commits
+    // between two checkpoints is copied back only once. With the checkpointer on, the writer checkpoints only if the log
+    // grows past 256 MB (the checkpointer failing or starved).
+    private const int WriterCheckpointPages = 8192;
+    private const int SafetyNetCheckpointPages = 65536;
+
+    /// <summary>Background checkpoints run so far (0 when <see cref="StorageOptions.CheckpointInterval"/> is zero).</summary>
+    public long Checkpoints => _checkpointer?.Checkpoints ?? 0;
+
+    /// <summary>Runs a passive checkpoint now (as the background checkpointer does); false if it is off or already running.</summary>
+    public Task<bool> CheckpointAsync() => _checkpointer?.CheckpointAsync() ?? Task.FromResult(false);
+
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
 
@@ -70,9 +83,11 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
 
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             Migrate();
-            var executor = new SqliteWriteExecutor(_writerConnectionString);
+            var background = _options.CheckpointInterval > TimeSpan.Zero;
+            var executor = new SqliteWriteExecutor(_writerConnectionString, background ? SafetyNetCheckpointPages : WriterCheckpointPages);
             var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, dedicatedThread: true, _logger);
             _core = new SqlStorageCore(ProviderName, writer, _reads, _time);
+            _checkpointer = background ? new SqliteCheckpointer(_writerConnectionString, _options.CheckpointInterval, _time, _logger) : null;
             LogOpened(_logger, DatabasePath);
         }
         finally
@@ -152,6 +167,11 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     /// <summary>Commits what is queued, then closes the writer connection.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_core is { } core)
         {
             await core.DisposeAsync().ConfigureAwait(false);

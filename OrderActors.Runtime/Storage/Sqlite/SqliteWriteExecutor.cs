@@ -29,20 +29,23 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteCommand _updateDocument;
     private readonly SqliteCommand _deleteDocument;
 
-    public SqliteWriteExecutor(string connectionString)
+    /// <param name="connectionString">The writer's connection string.</param>
+    /// <param name="autoCheckpointPages">
+    /// <c>wal_autocheckpoint</c>: with the background checkpointer on, only a safety net for a log it cannot keep up with.
+    /// </param>
+    public SqliteWriteExecutor(string connectionString, int autoCheckpointPages)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         using (var pragma = _connection.CreateCommand())
         {
             // FULL: the WAL is fsynced at every commit, so an acknowledged batch survives power loss, not only a crash.
-            // A larger checkpoint interval and page cache: appends dirty index pages all over the file, and a page
-            // rewritten by many commits between two checkpoints is copied back to the database file only once.
-            pragma.CommandText = """
+            // A larger page cache: appends dirty index pages all over the file. Checkpoints: see SqliteStorageProvider.
+            pragma.CommandText = $"""
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=FULL;
                 PRAGMA busy_timeout=10000;
-                PRAGMA wal_autocheckpoint=8192;
+                PRAGMA wal_autocheckpoint={autoCheckpointPages};
                 PRAGMA cache_size=-65536;
                 """;
             pragma.ExecuteNonQuery();

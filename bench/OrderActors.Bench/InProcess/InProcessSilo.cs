@@ -19,6 +19,24 @@ internal static class InProcessSilo
         _ => null,
     };
 
+    /// <summary>Configuration overrides from <c>--set key=value</c> options (as the HTTP scenarios pass to the silo).</summary>
+    public static IReadOnlyDictionary<string, string?> Settings(IReadOnlyList<string> pairs)
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var pair in pairs)
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                throw new ArgumentException($"--set takes key=value, not '{pair}'.", nameof(pairs));
+            }
+
+            settings[pair[..at]] = pair[(at + 1)..];
+        }
+
+        return settings;
+    }
+
     /// <summary>Builds (not starts) a host with the runtime and the domain grains, plus <paramref name="extraGrains"/>.</summary>
     public static IHost Build(string provider, string? connection, IReadOnlyDictionary<string, string?>? settings = null, params Assembly[] extraGrains)
     {

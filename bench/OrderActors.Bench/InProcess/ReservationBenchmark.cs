@@ -25,7 +25,9 @@ public static class ReservationBenchmark
         var requests = args.GetInt("requests", 100_000);
         var units = args.GetInt("units", requests);
         var concurrency = args.GetInt("concurrency", 256);
-        console.WriteLine($"grain-reservations: {requests:N0} one-unit reservations of one SKU with {units:N0} units, {concurrency} concurrent buyers, no HTTP");
+        var warmup = args.GetInt("warmup", 20_000);
+        var settings = InProcessSilo.Settings(args.GetAll("set"));
+        console.WriteLine($"grain-reservations: {requests:N0} one-unit reservations of one SKU with {units:N0} units, {concurrency} concurrent buyers, no HTTP; {warmup:N0} reservations of another SKU first (JIT warm-up, not measured)");
         console.WriteLine($"{"storage",-9} {"target",-9} {"reserved/s",11} {"attempts/s",11} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"accepted",9} {"CPU µs/attempt",15} {"vs baseline",12}");
         var failed = false;
         foreach (var provider in providers)
@@ -36,11 +38,11 @@ public static class ReservationBenchmark
                 ReservationRun? baseline = null;
                 if (provider != "memory")
                 {
-                    baseline = await RunBaselineAsync(provider, await ConnectionAsync(provider, postgres), requests, units, concurrency);
+                    baseline = await RunBaselineAsync(provider, await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup);
                     Print(console, provider, "baseline", baseline, null);
                 }
 
-                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency);
+                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup, settings);
                 Print(console, provider, "actors", actors, baseline);
                 failed |= actors.Accepted != Math.Min(units, requests) || (baseline is not null && baseline.Accepted != Math.Min(units, requests));
             }
@@ -66,15 +68,16 @@ public static class ReservationBenchmark
         _ => throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider)),
     };
 
-    private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency)
+    private static async Task<ReservationRun> RunActorsAsync(string provider, string? connection, int requests, int units, int concurrency, int warmup, IReadOnlyDictionary<string, string?> settings)
     {
-        using var host = InProcessSilo.Build(provider, connection);
+        using var host = InProcessSilo.Build(provider, connection, settings);
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var time = host.Services.GetRequiredService<TimeProvider>();
         var warm = grains.GetGrain<ISkuStockGrain>("WARMUP-RES");
-        await warm.ReceiveAsync(new StockReceipt("SZ", 1_000, "bench"));
-        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => warm.ReserveAsync(new ReserveStock($"w-{i}", 1, time.GetUtcNow().AddMinutes(30), false, "bench"))));
+        await warm.ReceiveAsync(new StockReceipt("SZ", Math.Max(1, warmup), "bench"));
+        var warmExpires = time.GetUtcNow().AddMinutes(30);
+        await DriveAsync(warmup, concurrency, async i => (await warm.ReserveAsync(new ReserveStock($"w-{i}", 1, warmExpires, false, "bench"))).Accepted);
         var sku = grains.GetGrain<ISkuStockGrain>(Sku);
         await sku.ReceiveAsync(new StockReceipt("SZ", units, "bench"));
         var expires = time.GetUtcNow().AddMinutes(30);
@@ -92,12 +95,12 @@ public static class ReservationBenchmark
         return run;
     }
 
-    private static async Task<ReservationRun> RunBaselineAsync(string provider, string connection, int requests, int units, int concurrency)
+    private static async Task<ReservationRun> RunBaselineAsync(string provider, string connection, int requests, int units, int concurrency, int warmup)
     {
         await using var store = new BaselineStore(provider, connection);
         await store.InitializeAsync();
-        await store.ReceiveAsync("WARMUP-RES", 1_000);
-        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => store.ReserveAsync($"w-{i}", "WARMUP-RES", 1, "2099-01-01T00:00:00Z")));
+        await store.ReceiveAsync("WARMUP-RES", Math.Max(1, warmup));
+        await DriveAsync(warmup, concurrency, i => store.ReserveAsync($"w-{i}", "WARMUP-RES", 1, "2099-01-01T00:00:00Z"));
         await store.ReceiveAsync(Sku, units);
         var expires = DateTimeOffset.UnixEpoch.AddYears(130).ToString("O", CultureInfo.InvariantCulture);
 
