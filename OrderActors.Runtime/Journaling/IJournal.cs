@@ -10,6 +10,11 @@ public interface IJournal<TState>
     where TState : class, IJournaledState, new()
 {
     /// <summary>The current state (all confirmed events applied).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The state cannot be trusted: an event was rejected by <see cref="IJournaledState.Apply"/> in
+    /// <see cref="AppendPipelinedAsync"/>, or a failed append could not be followed by a reload. The activation is
+    /// dropped after the current turn and the next call loads the state from storage.
+    /// </exception>
     TState State { get; }
 
     /// <summary>
@@ -21,7 +26,9 @@ public interface IJournal<TState>
     /// <summary>
     /// Applies <paramref name="events"/> to <see cref="State"/> and appends them with the expected version.
     /// Returns only when they are durable. On a version conflict throws <see cref="InconsistentStateException"/>,
-    /// and the activation is dropped so the next call reloads. If the append fails, the state is rolled back.
+    /// and the activation is dropped so the next call reloads. If the append fails, the state is reloaded from storage
+    /// before the exception reaches the caller (it has the failed events only if they did commit after all). If the
+    /// state rejects an event, nothing is stored and the state is reloaded too (with other calls' pending events).
     /// </summary>
     /// <param name="events">Event records, each type marked with <see cref="JournalEventAttribute"/>.</param>
     /// <param name="actor">Who caused them (user, API key, channel, <c>system</c>); stored beside each event.</param>
@@ -45,8 +52,13 @@ public interface IJournal<TState>
     /// <para>
     /// Other calls see the applied events at once; a call that ends while events are pending is answered only when they
     /// are durable. If the append fails, nothing pending is acknowledged: every waiting task fails with the error
-    /// (<see cref="InconsistentStateException"/> on a version conflict), the state is rolled back to the last durable
-    /// state, and the activation is dropped so the next call reloads.
+    /// (<see cref="InconsistentStateException"/> on a version conflict), the state is reloaded from storage, and the
+    /// activation is dropped so the next call reloads.
+    /// </para>
+    /// <para>
+    /// If the state rejects one of <paramref name="events"/>, the exception is thrown here, nothing of it is stored,
+    /// and <see cref="State"/> throws for the rest of the turn: the activation is dropped after it, and its last flush
+    /// reloads the durable state and commits the events other calls had pending.
     /// </para>
     /// </summary>
     /// <param name="events">Event records, each type marked with <see cref="JournalEventAttribute"/>.</param>

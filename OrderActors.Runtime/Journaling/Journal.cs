@@ -7,32 +7,44 @@ namespace OrderActors.Runtime.Journaling;
 /// The runtime's <see cref="IJournal{TState}"/>: loads snapshot + events, appends with the expected version, writes a
 /// snapshot every <see cref="RuntimeOptions.SnapshotInterval"/> events (deferred for a large state until the events
 /// since the last snapshot are at least as large as it, so snapshots never cost more to write than the events they
-/// cover) and the state's index entries when they changed,
-/// all in one <see cref="AppendRequest"/>. Events are applied before the append (so an event the state rejects is never
-/// stored); if the append fails the state is rebuilt from the last durable snapshot and the events after it, which the
-/// journal keeps serialized, and the activation is dropped so the next call reloads from storage.
+/// cover) and the state's index entries when they changed, all in one <see cref="AppendRequest"/>.
 /// Pipelined appends collect their records in a pending buffer; one flush, run between turns, appends them all, so at
 /// most one append per activation is in flight and a batch grows with the load on the grain.
+/// <para>
+/// Besides the state, an activation's journal keeps only counters (the last snapshot's size, the events since it) and
+/// the pending records until they commit: nothing to rebuild the state from. Events are applied before the append, so
+/// an event the state rejects is never stored; the state it may have half-changed is then reloaded from storage (the
+/// durable snapshot and events) with the pending records applied again on top. Where that cannot happen at once (a
+/// rejected pipelined event, in the synchronous part of a call) the journal is faulted: <see cref="State"/> and appends
+/// throw, the activation is dropped after the turn, and the deactivation's flush reloads before it commits the pending
+/// records of other calls. If an append fails, its waiters fail, the state is reloaded from storage (the truth even when
+/// the failed batch did commit) and the activation is dropped so the next call loads afresh.
+/// </para>
 /// </summary>
-internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
+internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecycle
     where TState : class, IJournaledState, new()
 {
     private readonly IJournalHost _host;
     private readonly IGrainStorage _storage;
     private readonly TimeProvider _time;
     private readonly int _snapshotInterval;
-    private readonly List<EventRecord> _sinceSnapshot = [];
     private readonly List<EventRecord> _pending = [];
+    private TState _state = new();
     private TaskCompletionSource? _pendingDurable;
     private bool _flushScheduled;
     private long _durableVersion;
-    private string? _snapshotData;
-    private long _bytesSinceSnapshot;
+    private int _snapshotChars;
+    private int _eventsSinceSnapshot;
+    private long _charsSinceSnapshot;
     private IReadOnlyList<IndexEntry>? _lastIndex;
+    private Exception? _fault;
     private int _appending;
 
     /// <summary>Above this size (characters of JSON) a snapshot is deferred in proportion to the events written.</summary>
     internal const int LargeSnapshotChars = 64 * 1024;
+
+    // A pending buffer that grew this large in a burst is let go once flushed, so a quiet grain does not keep it.
+    private const int PendingCapacityKept = 1024;
 
     static Journal() => JournalEventRegistry.Scan(typeof(TState).Assembly);
 
@@ -44,28 +56,16 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         _snapshotInterval = Math.Max(1, options.SnapshotInterval);
     }
 
-    public TState State { get; private set; } = new();
+    public TState State => _fault is null ? _state : throw FaultedException();
 
     public long Version { get; private set; }
 
     public Task? PendingDurability => _pendingDurable?.Task;
 
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    public Task LoadAsync(CancellationToken cancellationToken)
     {
-        var load = await _storage.LoadAsync(_host.GrainId, cancellationToken).ConfigureAwait(false);
-        _snapshotData = load.Snapshot?.Data;
-        _sinceSnapshot.Clear();
         _pending.Clear();
-        _bytesSinceSnapshot = 0;
-        foreach (var stored in load.Events)
-        {
-            _sinceSnapshot.Add(new EventRecord(stored.EventType, stored.Data, stored.Actor, stored.Timestamp));
-            _bytesSinceSnapshot += stored.Data.Length;
-        }
-
-        State = Rebuild(includePending: false);
-        Version = _durableVersion = load.Version;
-        _lastIndex = (State as IIndexedState)?.GetIndexEntries();
+        return ReloadDurableAsync(cancellationToken);
     }
 
     public Task AppendAsync(object @event, string actor, CancellationToken cancellationToken = default)
@@ -85,7 +85,17 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         EnterAppend();
         try
         {
-            Apply(events, records);
+            ThrowIfFaulted();
+            try
+            {
+                Apply(events, records);
+            }
+            catch
+            {
+                // The call keeps its turn: put the state right (durable + pending) before the caller sees it again.
+                await RestoreAsync().ConfigureAwait(false);
+                throw;
+            }
 
             // Pipelined records still pending go first, in the same request: order and expected version stay right.
             await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
@@ -109,7 +119,19 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
             ThrowAppendInProgress();
         }
 
-        Apply(events, records);
+        ThrowIfFaulted();
+        try
+        {
+            Apply(events, records);
+        }
+        catch
+        {
+            // Synchronous here, so no reload now: the journal stays faulted, nothing runs on this activation after
+            // this turn but its deactivation, whose flush reloads and then commits the other calls' pending records.
+            _host.Invalidate(DeactivationReason.Failed);
+            throw;
+        }
+
         var durable = (_pendingDurable ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         if (!_host.TryReleaseTurn())
         {
@@ -137,7 +159,17 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         EnterAppend();
         try
         {
-            await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+            if (_fault is not null)
+            {
+                // A pipelined event was rejected: the snapshot and index must come from the durable state plus the
+                // pending records, not from the half-changed state.
+                await RestoreAsync().ConfigureAwait(false);
+            }
+
+            if (_pending.Count > 0)
+            {
+                await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // every waiter has been failed with the exception and the activation is dropped
         catch (Exception)
@@ -198,19 +230,20 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         return records;
     }
 
-    /// <summary>Applies the events and adds their records to the pending buffer; an event the state rejects changes nothing.</summary>
+    /// <summary>Applies the events and adds their records to the pending buffer; if the state rejects one, the journal is faulted.</summary>
     private void Apply(IReadOnlyList<object> events, EventRecord[] records)
     {
         try
         {
             foreach (var e in events)
             {
-                State.Apply(e);
+                _state.Apply(e);
             }
         }
-        catch
+        catch (Exception ex)
         {
-            State = Rebuild(includePending: true);
+            // The state may be half-changed and nothing in memory can undo it: refuse it until it is reloaded.
+            _fault = ex;
             throw;
         }
 
@@ -223,6 +256,11 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     {
         var records = _pending.ToArray();
         _pending.Clear();
+        if (_pending.Capacity > PendingCapacityKept)
+        {
+            _pending.TrimExcess();
+        }
+
         var waiters = _pendingDurable;
         _pendingDurable = null;
         var request = PrepareAppend(records);
@@ -233,28 +271,24 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         catch (Exception ex)
         {
             // On a stale version the state is wrong; on any other error the outcome is unknown (the batch may have
-            // committed). Either way: back to the last known durable state, fail every waiter, reload on the next call.
-            State = Rebuild(includePending: false);
-            Version = _durableVersion;
+            // committed). Either way: fail every waiter, take storage's state, and reload on the next call.
             waiters?.TrySetException(ex);
             _host.Invalidate(ex is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.Failed);
+            await TryReloadDurableAsync(ex).ConfigureAwait(false);
             throw;
         }
 
         _durableVersion = request.ExpectedVersion + records.Length;
         if (request.Snapshot is { } snapshot)
         {
-            _snapshotData = snapshot.Data;
-            _sinceSnapshot.Clear();
-            _bytesSinceSnapshot = 0;
+            _snapshotChars = snapshot.Data.Length;
+            _eventsSinceSnapshot = 0;
+            _charsSinceSnapshot = 0;
         }
         else
         {
-            _sinceSnapshot.AddRange(records);
-            foreach (var record in records)
-            {
-                _bytesSinceSnapshot += record.Data.Length;
-            }
+            _eventsSinceSnapshot += records.Length;
+            _charsSinceSnapshot += CountChars(records);
         }
 
         if (request.Index is not null)
@@ -265,7 +299,7 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         waiters?.TrySetResult();
     }
 
-    /// <summary>Builds the request for <paramref name="records"/>; State is exactly the durable state plus them.</summary>
+    /// <summary>Builds the request for <paramref name="records"/>; the state is exactly the durable state plus them.</summary>
     private AppendRequest PrepareAppend(EventRecord[] records)
     {
         var expected = _durableVersion;
@@ -273,11 +307,11 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
         SnapshotRecord? snapshot = null;
         if (IsSnapshotDue(expected, newVersion, records))
         {
-            snapshot = new SnapshotRecord(newVersion, JsonSerializer.Serialize(State, JournalJson.Options), _time.GetUtcNow());
+            snapshot = new SnapshotRecord(newVersion, JsonSerializer.Serialize(_state, JournalJson.Options), _time.GetUtcNow());
         }
 
         IReadOnlyList<IndexEntry>? index = null;
-        if (State is IIndexedState indexed)
+        if (_state is IIndexedState indexed)
         {
             var entries = indexed.GetIndexEntries();
             if (_lastIndex is null || !entries.SequenceEqual(_lastIndex))
@@ -298,39 +332,24 @@ internal sealed class Journal<TState> : IJournal<TState>, IJournalLifecycle
     private bool IsSnapshotDue(long expected, long newVersion, EventRecord[] records)
     {
         var intervalReached = newVersion / _snapshotInterval > expected / _snapshotInterval
-                              || _sinceSnapshot.Count + records.Length >= _snapshotInterval;
+                              || _eventsSinceSnapshot + records.Length >= _snapshotInterval;
         if (!intervalReached)
         {
             return false;
         }
 
-        var lastSize = _snapshotData?.Length ?? 0;
-        if (lastSize <= LargeSnapshotChars)
-        {
-            return true;
-        }
-
-        var bytes = _bytesSinceSnapshot;
-        foreach (var record in records)
-        {
-            bytes += record.Data.Length;
-        }
-
-        return bytes >= lastSize;
+        return _snapshotChars <= LargeSnapshotChars || _charsSinceSnapshot + CountChars(records) >= _snapshotChars;
     }
 
-    private TState Rebuild(bool includePending)
+    private static long CountChars(EventRecord[] records)
     {
-        var state = _snapshotData is null
-            ? new TState()
-            : JsonSerializer.Deserialize<TState>(_snapshotData, JournalJson.Options)
-              ?? throw new InvalidOperationException($"Grain {_host.GrainId}: the stored snapshot deserialized to null.");
-        foreach (var record in includePending ? _sinceSnapshot.Concat(_pending) : _sinceSnapshot)
+        long chars = 0;
+        foreach (var record in records)
         {
-            state.Apply(Deserialize(record.EventType, record.Data));
+            chars += record.Data.Length;
         }
 
-        return state;
+        return chars;
     }
 
     private static object Deserialize(string eventType, string data)

@@ -13,11 +13,16 @@ public static class RuntimeTestCluster
     /// <summary>Every provider the runtime's persistence tests run on: memory, and the real databases.</summary>
     public static TheoryData<string> Providers => new() { "memory", "sqlite", "postgres" };
 
-    public static Task<TestCluster> StartAsync(TestProbe probe, StorageOptions? storage = null, Action<RuntimeOptions>? configure = null)
+    public static Task<TestCluster> StartAsync(
+        TestProbe probe, StorageOptions? storage = null, Action<RuntimeOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var options = new TestClusterOptions
         {
-            ConfigureServices = services => services.AddSingleton(probe),
+            ConfigureServices = s =>
+            {
+                s.AddSingleton(probe);
+                services?.Invoke(s);
+            },
             ConfigureRuntime = configure,
         };
         if (storage is not null)
@@ -30,9 +35,10 @@ public static class RuntimeTestCluster
     }
 
     /// <summary>Starts a cluster on a fresh database of <paramref name="provider"/> (<c>memory</c>, <c>sqlite</c> or <c>postgres</c>).</summary>
-    public static async Task<TestCluster> StartAsync(string provider, TestProbe probe, Action<RuntimeOptions>? configure = null)
+    public static async Task<TestCluster> StartAsync(
+        string provider, TestProbe probe, Action<RuntimeOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var storage = provider == "memory" ? null : await TestDatabases.CreateAsync(provider, "runtime");
-        return await StartAsync(probe, storage, configure);
+        return await StartAsync(probe, storage, configure, services);
     }
 }

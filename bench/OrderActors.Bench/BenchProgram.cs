@@ -44,8 +44,10 @@ public static class BenchProgram
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64
-              grain-memory    bytes per activation (bare grain, unpaid order, customer) after a full GC, per storage provider
+              grain-memory    bytes per activation (bare grain, unpaid order, customer, SKU with closed holdings) after a
+                              full GC, per storage provider
                               --providers memory,sqlite,postgres  --grains 20000  --skus 1000
+                              --sku-grains 100 --closed 1000: SKUs given that many closed holdings each (0: skip)
                               --collector 1000000: instead, the idle collector's cost with that many resident activations
               grain-reservations
                               one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each

@@ -18,7 +18,9 @@ namespace OrderActors.Bench.InProcess;
 /// orders without a customer, then N unpaid orders with their own customer, and after each step collects that grain
 /// type, measuring the managed heap after a full compacting GC (and RSS) before and after. The difference is what the
 /// activations themselves keep; what stays after collection (SKU holdings, cached references, in-memory storage) is
-/// reported apart. Idle collection by the clock is off, so nothing is collected behind the measurement's back.
+/// reported apart. A last step gives SKUs a history of closed holdings (reserve, then release, as unpaid holds that
+/// are cancelled) and measures such a SKU's activation live and reloaded from storage. Idle collection by the clock is
+/// off, so nothing is collected behind the measurement's back.
 /// </summary>
 public static class GrainMemoryBenchmark
 {
@@ -31,6 +33,7 @@ public static class GrainMemoryBenchmark
         var providers = (args.Get("providers") ?? "memory,sqlite").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var count = args.GetInt("grains", 20_000);
         var skus = args.GetInt("skus", 1000);
+        var history = new SkuHistory(args.GetInt("sku-grains", 100), args.GetInt("closed", 1000));
         if (args.GetInt("collector", 0) is > 0 and var resident)
         {
             await MeasureCollectorAsync(resident);
@@ -40,13 +43,13 @@ public static class GrainMemoryBenchmark
         Console.WriteLine($"grain-memory: {count:N0} activations per step, unpaid orders of 1-3 lines over {skus:N0} SKUs; bytes = managed heap after a full GC, per activation");
         foreach (var provider in providers)
         {
-            await RunOneAsync(provider, args.Get("postgres"), count, skus);
+            await RunOneAsync(provider, args.Get("postgres"), count, skus, history);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(string provider, string? postgres, int count, int skus)
+    private static async Task RunOneAsync(string provider, string? postgres, int count, int skus, SkuHistory history)
     {
         var connection = await InProcessSilo.NewConnectionAsync(provider, postgres, "memory-bench");
         using var host = InProcessSilo.Build(provider, connection, new Dictionary<string, string?> { ["OrderActors:Runtime:CollectionInterval"] = "00:00:00" }, typeof(PingGrain).Assembly);
@@ -103,7 +106,45 @@ public static class GrainMemoryBenchmark
         Console.WriteLine($"{provider,-8} order events: {orderEvents.Count} ({string.Join(", ", orderEvents.Select(e => $"{e.EventType} {e.Data.Length} chars"))}); "
                           + $"customer events: {customerEvents.Count} ({string.Join(", ", customerEvents.Select(e => $"{e.EventType} {e.Data.Length} chars"))})");
         Console.WriteLine($"{provider,-8} peak: {both.Heap / 1048576.0:N0} MiB heap, {both.Rss / 1048576.0:N0} MiB RSS with {runtime.Activations.Count + (2 * count):N0} activations; after collecting them all: {allGone.Heap / 1048576.0:N0} MiB heap, {allGone.Rss / 1048576.0:N0} MiB RSS");
+        if (history.Skus > 0)
+        {
+            await MeasureSkuHistoryAsync(provider, grains, runtime, storage, history);
+        }
+
         await host.StopAsync();
+    }
+
+    /// <summary>
+    /// SKUs that each closed <see cref="SkuHistory.Closed"/> holdings (what a SKU has in the 1,000,000-hold run: about
+    /// 1,000 orders each): every order reserves one unit with a hold and releases it, 64 at a time over all the SKUs.
+    /// Measured live (after their calls) and reloaded from storage (snapshot + the events after it).
+    /// </summary>
+    private static async Task MeasureSkuHistoryAsync(string provider, IGrainFactory grains, GrainRuntime runtime, IStorageProvider storage, SkuHistory history)
+    {
+        ISkuStockGrain Sku(int s) => grains.GetGrain<ISkuStockGrain>($"HIST-{s:D5}");
+        await runtime.CollectIdleAsync(TimeSpan.Zero, "skustock");
+        await ForEachAsync(history.Skus, s => Sku(s).ReceiveAsync(new StockReceipt("SZ", 10_000_000, "bench")));
+        var expiresAt = DateTimeOffset.UtcNow.AddHours(1);
+        await ForEachAsync(history.Skus * history.Closed, async i =>
+        {
+            var orderId = OrderKeys.For(OrderKeys.OwnChannel, $"h-{i:D7}");
+            var sku = Sku(i % history.Skus);
+            await sku.ReserveAsync(new ReserveStock(orderId, 1, expiresAt, AllowShortage: false, "bench"));
+            await sku.ReleaseAsync(new ReleaseStock(orderId, "payment overdue", "bench"));
+        });
+        var live = Measure();
+        await runtime.CollectIdleAsync(TimeSpan.Zero, "skustock");
+        var gone = Measure();
+        await ForEachAsync(history.Skus, s => Sku(s).GetAsync());
+        var reloaded = Measure();
+
+        var load = await storage.LoadAsync(new GrainId(SkuStockGrain.GrainTypeName, "HIST-00007"), CancellationToken.None);
+        void Row(string what, Snapshot from, Snapshot to) =>
+            Console.WriteLine($"{provider,-8} {what,-58} {(to.Heap - from.Heap) / (double)history.Skus,10:N0} B {(to.Rss - from.Rss) / (double)history.Skus,10:N0} B RSS");
+        Row($"SKU activation with {history.Closed:N0} closed holdings, live", gone, live);
+        Row($"  the same SKU reloaded from storage", gone, reloaded);
+        Console.WriteLine($"{provider,-8} {history.Skus:N0} SKUs; one SKU's storage: snapshot v{load.Snapshot?.Version ?? 0} of {load.Snapshot?.Data.Length ?? 0:N0} chars + "
+                          + $"{load.Events.Count:N0} events of {load.Events.Sum(e => e.Data.Length):N0} chars after it, version {load.Version:N0}");
     }
 
     /// <summary>
@@ -189,4 +230,6 @@ public static class GrainMemoryBenchmark
     }
 
     private readonly record struct Snapshot(long Heap, long Rss);
+
+    private readonly record struct SkuHistory(int Skus, int Closed);
 }

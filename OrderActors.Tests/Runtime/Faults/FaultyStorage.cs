@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Tests.Runtime.Faults;
+
+/// <summary>
+/// An <see cref="IStorageProvider"/> that forwards every call to a real provider, except the appends and loads
+/// <see cref="StorageFaults"/> says to fail. A proxy rather than a hand-written decorator, so it does not change when the
+/// provider's interfaces gain members. Not sealed: <see cref="DispatchProxy"/> derives from it.
+/// </summary>
+public class FaultyStorage : DispatchProxy
+{
+    private IStorageProvider _inner = null!;
+    private StorageFaults _faults = null!;
+    private bool _ownsInner;
+
+    public static IStorageProvider Wrap(IStorageProvider inner, StorageFaults faults, bool ownsInner)
+    {
+        var proxy = Create<IStorageProvider, FaultyStorage>();
+        var faulty = (FaultyStorage)(object)proxy;
+        faulty._inner = inner;
+        faulty._faults = faults;
+        faulty._ownsInner = ownsInner;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.DeclaringType == typeof(IGrainStorage) && targetMethod.Name == nameof(IGrainStorage.AppendAsync))
+        {
+            return AppendAsync((AppendRequest)args![0]!, (CancellationToken)args[1]!);
+        }
+
+        if (targetMethod.DeclaringType == typeof(IGrainStorage) && targetMethod.Name == nameof(IGrainStorage.LoadAsync) && _faults.TakeLoadFailure())
+        {
+            return Task.FromException<JournalLoad>(new TimeoutException("Injected by the test: the journal load timed out."));
+        }
+
+        if (targetMethod.DeclaringType == typeof(IAsyncDisposable) && !_ownsInner)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+    }
+
+    private async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        if (_faults.TakeAppendFailureBeforeCommit())
+        {
+            throw new StorageWriteException("Injected by the test: the append failed before it committed.");
+        }
+
+        var result = await _inner.AppendAsync(request, cancellationToken);
+        if (_faults.TakeAppendFailureAfterCommit())
+        {
+            throw new StorageWriteException("Injected by the test: the append committed, but its answer was lost.");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Tests.Runtime.Faults;
+
+/// <summary>
+/// Storage failures a test arms: the next appends fail before they commit, or commit and then fail (the outcome the
+/// journal cannot know), or the next loads fail. Applied with <see cref="Install"/>, which wraps the cluster's real
+/// storage provider.
+/// </summary>
+public sealed class StorageFaults
+{
+    private int _appendsFailingBeforeCommit;
+    private int _appendsFailingAfterCommit;
+    private int _loadsFailing;
+
+    /// <summary>The next <paramref name="count"/> appends throw without reaching storage.</summary>
+    public void FailAppendsBeforeCommit(int count) => Volatile.Write(ref _appendsFailingBeforeCommit, count);
+
+    /// <summary>The next <paramref name="count"/> appends commit, then throw as if the answer were lost.</summary>
+    public void FailAppendsAfterCommit(int count) => Volatile.Write(ref _appendsFailingAfterCommit, count);
+
+    /// <summary>The next <paramref name="count"/> journal loads throw.</summary>
+    public void FailLoads(int count) => Volatile.Write(ref _loadsFailing, count);
+
+    /// <summary>Replaces the registered <see cref="IStorageProvider"/> with one that injects these faults into it.</summary>
+    public void Install(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var original = services.Last(d => d.ServiceType == typeof(IStorageProvider));
+        services.Remove(original);
+
+        // A provider registered as an instance (the test cluster's in-memory one) outlives the host: not disposed here.
+        services.AddSingleton(sp => original.ImplementationInstance is IStorageProvider instance
+            ? FaultyStorage.Wrap(instance, this, ownsInner: false)
+            : FaultyStorage.Wrap((IStorageProvider)original.ImplementationFactory!(sp), this, ownsInner: true));
+    }
+
+    internal bool TakeAppendFailureBeforeCommit() => Take(ref _appendsFailingBeforeCommit);
+
+    internal bool TakeAppendFailureAfterCommit() => Take(ref _appendsFailingAfterCommit);
+
+    internal bool TakeLoadFailure() => Take(ref _loadsFailing);
+
+    private static bool Take(ref int counter)
+    {
+        var current = Volatile.Read(ref counter);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref counter, current - 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
+}
