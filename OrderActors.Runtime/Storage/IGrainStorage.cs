@@ -26,6 +26,13 @@ public interface IGrainStorage
     Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The change feed filtered to events of the given types (all events when <paramref name="eventTypes"/> is empty),
+    /// in position order: the first <paramref name="maxCount"/> matches after <paramref name="afterPosition"/>. Events
+    /// skipped before the last one returned did not match, so the last position returned is a cursor to go on from.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The position of the newest event in the change feed, 0 when it is empty. Events committed later have greater
     /// positions, so a feed read after it returns only those.
     /// </summary>

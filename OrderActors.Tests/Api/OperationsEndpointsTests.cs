@@ -100,6 +100,28 @@ public sealed class OperationsEndpointsTests
     }
 
     [Fact]
+    public async Task Events_FilteredByType_ReturnOnlyThoseTypesAndBadTypeIsAProblem()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        await ShippedOrderAsync(host.Admin(), "F-1");
+        var integration = await host.WithRolesAsync(ApiRoles.Integration);
+
+        var all = (await integration.GetFromJsonAsync<FeedPage>("/api/events?after=0&limit=1000"))!;
+        var shipped = (await integration.GetFromJsonAsync<FeedPage>("/api/events?after=0&limit=1000&type=order.shipped,order.placed"))!;
+        var bad = await integration.GetAsync("/api/events?type=order.placed,drop%20table");
+        var empty = await integration.GetAsync("/api/events?type=,");
+
+        Assert.Equal(["order.placed", "order.shipped"], shipped.Events.Where(e => e.GrainKey == "own-F-1").Select(e => e.EventType));
+        Assert.All(shipped.Events, e => Assert.Contains(e.EventType, new[] { "order.shipped", "order.placed" }));
+        Assert.True(all.Events.Count > shipped.Events.Count);
+        Assert.Equal(shipped.Events[^1].Position, shipped.Next);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("'drop table' is not an event type", (await bad.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors["type"][0]);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("type", (await empty.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys);
+    }
+
+    [Fact]
     public async Task ChannelMapping_NewChannelAsConfiguration_TakesOrdersWithoutCode()
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Channels:weidian:Secret"] = ApiTestHost.ChannelSecret });

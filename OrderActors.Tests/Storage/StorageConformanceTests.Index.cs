@@ -151,6 +151,29 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
+    public async Task ReadFeedAsync_FilteredByType_ReturnsOnlyThoseAndTheLastPositionIsTheCursor()
+    {
+        var a = new GrainId("order", "a");
+        var b = new GrainId("sku", "b");
+        await Storage.AppendAsync(Append(a, 0, Event("Placed", 1), Event("Noted", 2)), CancellationToken.None);
+        await Storage.AppendAsync(Append(b, 0, Event("Noted", 3), Event("Cancelled", 4)), CancellationToken.None);
+        await Storage.AppendAsync(Append(a, 2, Event("Noted", 5), Event("Cancelled", 6)), CancellationToken.None);
+        string[] wanted = ["Placed", "Cancelled"];
+
+        var firstTwo = await Storage.ReadFeedAsync(0, 2, wanted, CancellationToken.None);
+        var rest = await Storage.ReadFeedAsync(firstTwo[^1].Position, 10, wanted, CancellationToken.None);
+        var unfiltered = await Storage.ReadFeedAsync(0, 10, [], CancellationToken.None);
+        var unknown = await Storage.ReadFeedAsync(0, 10, ["Nothing"], CancellationToken.None);
+
+        Assert.Equal(["Placed", "Cancelled"], firstTwo.Select(e => e.EventType));
+        Assert.Equal([a, b], firstTwo.Select(e => e.GrainId));
+        Assert.Equal("""{"n":4,"text":"event 4"}""", firstTwo[1].Data);
+        Assert.Equal([("Cancelled", a)], rest.Select(e => (e.EventType, e.GrainId)));
+        Assert.Equal(6, unfiltered.Count);
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
     public async Task GetFeedHeadAsync_EmptyThenAfterAppends_IsZeroThenTheLastPosition()
     {
         var a = new GrainId("order", "a");

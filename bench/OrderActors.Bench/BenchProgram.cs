@@ -39,7 +39,7 @@ public static class BenchProgram
               http-floor      GET /health/live only: the HTTP ceiling of this machine with the generator beside the server
               webhook-storm   Shopify webhooks, --redeliver 0.2 redeliveries, --bad 0.05 bad signatures
                 load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
-                              --postgres <admin connection string>  --requests N  --concurrency 64  --max-seconds 600
+                              --postgres <admin connection string>  --requests N  --concurrency 64  [--rate N/s]  --max-seconds 600
                               --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider

@@ -42,4 +42,21 @@ public sealed partial class InMemoryStorageProvider
             return Task.FromResult<IReadOnlyList<StoredEvent>>(_feed.GetRange(from, Math.Min(maxCount, _feed.Count - from)));
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        if (eventTypes.Count == 0)
+        {
+            return ReadFeedAsync(afterPosition, maxCount, cancellationToken);
+        }
+
+        var types = eventTypes.ToHashSet(StringComparer.Ordinal);
+        lock (_lock)
+        {
+            var from = (int)Math.Clamp(afterPosition, 0, _feed.Count);
+            return Task.FromResult<IReadOnlyList<StoredEvent>>(_feed.Skip(from).Where(e => types.Contains(e.EventType)).Take(Math.Max(0, maxCount)).ToList());
+        }
+    }
 }

@@ -89,6 +89,10 @@ public sealed partial class PostgresStorageProvider : IStorageProvider
         _reads.ReadFeedAsync(afterPosition, maxCount, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken) =>
+        _reads.ReadFeedAsync(afterPosition, maxCount, eventTypes, cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> GetFeedHeadAsync(CancellationToken cancellationToken) => _reads.GetFeedHeadAsync(cancellationToken);
 
     /// <inheritdoc />

@@ -72,6 +72,14 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
             new { After = afterPosition, Max = CheckCount(maxCount) },
             cancellationToken);
 
+    public Task<IReadOnlyList<StoredEvent>> ReadFeedAsync(long afterPosition, int maxCount, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken) =>
+        eventTypes.Count == 0
+            ? ReadFeedAsync(afterPosition, maxCount, cancellationToken)
+            : QueryEventsAsync(
+                $"SELECT {_eventColumns} FROM events WHERE position > @After AND {dialect.InList("event_type", "@Types")} ORDER BY position LIMIT @Max",
+                new { After = afterPosition, Types = eventTypes.ToArray(), Max = CheckCount(maxCount) },
+                cancellationToken);
+
     public async Task<long> GetFeedHeadAsync(CancellationToken cancellationToken)
     {
         var conn = await openAsync(cancellationToken).ConfigureAwait(false);

@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace OrderActors.Bench.Load;
 
-/// <summary>Reads <c>GET /api/events?after=</c> to its end, collecting order placements and cancellations.</summary>
+/// <summary>Reads <c>GET /api/events?after=&amp;type=order.placed,order.cancelled</c> to its end, collecting order placements and cancellations.</summary>
 public static class FeedReader
 {
     public static async Task ReadToEndAsync(LoadClient client, HoldExpiry into, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var (status, page) = await client.GetJsonAsync(string.Create(CultureInfo.InvariantCulture, $"/api/events?after={into.Position}&limit=1000"), cancellationToken);
+            var (status, page) = await client.GetJsonAsync(string.Create(CultureInfo.InvariantCulture, $"/api/events?after={into.Position}&limit=1000&type=order.placed,order.cancelled"), cancellationToken);
             if (status != 200)
             {
                 throw new InvalidOperationException($"GET /api/events answered {status}.");

@@ -18,6 +18,7 @@ public static class LoadCommand
             PostgresAdmin = args.Get("postgres"),
             Requests = args.GetInt("requests", scenario == "flash-sale" ? 100_000 : 10_000),
             Concurrency = args.GetInt("concurrency", 64),
+            Rate = args.GetDouble("rate", 0) is > 0 and var rate ? rate : null,
             MaxDuration = TimeSpan.FromSeconds(args.GetDouble("max-seconds", 600)),
             Crash = args.Has("crash"),
             Skus = args.GetInt("skus", 1000),
@@ -36,7 +37,7 @@ public static class LoadCommand
         var reports = new List<ScenarioReport>();
         foreach (var t in targets)
         {
-            Console.Error.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {scenario} on {t} ({options.Provider}): {options.Requests:N0} requests, concurrency {options.Concurrency}{(options.Crash ? ", crash half-way" : string.Empty)}");
+            Console.Error.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {scenario} on {t} ({options.Provider}): {options.Requests:N0} requests, concurrency {options.Concurrency}{(options.Rate is { } r ? $", paced at {r:N0} arrivals/s" : string.Empty)}{(options.Crash ? ", crash half-way" : string.Empty)}");
             reports.Add(await LoadRunner.RunAsync(options with { Target = t }));
         }
 

@@ -21,6 +21,12 @@ public sealed record LoadOptions
     /// <summary>Concurrent requests in flight (closed loop).</summary>
     public int Concurrency { get; init; } = 64;
 
+    /// <summary>
+    /// Arrivals per second: request i is not sent before start + i / rate (still at most <see cref="Concurrency"/> in
+    /// flight). Null: as fast as the server answers (closed loop).
+    /// </summary>
+    public double? Rate { get; init; }
+
     /// <summary>The run stops sending after this long even if requests remain.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(10);
 

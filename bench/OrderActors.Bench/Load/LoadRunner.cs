@@ -58,7 +58,7 @@ public static class LoadRunner
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var generatorCpuBefore = self.TotalProcessorTime;
         int? crashAfter = options.Crash ? Math.Max(1, options.Requests / 2) : null;
-        var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken);
+        var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.Rate, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken);
         var cpuDuringLoad = server.CpuSeconds - cpuBefore;
         self.Refresh();
         var generatorCpu = (self.TotalProcessorTime - generatorCpuBefore).TotalSeconds;
