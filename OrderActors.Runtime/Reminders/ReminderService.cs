@@ -108,6 +108,8 @@ public sealed class ReminderService : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A stop after disposal (a host disposed before it was stopped) has nothing left to stop.
+        Volatile.Write(ref _stopRequested, 1);
         _pollTimer?.Dispose();
         if (!_stopping.IsCancellationRequested)
         {
@@ -285,6 +287,9 @@ public sealed class ReminderService : IAsyncDisposable
 
             var deliveredAt = _time.GetUtcNow();
             await _runtime.DeliverReminderAsync(entry.GrainId, entry.Name, new TickStatus(entry.DueAt, entry.Period, deliveredAt)).ConfigureAwait(false);
+
+            // Counted once the grain has it, before the row goes: whoever sees the table without the row sees the delivery counted.
+            _lag.RecordDelivery(deliveredAt - entry.DueAt);
             if (entry.Period is { } period)
             {
                 var next = NextDue(entry.DueAt, period, _time.GetUtcNow());
@@ -297,7 +302,6 @@ public sealed class ReminderService : IAsyncDisposable
 
             _completed[key] = _time.GetTimestamp();
             _retryAfter.TryRemove(key, out _);
-            _lag.RecordDelivery(deliveredAt - entry.DueAt);
         }
         catch (Exception ex)
         {

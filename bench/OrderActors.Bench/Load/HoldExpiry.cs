@@ -29,7 +29,17 @@ public sealed class HoldExpiry
         _cancelled.Where(c => _due.ContainsKey(c.Key)).Select(c => (c.Value - _due[c.Key]).TotalMilliseconds).Order().ToArray();
 
     /// <summary>Cancellations recorded before the last order was placed: holds that expired while new orders still arrived.</summary>
-    public int CancelledWhileArriving() => _placed.Count == 0 ? 0 : _cancelled.Values.Count(c => c < _placed.Values.Max());
+    public int CancelledWhileArriving()
+    {
+        if (_placed.Count == 0)
+        {
+            return 0;
+        }
+
+        // The last placement once, not once per cancellation (that was 10^12 comparisons at 1,000,000 holds).
+        var lastPlaced = _placed.Values.Max();
+        return _cancelled.Values.Count(c => c < lastPlaced);
+    }
 
     /// <summary>Cancellations per second over the drain (first to last cancellation) and the busiest second.</summary>
     public (double Mean, int PeakSecond, double Seconds) DrainRate()
