@@ -124,7 +124,7 @@ public static class GrainMemoryBenchmark
         ISkuStockGrain Sku(int s) => grains.GetGrain<ISkuStockGrain>($"HIST-{s:D5}");
         await runtime.CollectIdleAsync(TimeSpan.Zero, "skustock");
         await ForEachAsync(history.Skus, s => Sku(s).ReceiveAsync(new StockReceipt("SZ", 10_000_000, "bench")));
-        var expiresAt = DateTimeOffset.UtcNow.AddHours(1);
+        var expiresAt = runtime.Time.GetUtcNow().AddHours(1);
         await ForEachAsync(history.Skus * history.Closed, async i =>
         {
             var orderId = OrderKeys.For(OrderKeys.OwnChannel, $"h-{i:D7}");
