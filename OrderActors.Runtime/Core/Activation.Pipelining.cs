@@ -29,8 +29,8 @@ internal sealed partial class Activation
 
     public void ScheduleFlush() => Enqueue(new JournalFlushItem());
 
-    /// <summary>The flush turn: appends every pending pipelined record of the journal.</summary>
-    public Task FlushJournalAsync() => _journal?.FlushAsync(CancellationToken.None) ?? Task.CompletedTask;
+    /// <summary>The flush turn: starts the append of every pending pipelined record of the journal.</summary>
+    public Task FlushJournalAsync() => _journal?.FlushTurnAsync() ?? Task.CompletedTask;
 
     private void Answer(WorkItem item, Task turn)
     {

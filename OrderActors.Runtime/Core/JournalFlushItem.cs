@@ -1,8 +1,9 @@
 namespace OrderActors.Runtime.Core;
 
 /// <summary>
-/// A system turn that appends the journal's pending pipelined records, so the snapshot and index it computes from the
-/// state are exactly the durable records plus the pending ones. It holds the mailbox until the append is durable.
+/// A system turn that starts the append of the journal's pending pipelined records, so the snapshot and index it
+/// computes from the state are exactly the durable records plus the pending ones. The append then runs in the
+/// background while the next turns run; the journal queues the next flush when it ends.
 /// </summary>
 internal sealed class JournalFlushItem : WorkItem
 {

@@ -9,6 +9,13 @@ internal interface IJournalLifecycle
     /// <summary>Completes when every record applied so far is durable (faults if they failed); null when none is pending.</summary>
     Task? PendingDurability { get; }
 
-    /// <summary>Appends every pending pipelined record in one request; run only between turns. Never throws: the waiters get the failure.</summary>
+    /// <summary>
+    /// The flush turn: starts appending every pending pipelined record in one request and returns without waiting for
+    /// it, so the next turns run while storage commits (at most one append in flight; a flush while one is in flight
+    /// is queued again for when it ends). Never throws: the waiters get the failure.
+    /// </summary>
+    Task FlushTurnAsync();
+
+    /// <summary>Waits for the append in flight and appends every pending pipelined record; run only between turns (deactivation). Never throws: the waiters get the failure.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }

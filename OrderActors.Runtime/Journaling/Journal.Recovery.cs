@@ -10,16 +10,20 @@ internal sealed partial class Journal<TState>
 {
     private void ThrowIfFaulted()
     {
-        if (_fault is not null)
+        if (_fault is not null || _inFlightFault is not null)
         {
             throw FaultedException();
         }
     }
 
-    private InvalidOperationException FaultedException() => new(
-        $"Grain {_host.GrainId}: the journal's state cannot be trusted after {_fault!.GetType().Name} ({_fault.Message}) and has not " +
-        "been reloaded; the activation is being dropped and the next call loads the state from storage.",
-        _fault);
+    private InvalidOperationException FaultedException()
+    {
+        var fault = _fault ?? _inFlightFault!;
+        return new(
+            $"Grain {_host.GrainId}: the journal's state cannot be trusted after {fault.GetType().Name} ({fault.Message}) and has not " +
+            "been reloaded; the activation is being dropped and the next call loads the state from storage.",
+            fault);
+    }
 
     /// <summary>
     /// After an event was rejected: the durable state from storage with the pending records applied again. If storage

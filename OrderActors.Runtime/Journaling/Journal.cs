@@ -8,8 +8,11 @@ namespace OrderActors.Runtime.Journaling;
 /// snapshot every <see cref="RuntimeOptions.SnapshotInterval"/> events (deferred for a large state until the events
 /// since the last snapshot are at least as large as it, so snapshots never cost more to write than the events they
 /// cover) and the state's index entries when they changed, all in one <see cref="AppendRequest"/>.
-/// Pipelined appends collect their records in a pending buffer; one flush, run between turns, appends them all, so at
-/// most one append per activation is in flight and a batch grows with the load on the grain.
+/// Pipelined appends collect their records in a pending buffer; one flush, run between turns, starts appending them all
+/// and ends its turn, so the grain's next turns (collecting the next batch) overlap the commit. At most one append per
+/// activation is in flight; the next flush waits for it, so a batch grows with the load on the grain. A failed
+/// background append is settled by the next turn that touches the journal: what was pending behind it fails too (it
+/// was decided on a state that included the failed records) and the state is reloaded from storage.
 /// <para>
 /// Besides the state, an activation's journal keeps only counters (the last snapshot's size, the events since it) and
 /// the pending records until they commit: nothing to rebuild the state from. Events are applied before the append, so
@@ -40,6 +43,11 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     private Exception? _fault;
     private int _appending;
 
+    // The pipelined append running in the background (at most one), its waiters, and its error until a turn handles it.
+    private Task _inFlight = Task.CompletedTask;
+    private TaskCompletionSource? _inFlightDurable;
+    private volatile Exception? _inFlightFault;
+
     /// <summary>Above this size (characters of JSON) a snapshot is deferred in proportion to the events written.</summary>
     internal const int LargeSnapshotChars = 64 * 1024;
 
@@ -56,11 +64,12 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         _snapshotInterval = Math.Max(1, options.SnapshotInterval);
     }
 
-    public TState State => _fault is null ? _state : throw FaultedException();
+    public TState State => _fault is null && _inFlightFault is null ? _state : throw FaultedException();
 
     public long Version { get; private set; }
 
-    public Task? PendingDurability => _pendingDurable?.Task;
+    public Task? PendingDurability =>
+        _pendingDurable?.Task ?? (_inFlightDurable is { Task.IsCompletedSuccessfully: false } inFlight ? inFlight.Task : null);
 
     public Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -85,6 +94,9 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         EnterAppend();
         try
         {
+            // A pipelined append still running goes first; if it failed, these events were decided on a state that
+            // included its records, so they fail too.
+            await SettleInFlightAsync(throwOnFailure: true).ConfigureAwait(false);
             ThrowIfFaulted();
             try
             {
@@ -148,10 +160,40 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         return durable;
     }
 
+    public Task FlushTurnAsync()
+    {
+        _flushScheduled = false;
+        if (!_inFlight.IsCompleted)
+        {
+            // One append in flight at a time: flush again when it ends. Meanwhile turns go on adding pending records.
+            _flushScheduled = true;
+            _inFlight.ContinueWith(
+                static (_, host) => ((IJournalHost)host!).ScheduleFlush(),
+                _host,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return Task.CompletedTask;
+        }
+
+        if (_inFlightFault is not null || _fault is not null)
+        {
+            // Putting the state right after a failure keeps the turn (rare).
+            return FlushAsync(CancellationToken.None);
+        }
+
+        if (_pending.Count > 0)
+        {
+            StartBackgroundCommit();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         _flushScheduled = false;
-        if (_pending.Count == 0)
+        if (_pending.Count == 0 && _inFlight.IsCompleted && _inFlightFault is null)
         {
             return;
         }
@@ -159,6 +201,11 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         EnterAppend();
         try
         {
+            if (!await SettleInFlightAsync(throwOnFailure: false).ConfigureAwait(false))
+            {
+                return;
+            }
+
             if (_fault is not null)
             {
                 // A pipelined event was rejected: the snapshot and index must come from the durable state plus the
@@ -195,6 +242,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         EnterAppend();
         try
         {
+            await SettleInFlightAsync(throwOnFailure: true).ConfigureAwait(false);
             await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -251,18 +299,10 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         Version += records.Length;
     }
 
-    /// <summary>Appends every pending record in one request; on failure nothing pending is acknowledged.</summary>
+    /// <summary>Appends every pending record in one request, keeping the turn; on failure nothing pending is acknowledged.</summary>
     private async Task CommitPendingAsync(CancellationToken cancellationToken)
     {
-        var records = _pending.ToArray();
-        _pending.Clear();
-        if (_pending.Capacity > PendingCapacityKept)
-        {
-            _pending.TrimExcess();
-        }
-
-        var waiters = _pendingDurable;
-        _pendingDurable = null;
+        var records = TakePending(out var waiters);
         var request = PrepareAppend(records);
         try
         {
@@ -278,7 +318,93 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
             throw;
         }
 
-        _durableVersion = request.ExpectedVersion + records.Length;
+        Committed(request, records.Length);
+        waiters?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Starts appending every pending record in one request and ends the flush turn: the grain's next turns run (and add
+    /// pending records) while storage commits, so the grain's CPU and the commit overlap. The request (snapshot, index)
+    /// is built now, from the state that is exactly the durable records plus these.
+    /// </summary>
+    private void StartBackgroundCommit()
+    {
+        var records = TakePending(out var waiters);
+        var request = PrepareAppend(records);
+        var durable = waiters ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlightDurable = durable;
+        _inFlight = CommitInBackgroundAsync(request, records.Length, durable);
+    }
+
+    /// <summary>Never throws: a failure is kept for the next turn, which fails what was decided after it and reloads.</summary>
+    private async Task CommitInBackgroundAsync(AppendRequest request, int count, TaskCompletionSource durable)
+    {
+        try
+        {
+            await _storage.AppendAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // handed to the waiters and to the next turn (SettleInFlightAsync)
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _inFlightFault = ex;
+            _host.Invalidate(ex is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.Failed);
+            durable.TrySetException(ex);
+
+            // A turn must put the state right even if no call comes: the flush turn settles it, then the activation goes.
+            _host.ScheduleFlush();
+            return;
+        }
+
+        // Before the waiters and before this task completes: the next flush reads these counters.
+        Committed(request, count);
+        durable.TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits for the append in flight, if any. If it failed: the pending records were decided on a state that included
+    /// its records, so they fail too, the state is reloaded from storage and false is returned (or the failure thrown).
+    /// </summary>
+    private async Task<bool> SettleInFlightAsync(bool throwOnFailure)
+    {
+        if (!_inFlight.IsCompleted)
+        {
+            await _inFlight.ConfigureAwait(false);
+        }
+
+        if (_inFlightFault is not { } fault)
+        {
+            return true;
+        }
+
+        FailPending(fault);
+        await TryReloadDurableAsync(fault).ConfigureAwait(false);
+        _inFlightFault = null;
+        if (throwOnFailure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
+
+        return false;
+    }
+
+    private EventRecord[] TakePending(out TaskCompletionSource? waiters)
+    {
+        var records = _pending.ToArray();
+        _pending.Clear();
+        if (_pending.Capacity > PendingCapacityKept)
+        {
+            _pending.TrimExcess();
+        }
+
+        waiters = _pendingDurable;
+        _pendingDurable = null;
+        return records;
+    }
+
+    private void Committed(AppendRequest request, int count)
+    {
+        _durableVersion = request.ExpectedVersion + count;
         if (request.Snapshot is { } snapshot)
         {
             _snapshotChars = snapshot.Data.Length;
@@ -287,16 +413,14 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         }
         else
         {
-            _eventsSinceSnapshot += records.Length;
-            _charsSinceSnapshot += CountChars(records);
+            _eventsSinceSnapshot += count;
+            _charsSinceSnapshot += CountChars(request.Events);
         }
 
         if (request.Index is not null)
         {
             _lastIndex = request.Index;
         }
-
-        waiters?.TrySetResult();
     }
 
     /// <summary>Builds the request for <paramref name="records"/>; the state is exactly the durable state plus them.</summary>
@@ -341,7 +465,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         return _snapshotChars <= LargeSnapshotChars || _charsSinceSnapshot + CountChars(records) >= _snapshotChars;
     }
 
-    private static long CountChars(EventRecord[] records)
+    private static long CountChars(IReadOnlyList<EventRecord> records)
     {
         long chars = 0;
         foreach (var record in records)

@@ -56,6 +56,11 @@ public class FaultyStorage : DispatchProxy
 
     private async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
+        if (_faults.TakeHold() is { } hold)
+        {
+            await hold.WaitAsync();
+        }
+
         if (_faults.TakeAppendFailureBeforeCommit())
         {
             throw new StorageWriteException("Injected by the test: the append failed before it committed.");

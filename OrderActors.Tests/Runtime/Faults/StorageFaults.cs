@@ -13,6 +13,7 @@ public sealed class StorageFaults
     private int _appendsFailingBeforeCommit;
     private int _appendsFailingAfterCommit;
     private int _loadsFailing;
+    private HeldAppend? _hold;
 
     /// <summary>The next <paramref name="count"/> appends throw without reaching storage.</summary>
     public void FailAppendsBeforeCommit(int count) => Volatile.Write(ref _appendsFailingBeforeCommit, count);
@@ -22,6 +23,14 @@ public sealed class StorageFaults
 
     /// <summary>The next <paramref name="count"/> journal loads throw.</summary>
     public void FailLoads(int count) => Volatile.Write(ref _loadsFailing, count);
+
+    /// <summary>The next append waits, before it reaches storage, until the test releases it (then the other faults apply).</summary>
+    public HeldAppend HoldNextAppend()
+    {
+        var hold = new HeldAppend();
+        Volatile.Write(ref _hold, hold);
+        return hold;
+    }
 
     /// <summary>Replaces the registered <see cref="IStorageProvider"/> with one that injects these faults into it.</summary>
     public void Install(IServiceCollection services)
@@ -42,6 +51,8 @@ public sealed class StorageFaults
 
     internal bool TakeLoadFailure() => Take(ref _loadsFailing);
 
+    internal HeldAppend? TakeHold() => Interlocked.Exchange(ref _hold, null);
+
     private static bool Take(ref int counter)
     {
         var current = Volatile.Read(ref counter);
@@ -57,5 +68,22 @@ public sealed class StorageFaults
         }
 
         return false;
+    }
+}
+
+/// <summary>An append stopped on its way to storage: <see cref="Arrived"/> completes when it is there, <see cref="Release"/> lets it go.</summary>
+public sealed class HeldAppend
+{
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Arrived => _arrived.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal Task WaitAsync()
+    {
+        _arrived.TrySetResult();
+        return _released.Task;
     }
 }

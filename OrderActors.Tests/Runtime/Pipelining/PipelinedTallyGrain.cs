@@ -20,6 +20,7 @@ public sealed class PipelinedTallyGrain(IJournal<TallyState> journal, TestProbe 
     {
         var durable = journal.AppendPipelinedAsync([new TallyAdded(amount)], "test");
         var total = journal.State.Total;
+        probe.Log.Enqueue($"{GetPrimaryKeyString()} add {amount}");
         await durable;
         return total;
     }
