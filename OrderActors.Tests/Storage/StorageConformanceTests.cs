@@ -85,6 +85,36 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_ManyEventsInOneRequest_AllStoredInOrderAndLastPositionIsTheLastEvents()
+    {
+        // More events than one multi-row statement carries (SQLite writes them 32 rows at a time), and an odd remainder.
+        var grain = new GrainId("sku", "many-1");
+        var other = new GrainId("sku", "many-2");
+        await Storage.AppendAsync(Append(other, 0, Event("Other", 0)), CancellationToken.None);
+
+        // Text that must come back byte for byte: CJK, an emoji (a surrogate pair), quotes, a backslash, markup, a tab.
+        const string awkward = "{\"name\":\"张三 ✓ 😀 <b>&'\\\"\t\"}";
+        var events = Enumerable.Range(1, 75).Select(n => Event($"E{n}", n)).ToArray();
+        events[40] = events[40] with { Data = awkward, Actor = "用户:李四" };
+        var result = await Storage.AppendAsync(Append(grain, 0, events), CancellationToken.None);
+        var after = await Storage.AppendAsync(Append(other, 1, Event("Other", 76)), CancellationToken.None);
+        var load = await Storage.LoadAsync(grain, CancellationToken.None);
+        var feed = await Storage.ReadFeedAsync(0, 200, CancellationToken.None);
+
+        Assert.Equal(75, result.Version);
+        Assert.Equal(Enumerable.Range(1, 75).Select(n => $"E{n}"), load.Events.Select(e => e.EventType));
+        Assert.Equal(Enumerable.Range(1, 75).Select(n => (long)n), load.Events.Select(e => e.Version));
+        Assert.Equal(Enumerable.Range(1, 75).Select(n => T0.AddSeconds(n)), load.Events.Select(e => e.Timestamp));
+        Assert.Equal($$"""{"n":75,"text":"event 75"}""", load.Events[^1].Data);
+        Assert.Equal(awkward, load.Events[40].Data);
+        Assert.Equal("用户:李四", load.Events[40].Actor);
+        Assert.Equal(load.Events[^1].Position, result.LastPosition);
+        Assert.Equal(["Other", .. Enumerable.Range(1, 75).Select(n => $"E{n}"), "Other"], feed.Select(e => e.EventType));
+        Assert.Equal(feed.Select(e => e.Position).Order(), feed.Select(e => e.Position));
+        Assert.True(after.LastPosition > result.LastPosition);
+    }
+
+    [Fact]
     public async Task ReadEventsAsync_AfterVersionWithMax_ReturnsThatSliceOldestFirst()
     {
         var grain = new GrainId("order", "tb-2");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OrderActors.Runtime.Storage.GroupCommit;
@@ -15,6 +16,9 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand[] _commands;
+    private readonly SqliteCommand _insertEvents;
+    private readonly SqliteCommand _lastPosition;
+    private readonly ArrayBufferWriter<byte> _rowsBuffer = new(16 * 1024);
     private readonly SqliteCommand _insertHead;
     private readonly SqliteCommand _updateHead;
     private readonly SqliteCommand _readHead;
@@ -88,10 +92,18 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "UPDATE documents SET data = $d, version = version + 1, updated_at = $ts WHERE collection = $c AND doc_key = $k AND version = $e",
             "$c", "$k", "$d", "$ts", "$e");
         _deleteDocument = Command("DELETE FROM documents WHERE collection = $c AND doc_key = $k", "$c", "$k");
+        // Several events of one append go in as one statement over one JSON array parameter ([type, data, actor, ts]
+        // per event): a statement per event (and its parameters, bound by name each time) was most of the writer's time.
+        _insertEvents = Command(
+            "INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) " +
+            "SELECT $t, $k, $v + e.key + 1, e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3 FROM json_each($rows) AS e ORDER BY e.key",
+            "$t", "$k", "$v", "$rows");
+        _lastPosition = Command("SELECT last_insert_rowid()");
         _commands =
         [
             _insertHead, _updateHead, _readHead, _insertEvent, _upsertSnapshot, _deleteIndex, _insertIndex,
             _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
+            _insertEvents, _lastPosition,
         ];
     }
 
@@ -155,13 +167,24 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             return;
         }
 
-        long lastPosition = 0;
+        long lastPosition;
         var version = request.ExpectedVersion;
-        foreach (var e in request.Events)
+        var events = request.Events;
+        if (events.Count == 1)
         {
+            var e = events[0];
             version++;
             Set(_insertEvent, type, key, version, e.EventType, e.Data, e.Actor, StorageTime.ToUnixMicroseconds(e.Timestamp));
             lastPosition = (long)_insertEvent.ExecuteScalar()!;
+        }
+        else
+        {
+            Set(_insertEvents, type, key, version, EventRows(events));
+            _insertEvents.ExecuteNonQuery();
+            version += events.Count;
+
+            // The writer is the only connection writing: the last row inserted is this append's last event.
+            lastPosition = (long)_lastPosition.ExecuteScalar()!;
         }
 
         if (request.Snapshot is { } snapshot)
@@ -244,6 +267,29 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     {
         Set(_deleteDocument, write.Collection, write.Key);
         write.SetResult(_deleteDocument.ExecuteNonQuery() > 0);
+    }
+
+    /// <summary>The events as one JSON array of [type, data, actor, ts] rows, for <see cref="_insertEvents"/>.</summary>
+    private string EventRows(IReadOnlyList<EventRecord> events)
+    {
+        _rowsBuffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_rowsBuffer))
+        {
+            json.WriteStartArray();
+            foreach (var e in events)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(e.EventType);
+                json.WriteStringValue(e.Data);
+                json.WriteStringValue(e.Actor);
+                json.WriteNumberValue(StorageTime.ToUnixMicroseconds(e.Timestamp));
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(_rowsBuffer.WrittenSpan);
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
