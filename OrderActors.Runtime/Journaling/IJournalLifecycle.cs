@@ -11,8 +11,8 @@ internal interface IJournalLifecycle
 
     /// <summary>
     /// The flush turn: starts appending every pending pipelined record in one request and returns without waiting for
-    /// it, so the next turns run while storage commits (at most one append in flight; a flush while one is in flight
-    /// is queued again for when it ends). Never throws: the waiters get the failure.
+    /// it, so the next turns run while storage commits (at most two appends in flight, one unless storage applies them
+    /// in order; a flush beyond that is queued again for when one ends). Never throws: the waiters get the failure.
     /// </summary>
     Task FlushTurnAsync();
 

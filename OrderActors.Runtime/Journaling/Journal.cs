@@ -9,10 +9,11 @@ namespace OrderActors.Runtime.Journaling;
 /// since the last snapshot are at least as large as it, so snapshots never cost more to write than the events they
 /// cover) and the state's index entries when they changed, all in one <see cref="AppendRequest"/>.
 /// Pipelined appends collect their records in a pending buffer; one flush, run between turns, starts appending them all
-/// and ends its turn, so the grain's next turns (collecting the next batch) overlap the commit. At most one append per
-/// activation is in flight; the next flush waits for it, so a batch grows with the load on the grain. A failed
-/// background append is settled by the next turn that touches the journal: what was pending behind it fails too (it
-/// was decided on a state that included the failed records) and the state is reloaded from storage.
+/// and ends its turn, so the grain's next turns (collecting the next batch) overlap the commit. Where storage applies
+/// appends in order, two may be in flight (the next one queued at storage while one commits, so the writer never waits
+/// for the grain), otherwise one; a further flush waits, so a batch grows with the load on the grain. A failed
+/// background append is settled by the next turn that touches the journal: what was sent or pending after it fails
+/// too (it was decided on a state that included the failed records) and the state is reloaded from storage.
 /// <para>
 /// Besides the state, an activation's journal keeps only counters (the last snapshot's size, the events since it) and
 /// the pending records until they commit: nothing to rebuild the state from. Events are applied before the append, so
@@ -35,6 +36,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     private TState _state = new();
     private TaskCompletionSource? _pendingDurable;
     private bool _flushScheduled;
+    // The version storage has once the appends sent so far commit (what the next append expects).
     private long _durableVersion;
     private int _snapshotChars;
     private int _eventsSinceSnapshot;
@@ -43,8 +45,12 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     private Exception? _fault;
     private int _appending;
 
-    // The pipelined append running in the background (at most one), its waiters, and its error until a turn handles it.
+    // Pipelined appends running in the background: the last one sent and the one before it (each completes after the
+    // one before), the last one's waiters, and the first error until a turn handles it. At most two are in flight when
+    // storage applies appends in order (the next batch is queued at storage while one commits), else one.
+    private readonly int _maxInFlight;
     private Task _inFlight = Task.CompletedTask;
+    private Task _inFlightBefore = Task.CompletedTask;
     private TaskCompletionSource? _inFlightDurable;
     private volatile Exception? _inFlightFault;
 
@@ -62,6 +68,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         _storage = storage;
         _time = time;
         _snapshotInterval = Math.Max(1, options.SnapshotInterval);
+        _maxInFlight = storage.AppendsInOrder ? 2 : 1;
     }
 
     public TState State => _fault is null && _inFlightFault is null ? _state : throw FaultedException();
@@ -163,11 +170,13 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     public Task FlushTurnAsync()
     {
         _flushScheduled = false;
-        if (!_inFlight.IsCompleted)
+        var blocking = _maxInFlight > 1 ? _inFlightBefore : _inFlight;
+        if (!blocking.IsCompleted)
         {
-            // One append in flight at a time: flush again when it ends. Meanwhile turns go on adding pending records.
+            // As many appends in flight as storage allows: flush again when one ends. Meanwhile turns go on adding
+            // pending records, so the next batch is as large as the load makes it.
             _flushScheduled = true;
-            _inFlight.ContinueWith(
+            blocking.ContinueWith(
                 static (_, host) => ((IJournalHost)host!).ScheduleFlush(),
                 _host,
                 CancellationToken.None,
@@ -325,29 +334,49 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     /// <summary>
     /// Starts appending every pending record in one request and ends the flush turn: the grain's next turns run (and add
     /// pending records) while storage commits, so the grain's CPU and the commit overlap. The request (snapshot, index)
-    /// is built now, from the state that is exactly the durable records plus these.
+    /// is built now, from the state that is exactly the records sent before plus these, and the counters move now as if
+    /// it commits (a failure reloads them from storage).
     /// </summary>
     private void StartBackgroundCommit()
     {
         var records = TakePending(out var waiters);
         var request = PrepareAppend(records);
+        Committed(request, records.Length);
         var durable = waiters ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlightDurable = durable;
-        _inFlight = CommitInBackgroundAsync(request, records.Length, durable);
-    }
-
-    /// <summary>Never throws: a failure is kept for the next turn, which fails what was decided after it and reloads.</summary>
-    private async Task CommitInBackgroundAsync(AppendRequest request, int count, TaskCompletionSource durable)
-    {
+        Task<AppendResult> append;
         try
         {
-            await _storage.AppendAsync(request, CancellationToken.None).ConfigureAwait(false);
+            append = _storage.AppendAsync(request, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // a request storage refuses at once fails like one it fails later
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            append = Task.FromException<AppendResult>(ex);
+        }
+
+        _inFlightBefore = _inFlight;
+        _inFlightDurable = durable;
+        _inFlight = CompleteInBackgroundAsync(_inFlightBefore, append, durable);
+    }
+
+    /// <summary>
+    /// Answers a background append's waiters after the one before it has been answered. Never throws: a failure is kept
+    /// for the next turn, which fails what was decided after it and reloads. (An append after a failed one fails too,
+    /// on its expected version, unless the failed one did commit: then both did, and its waiters hear so.)
+    /// </summary>
+    private async Task CompleteInBackgroundAsync(Task before, Task<AppendResult> append, TaskCompletionSource durable)
+    {
+        await before.ConfigureAwait(false);
+        try
+        {
+            await append.ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // handed to the waiters and to the next turn (SettleInFlightAsync)
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _inFlightFault = ex;
+            _inFlightFault ??= ex;
             _host.Invalidate(ex is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.Failed);
             durable.TrySetException(ex);
 
@@ -356,13 +385,11 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
             return;
         }
 
-        // Before the waiters and before this task completes: the next flush reads these counters.
-        Committed(request, count);
         durable.TrySetResult();
     }
 
     /// <summary>
-    /// Waits for the append in flight, if any. If it failed: the pending records were decided on a state that included
+    /// Waits for the appends in flight, if any. If one failed: the pending records were decided on a state that included
     /// its records, so they fail too, the state is reloaded from storage and false is returned (or the failure thrown).
     /// </summary>
     private async Task<bool> SettleInFlightAsync(bool throwOnFailure)

@@ -16,6 +16,13 @@ public interface IGrainStorage
     /// <summary>Loads the latest snapshot and the events after it.</summary>
     Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when appends are applied in the order they were called (one writer queue), so a grain may send its next
+    /// append, expecting the version the one before will leave, before that one has answered. False when appends may
+    /// run concurrently (then a grain waits for each answer before it sends the next).
+    /// </summary>
+    bool AppendsInOrder { get; }
+
     /// <summary>Appends atomically if the stored version equals the expected version, else throws <see cref="InconsistentStateException"/>. Returns when durable.</summary>
     Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken);
 

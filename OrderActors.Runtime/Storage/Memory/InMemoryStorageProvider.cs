@@ -25,6 +25,10 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     public string ProviderName => "memory";
 
     /// <inheritdoc />
+    /// <remarks>An append is applied under the store's lock before AppendAsync returns.</remarks>
+    public bool AppendsInOrder => true;
+
+    /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />

@@ -51,6 +51,10 @@ public sealed partial class PostgresStorageProvider : IStorageProvider
     /// <inheritdoc />
     public string ProviderName => "postgres";
 
+    /// <inheritdoc />
+    /// <remarks>One writer loop applies queued appends in order; with group commit off each caller writes directly, concurrently.</remarks>
+    public bool AppendsInOrder => _options.GroupCommit;
+
     private SqlStorageCore Core => _core ?? throw new InvalidOperationException("Call InitializeAsync before writing to the PostgreSQL storage provider.");
 
     /// <inheritdoc />

@@ -68,6 +68,10 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     /// <inheritdoc />
     public string ProviderName => "sqlite";
 
+    /// <inheritdoc />
+    /// <remarks>One writer thread applies queued appends in the order they came.</remarks>
+    public bool AppendsInOrder => true;
+
     private SqlStorageCore Core => _core ?? throw new InvalidOperationException("Call InitializeAsync before writing to the SQLite storage provider.");
 
     /// <inheritdoc />

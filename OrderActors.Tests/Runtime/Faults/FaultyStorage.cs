@@ -14,6 +14,8 @@ public class FaultyStorage : DispatchProxy
     private IStorageProvider _inner = null!;
     private StorageFaults _faults = null!;
     private bool _ownsInner;
+    private readonly Lock _order = new();
+    private Task _lastAppend = Task.CompletedTask;
 
     public static IStorageProvider Wrap(IStorageProvider inner, StorageFaults faults, bool ownsInner)
     {
@@ -54,8 +56,23 @@ public class FaultyStorage : DispatchProxy
         }
     }
 
-    private async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    // Storage applies appends in the order they were called (the journal relies on it); a held append must not be
+    // overtaken, so each append waits for the one called before it.
+    private Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
+        _faults.CountAppend();
+        lock (_order)
+        {
+            var before = _lastAppend;
+            var append = AppendAfterAsync(before, request, cancellationToken);
+            _lastAppend = append;
+            return append;
+        }
+    }
+
+    private async Task<AppendResult> AppendAfterAsync(Task before, AppendRequest request, CancellationToken cancellationToken)
+    {
+        await before.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (_faults.TakeHold() is { } hold)
         {
             await hold.WaitAsync();

@@ -14,6 +14,10 @@ public sealed class StorageFaults
     private int _appendsFailingAfterCommit;
     private int _loadsFailing;
     private HeldAppend? _hold;
+    private int _appendsCalled;
+
+    /// <summary>How many appends have been called (reached this wrapper) so far.</summary>
+    public int AppendsCalled => Volatile.Read(ref _appendsCalled);
 
     /// <summary>The next <paramref name="count"/> appends throw without reaching storage.</summary>
     public void FailAppendsBeforeCommit(int count) => Volatile.Write(ref _appendsFailingBeforeCommit, count);
@@ -50,6 +54,8 @@ public sealed class StorageFaults
     internal bool TakeAppendFailureAfterCommit() => Take(ref _appendsFailingAfterCommit);
 
     internal bool TakeLoadFailure() => Take(ref _loadsFailing);
+
+    internal void CountAppend() => Interlocked.Increment(ref _appendsCalled);
 
     internal HeldAppend? TakeHold() => Interlocked.Exchange(ref _hold, null);
 
