@@ -1,7 +1,5 @@
 using OrderActors.Runtime;
 using OrderActors.Runtime.Storage;
-using OrderActors.Runtime.Testing;
-using OrderActors.Tests.Runtime.Faults;
 using OrderActors.Tests.Runtime.Grains;
 
 namespace OrderActors.Tests.Runtime.Pipelining;
@@ -11,21 +9,16 @@ namespace OrderActors.Tests.Runtime.Pipelining;
 /// appends in order a second append is sent behind it, and later calls wait for the next one. If an append fails, what
 /// was decided after it fails with it, unless it did commit after all.
 /// </summary>
-public sealed class OverlappedCommitTests
+public sealed class OverlappedCommitTests : PipelinedFaultTests
 {
-    private readonly TestProbe _probe = new();
-    private readonly StorageFaults _faults = new();
-
-    public static TheoryData<string> Providers => new() { "memory", "sqlite" };
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task AppendPipelined_WhileAnAppendIsHeld_NextCallsRunOneMoreAppendIsSentAndTheRestCommitAfterInOne(string provider)
     {
         await using var cluster = await StartAsync(provider);
         var (key, grain) = await NewGrainAsync(cluster);
-        var appendsBefore = _faults.AppendsCalled;
-        var hold = _faults.HoldNextAppend();
+        var appendsBefore = Faults.AppendsCalled;
+        var hold = Faults.HoldNextAppend();
 
         var first = grain.AddAsync(1);
         await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
@@ -36,12 +29,12 @@ public sealed class OverlappedCommitTests
             await WaitForTurnAsync(key, amount);
         }
 
-        var sentWhileHeld = _faults.AppendsCalled - appendsBefore;
+        var sentWhileHeld = Faults.AppendsCalled - appendsBefore;
         var answeredWhileHeld = later.Append(first).Count(t => t.IsCompleted);
 
         hold.Release();
         var totals = await Task.WhenAll(later.Prepend(first));
-        var sent = _faults.AppendsCalled - appendsBefore;
+        var sent = Faults.AppendsCalled - appendsBefore;
         var stored = await cluster.Storage.ReadEventsAsync(new GrainId("pipetally", key), 0, 100, CancellationToken.None);
 
         // The held append (1), the one sent behind it (2), then everything decided meanwhile (3..10) in one more.
@@ -61,7 +54,7 @@ public sealed class OverlappedCommitTests
         await using var cluster = await StartAsync(provider);
         var (key, grain) = await NewGrainAsync(cluster);
         await grain.AddInTurnAsync(10);
-        var hold = _faults.HoldNextAppend();
+        var hold = Faults.HoldNextAppend();
 
         var first = grain.AddAsync(1);
         await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
@@ -69,7 +62,7 @@ public sealed class OverlappedCommitTests
         await WaitForTurnAsync(key, 2);
         var third = grain.AddAsync(3);
         await WaitForTurnAsync(key, 3);
-        _faults.FailAppendsBeforeCommit(1);
+        Faults.FailAppendsBeforeCommit(1);
         hold.Release();
 
         var errors = await Task.WhenAll(new[] { first, second, third }.Select(async t => await Record.ExceptionAsync(() => t)));
@@ -92,13 +85,13 @@ public sealed class OverlappedCommitTests
     {
         await using var cluster = await StartAsync(provider);
         var (key, grain) = await NewGrainAsync(cluster);
-        var hold = _faults.HoldNextAppend();
+        var hold = Faults.HoldNextAppend();
 
         var first = grain.AddAsync(1);
         await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
         var second = grain.AddAsync(2);
         await WaitForTurnAsync(key, 2);
-        _faults.FailAppendsAfterCommit(1);
+        Faults.FailAppendsAfterCommit(1);
         hold.Release();
 
         var error = await Record.ExceptionAsync(() => first);
@@ -114,16 +107,5 @@ public sealed class OverlappedCommitTests
     }
 
     private Task WaitForTurnAsync(string key, int amount) =>
-        Eventually.WaitUntilAsync(() => _probe.Log.Contains($"{key} add {amount}"), $"the turn of the call adding {amount} while an append is held");
-
-    private Task<TestCluster> StartAsync(string provider) =>
-        RuntimeTestCluster.StartAsync(provider, _probe, services: _faults.Install);
-
-    private static async Task<(string Key, IPipelinedTallyGrain Grain)> NewGrainAsync(TestCluster cluster)
-    {
-        var key = $"overlap-{Guid.NewGuid():N}";
-        var grain = cluster.GetGrain<IPipelinedTallyGrain>(key);
-        await grain.GetAsync();
-        return (key, grain);
-    }
+        Eventually.WaitUntilAsync(() => Probe.Log.Contains($"{key} add {amount}"), $"the turn of the call adding {amount} while an append is held");
 }

@@ -1,7 +1,5 @@
 using OrderActors.Runtime;
 using OrderActors.Runtime.Storage;
-using OrderActors.Runtime.Testing;
-using OrderActors.Tests.Runtime.Faults;
 using OrderActors.Tests.Runtime.Grains;
 
 namespace OrderActors.Tests.Runtime.Pipelining;
@@ -10,13 +8,8 @@ namespace OrderActors.Tests.Runtime.Pipelining;
 /// Failures while other calls' pipelined events wait to commit: those calls all commit or all fail, and whatever the
 /// callers are told, the next call sees what storage holds.
 /// </summary>
-public sealed class PipelinedRecoveryTests
+public sealed class PipelinedRecoveryTests : PipelinedFaultTests
 {
-    private readonly TestProbe _probe = new();
-    private readonly StorageFaults _faults = new();
-
-    public static TheoryData<string> Providers => new() { "memory", "sqlite" };
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task AppendPipelined_OfEventTheStateRejects_FailsThatCallOnlyAndEveryOtherCallCommitsInOrder(string provider)
@@ -122,7 +115,7 @@ public sealed class PipelinedRecoveryTests
         var blocked = grain.BlockAsync();
         var calls = Enumerable.Range(1, 10).Select(grain.AddAsync).ToList();
         await WaitForQueueAsync(cluster, key, 11);
-        _faults.FailAppendsAfterCommit(1);
+        Faults.FailAppendsAfterCommit(1);
 
         PipelineGates.For(key).SetResult();
         await blocked;
@@ -132,20 +125,4 @@ public sealed class PipelinedRecoveryTests
         Assert.All(outcomes, e => Assert.IsType<StorageWriteException>(e));
         Assert.Equal(new TallyView(60, 11, 11), view);
     }
-
-    private Task<TestCluster> StartAsync(string provider) =>
-        RuntimeTestCluster.StartAsync(provider, _probe, services: _faults.Install);
-
-    private static async Task<(string Key, IPipelinedTallyGrain Grain)> NewGrainAsync(TestCluster cluster)
-    {
-        var key = $"pipe-{Guid.NewGuid():N}";
-        var grain = cluster.GetGrain<IPipelinedTallyGrain>(key);
-        await grain.GetAsync();
-        return (key, grain);
-    }
-
-    private static Task WaitForQueueAsync(TestCluster cluster, string key, int length) =>
-        Eventually.WaitUntilAsync(
-            () => cluster.Inspector.ListActivations("pipetally", 1000).Any(a => a.GrainId.Key == key && a.QueueLength >= length),
-            $"{length} calls queued on {key}");
 }
