@@ -59,6 +59,7 @@ public static class OrderActorsApiExtensions
         services.AddSingleton<ChannelMappingStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<KnownSkuCache>();
         services.AddSingleton<IOrderIntake, GrainOrderIntake>();
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddSingleton<OutboxDispatcher>();

@@ -11,8 +11,9 @@ public static class CreateOrderValidation
 {
     public const int MaxLines = 200;
 
-    public static async Task<PlaceOrder> ToCommandAsync(CreateOrderRequest request, string actor, IGrainFactory grains)
+    public static async Task<PlaceOrder> ToCommandAsync(CreateOrderRequest request, string actor, IGrainFactory grains, KnownSkuCache knownSkus)
     {
+        ArgumentNullException.ThrowIfNull(knownSkus);
         ArgumentNullException.ThrowIfNull(request);
         var validator = new Validator();
         if (validator.Required(request.ExternalOrderNo, "externalOrderNo", 64)
@@ -70,7 +71,7 @@ public static class CreateOrderValidation
         }
 
         validator.ThrowIfInvalid();
-        await RequireKnownSkusAsync(request.Lines!, grains, validator);
+        await RequireKnownSkusAsync(request.Lines!, grains, knownSkus, validator);
         validator.ThrowIfInvalid("order.unknown_sku");
 
         return new PlaceOrder
@@ -87,18 +88,31 @@ public static class CreateOrderValidation
         };
     }
 
-    /// <summary>A SKU that was never received into any warehouse and has no presale allowance is unknown: an own-store order for it is a mistake, not a shortage.</summary>
-    private static async Task RequireKnownSkusAsync(IReadOnlyList<OrderLineInput> lines, IGrainFactory grains, Validator validator)
+    /// <summary>
+    /// A SKU that was never received into any warehouse and has no presale allowance is unknown: an own-store order for
+    /// it is a mistake, not a shortage. A SKU already seen with a warehouse is not asked again (<see cref="KnownSkuCache"/>):
+    /// asking cost a SKU grain turn per line of every checkout.
+    /// </summary>
+    private static async Task RequireKnownSkusAsync(IReadOnlyList<OrderLineInput> lines, IGrainFactory grains, KnownSkuCache knownSkus, Validator validator)
     {
         var checkedSkus = new Dictionary<string, bool>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
             var sku = lines[i].Sku!.Trim();
+            if (knownSkus.Contains(sku))
+            {
+                continue;
+            }
+
             if (!checkedSkus.TryGetValue(sku, out var known))
             {
                 var stock = await grains.GetGrain<ISkuStockGrain>(sku).GetAsync();
                 known = stock.Warehouses.Count > 0 || stock.PresaleAllowance > 0;
                 checkedSkus[sku] = known;
+                if (stock.Warehouses.Count > 0)
+                {
+                    knownSkus.Add(sku);
+                }
             }
 
             if (!known)

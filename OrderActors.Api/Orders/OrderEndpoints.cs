@@ -42,6 +42,7 @@ public static class OrderEndpoints
         CreateOrderRequest request,
         [AsParameters] OrderRequestContext context,
         IdempotencyStore idempotency,
+        KnownSkuCache knownSkus,
         [FromHeader(Name = IdempotencyStore.HeaderName)] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ public static class OrderEndpoints
             request,
             async () =>
             {
-                var command = await CreateOrderValidation.ToCommandAsync(request, context.Actor, context.Grains);
+                var command = await CreateOrderValidation.ToCommandAsync(request, context.Actor, context.Grains, knownSkus);
                 var id = OrderKeys.For(command.Channel, command.ExternalOrderNo);
                 var view = await context.Order(id).PlaceAsync(command);
                 return (view.ToDto(context.Access), $"/api/orders/{Uri.EscapeDataString(id)}");

@@ -36,7 +36,7 @@ public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider 
         ArgumentNullException.ThrowIfNull(order);
         var events = CustomerDecisions.RecordOrder(journal.State, order, time.GetUtcNow());
         await CommitAsync(events, order.Actor);
-        return CustomerViews.ToResult(Phone, journal.State, order.OrderId, alreadyRecorded: events.Count == 0);
+        return CustomerViews.ToResult(Phone, journal.State, order.OrderId, alreadyRecorded: events.Count == 0, order.PlacedAt - order.RecentOrderWindow);
     }
 
     public async Task<CustomerView> RecordRefundAsync(CustomerRefund refund)

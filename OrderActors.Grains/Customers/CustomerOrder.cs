@@ -3,6 +3,8 @@ namespace OrderActors.Grains.Customers;
 /// <summary>
 /// An order placed by the customer. <paramref name="DuplicateWindow"/>: how far apart two orders from different
 /// channels may be and still count as a suspected duplicate (the exception check's tunable; default 24 h).
+/// <paramref name="RecentOrderWindow"/>: when set, the result counts the customer's orders placed within it before
+/// <paramref name="PlacedAt"/> (the high-frequency-buyer check), so the caller need not ask for the whole view.
 /// </summary>
 public sealed record CustomerOrder(
     string OrderId,
@@ -13,4 +15,5 @@ public sealed record CustomerOrder(
     decimal Amount,
     DateTimeOffset PlacedAt,
     string Actor,
-    TimeSpan? DuplicateWindow = null);
+    TimeSpan? DuplicateWindow = null,
+    TimeSpan? RecentOrderWindow = null);

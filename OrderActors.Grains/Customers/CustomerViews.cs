@@ -15,9 +15,18 @@ public static class CustomerViews
         state.LastOrderAt,
         CustomerTagging.Evaluate(state.Orders, now));
 
-    public static CustomerOrderResult ToResult(string phone, CustomerState state, string orderId, bool alreadyRecorded)
+    public static CustomerOrderResult ToResult(string phone, CustomerState state, string orderId, bool alreadyRecorded, DateTimeOffset? recentAfter = null)
     {
         var order = state.FindOrder(orderId)!;
+        var recent = 0;
+        if (recentAfter is { } after)
+        {
+            foreach (var entry in state.Orders)
+            {
+                recent += entry.PlacedAt > after ? 1 : 0;
+            }
+        }
+
         return new CustomerOrderResult(
             phone,
             orderId,
@@ -27,6 +36,7 @@ public static class CustomerViews
             order.AddressSimilarity,
             order.DuplicateOfOrderId is not null,
             order.DuplicateOfOrderId,
-            order.DuplicateOfChannel);
+            order.DuplicateOfChannel,
+            recent);
     }
 }

@@ -242,14 +242,10 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         var customer = GrainFactory.GetGrain<ICustomerGrain>(phone);
         var items = OrderStock.Needs(lines).Select(n => new CustomerOrderItem(n.Key, n.Value)).ToList();
         var address = new CustomerAddress(command.Address.Province ?? "", command.Address.City ?? "", command.Address.District ?? "", command.Address.Detail ?? "");
-        var result = await customer.RecordOrderAsync(new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor));
-        var recent = 1;
-        if (rules.HighFrequencyBuyer.Enabled)
-        {
-            var view = await customer.GetAsync();
-            recent = Math.Max(1, view.Orders.Count(o => o.PlacedAt > now - rules.HighFrequencyBuyer.Window));
-        }
-
+        // The high-frequency count comes back with the recording: one customer turn per placement, not two.
+        var window = rules.HighFrequencyBuyer.Enabled ? rules.HighFrequencyBuyer.Window : (TimeSpan?)null;
+        var result = await customer.RecordOrderAsync(new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, RecentOrderWindow: window));
+        var recent = window is null ? 1 : Math.Max(1, result.RecentOrders);
         return (result.SuspectedDuplicate ? result.DuplicateOfOrderId ?? "another order" : null, recent);
     }
 

@@ -26,6 +26,17 @@ internal class GrainProxy : DispatchProxy
         _methods = methods;
     }
 
+    /// <summary>
+    /// A new reference of the same generated proxy type, bound to <paramref name="grainId"/>. A memberwise copy keeps
+    /// whatever the generated type holds (its method table) without going through its constructor by reflection.
+    /// </summary>
+    public GrainProxy CopyFor(GrainRuntime runtime, GrainId grainId, Type interfaceType, FrozenDictionary<MethodInfo, MethodDispatcher> methods)
+    {
+        var copy = (GrainProxy)MemberwiseClone();
+        copy.Bind(runtime, grainId, interfaceType, methods);
+        return copy;
+    }
+
     public override string ToString() => GrainId.ToString();
 
     public override bool Equals(object? obj) => obj is GrainProxy other && other.GrainId == GrainId && other.InterfaceType == InterfaceType;

@@ -86,8 +86,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
 
         var binding = _interfaces.GetOrAdd(typeof(TGrainInterface), static (type, registry) => InterfaceBinding.Create(type, registry), _registry);
-        var proxy = DispatchProxy.Create(typeof(TGrainInterface), typeof(GrainProxy));
-        ((GrainProxy)proxy).Bind(this, new GrainId(binding.GrainClass.Name, key), typeof(TGrainInterface), binding.Methods);
+        object proxy = binding.Prototype.CopyFor(this, new GrainId(binding.GrainClass.Name, key), typeof(TGrainInterface), binding.Methods);
 
         // References are immutable and cheap to keep; the cache is bounded by dropping it whole when it grows too big.
         // The size is counted here: ConcurrentDictionary.Count takes every bucket lock, and this runs for each new key.
@@ -331,7 +330,10 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
     }
 
-    private sealed record InterfaceBinding(GrainClassInfo GrainClass, FrozenDictionary<MethodInfo, MethodDispatcher> Methods)
+    // Prototype: an unbound proxy of the interface; new references are copies of it. DispatchProxy.Create finds the
+    // generated type and invokes its constructor by reflection on every call, which showed in profiles (a new order and
+    // a new customer per checkout each take a new reference).
+    private sealed record InterfaceBinding(GrainClassInfo GrainClass, FrozenDictionary<MethodInfo, MethodDispatcher> Methods, GrainProxy Prototype)
     {
         public static InterfaceBinding Create(Type grainInterface, GrainTypeRegistry registry)
         {
@@ -341,7 +343,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
                 .SelectMany(i => i.GetMethods())
                 .Distinct()
                 .ToFrozenDictionary(m => m, MethodDispatcher.Create);
-            return new InterfaceBinding(grainClass, methods);
+            return new InterfaceBinding(grainClass, methods, (GrainProxy)DispatchProxy.Create(grainInterface, typeof(GrainProxy)));
         }
     }
 }

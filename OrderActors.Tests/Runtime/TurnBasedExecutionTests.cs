@@ -39,6 +39,21 @@ public sealed class TurnBasedExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetGrain_ManyKeysOfOneInterface_EachReferenceIsItsOwnAndReachesItsGrain()
+    {
+        var references = Enumerable.Range(0, 5).Select(i => _cluster.GetGrain<ICounterGrain>($"r{i}")).ToList();
+        await references[3].IncrementAsync();
+
+        var again = _cluster.GetGrain<ICounterGrain>("r3");
+        var counts = await Task.WhenAll(references.Select(r => r.GetAsync()));
+
+        Assert.Equal(["counter/r0", "counter/r1", "counter/r2", "counter/r3", "counter/r4"], references.Select(r => r.ToString()));
+        Assert.Equal(5, references.Distinct().Count());
+        Assert.Equal(references[3], again);
+        Assert.Equal([0, 0, 0, 1, 0], counts);
+    }
+
+    [Fact]
     public void GetGrain_ForInterfaceWithoutImplementation_ThrowsClearError()
     {
         var error = Assert.Throws<InvalidOperationException>(() => _cluster.GetGrain<IUnimplementedGrain>("x"));

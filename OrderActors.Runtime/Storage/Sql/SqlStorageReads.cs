@@ -15,7 +15,8 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
     private readonly string _eventColumns =
         $"position AS Position, grain_type AS GrainType, grain_key AS GrainKey, version AS Version, event_type AS EventType, data AS Data, actor AS Actor, {dialect.UnixMicroseconds("ts")} AS TsMicros";
 
-    private readonly string _loadSql =
+    /// <summary>The activation load: the snapshot row (<c>Kind</c> 0), then the events after it (1); parameters <c>@Type</c>, <c>@Key</c>.</summary>
+    internal string LoadSql { get; } =
         $"""
          SELECT 0 AS Kind, 0 AS Position, version AS Version, '' AS EventType, data AS Data, '' AS Actor, {dialect.UnixMicroseconds("ts")} AS TsMicros
          FROM snapshots WHERE grain_type = @Type AND grain_key = @Key
@@ -40,7 +41,7 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
             // One statement (one snapshot of the database in both engines): the snapshot row, then the events after the
             // version of that same snapshot. Every activation runs it, so it is one query, not two.
             var rows = await conn.QueryAsync<LoadRow>(new CommandDefinition(
-                _loadSql, new { Type = grainId.Type, Key = grainId.Key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                LoadSql, new { Type = grainId.Type, Key = grainId.Key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             SnapshotRecord? snapshot = null;
             var events = new List<StoredEvent>();
             foreach (var row in rows)

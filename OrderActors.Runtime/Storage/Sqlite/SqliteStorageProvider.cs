@@ -23,6 +23,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
     private readonly SqlStorageReads _reads;
+    private readonly SqliteJournalLoader _loader;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private SqlStorageCore? _core;
     private SqliteCheckpointer? _checkpointer;
@@ -48,6 +49,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         _writerConnectionString = builder.ConnectionString;
         DatabasePath = builder.DataSource;
         _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
+        _loader = new SqliteJournalLoader(_readerConnectionString, _reads.LoadSql);
     }
 
     // Left to the writer (checkpointer off): a larger interval than SQLite's 1,000 pages, as a page rewritten by many commits
@@ -101,7 +103,18 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     }
 
     /// <inheritdoc />
-    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken) => _reads.LoadAsync(grainId, cancellationToken);
+    public Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        // Synchronous, as every Microsoft.Data.Sqlite command is underneath its async API (reads never wait for the writer in WAL).
+        try
+        {
+            return Task.FromResult(_loader.Load(grainId, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<JournalLoad>(ex);
+        }
+    }
 
     /// <inheritdoc />
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) => Core.AppendAsync(request, cancellationToken);
@@ -185,6 +198,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             await core.DisposeAsync().ConfigureAwait(false);
         }
 
+        _loader.Dispose();
         _initGate.Dispose();
     }
 

@@ -41,6 +41,24 @@ public sealed class CustomerGrainTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task RecordOrder_WithRecentOrderWindow_CountsTheOrdersPlacedWithinIt(string provider)
+    {
+        await using var cluster = await StockTestCluster.StartAsync(provider);
+        var customer = cluster.GetGrain<ICustomerGrain>(Phone);
+        var now = cluster.Time.GetUtcNow();
+        var day = TimeSpan.FromHours(24);
+
+        var first = await customer.RecordOrderAsync(Order("own-1", "own", Shenzhen, now, 10m) with { RecentOrderWindow = day });
+        var second = await customer.RecordOrderAsync(Order("own-2", "own", Shenzhen, now.AddHours(1), 10m, sku: "SKU-2") with { RecentOrderWindow = day });
+        var unasked = await customer.RecordOrderAsync(Order("own-3", "own", Shenzhen, now.AddHours(2), 10m, sku: "SKU-3"));
+        var nextDay = await customer.RecordOrderAsync(Order("own-4", "own", Shenzhen, now.AddHours(25).AddMinutes(30), 10m, sku: "SKU-4") with { RecentOrderWindow = day });
+
+        Assert.Equal((1, 2, 0), (first.RecentOrders, second.RecentOrders, unasked.RecentOrders));
+        Assert.Equal(2, nextDay.RecentOrders);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Tags_OnManualClock_HighValueExpiresAndChurnRiskAppearsInTheIndex(string provider)
     {
         await using var cluster = await StockTestCluster.StartAsync(provider);
