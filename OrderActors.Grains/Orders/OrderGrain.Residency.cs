@@ -5,7 +5,9 @@ namespace OrderActors.Grains.Orders;
 /// <summary>
 /// How long an order stays in memory. An idle order is collected after two minutes (an unpaid order waiting for its
 /// hold does not need to be resident: the durable reminder reactivates it), and an order that reached a final status
-/// leaves as soon as its call ends; either way the next call reloads it from storage.
+/// leaves as soon as its call ends, as does a checkout refused before anything was written (a flash sale's sold-out
+/// attempts would otherwise keep an empty activation each for two minutes); either way the next call reloads it from
+/// storage.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class OrderGrain
@@ -14,6 +16,15 @@ public sealed partial class OrderGrain
     private void LeaveMemoryWhenFinal()
     {
         if (State.Status is OrderStatus.Cancelled or OrderStatus.Completed or OrderStatus.Refunded or OrderStatus.Split or OrderStatus.Merged)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>Asks the runtime to deactivate this activation once idle if no order was ever placed under its key.</summary>
+    private void LeaveMemoryWhenNeverPlaced()
+    {
+        if (!State.Exists)
         {
             DeactivateOnIdle();
         }

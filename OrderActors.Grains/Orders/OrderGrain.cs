@@ -60,7 +60,17 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
-        var stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+        bool stockShort;
+        try
+        {
+            stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+        }
+        catch (DomainException)
+        {
+            // Refused with nothing written (sold out): no order exists to keep in memory.
+            LeaveMemoryWhenNeverPlaced();
+            throw;
+        }
 
         // The hold reminder depends on nothing the customer says: it is written while the customer records the order.
         var before = new List<Task>(3);

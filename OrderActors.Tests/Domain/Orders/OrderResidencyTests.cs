@@ -1,3 +1,4 @@
+using OrderActors.Grains;
 using OrderActors.Grains.Customers;
 using OrderActors.Grains.Orders;
 using OrderActors.Runtime.Testing;
@@ -29,6 +30,26 @@ public sealed class OrderResidencyTests
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         Assert.Equal("changed mind", order.CancelReason);
         Assert.Equal(5, (await cluster.StockAsync("SKU-1")).Sellable);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceAsync_OwnStoreCheckoutRefusedForStock_LeavesMemoryAndALaterCheckoutOfTheSameNumberSucceeds(string provider)
+    {
+        await using var cluster = await OrderCluster.StartAsync(provider);
+        await cluster.ReceiveAsync("SKU-1", 1);
+        await cluster.PlaceAsync(Order("own", "first", new OrderLineRequest("SKU-1", 1, 10m)));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => cluster.PlaceAsync(Order("own", "late", new OrderLineRequest("SKU-1", 1, 10m))));
+        await Eventually.WaitUntilAsync(() => !IsResident(cluster.Cluster, "order", "own-late"), "refused checkout deactivated");
+        var firstResident = IsResident(cluster.Cluster, "order", "own-first");
+        await cluster.ReceiveAsync("SKU-1", 1);
+        var retried = await cluster.PlaceAsync(Order("own", "late", new OrderLineRequest("SKU-1", 1, 10m)));
+
+        Assert.Equal(OrderErrors.StockInsufficient, refused.Code);
+        Assert.True(firstResident);
+        Assert.Equal(OrderStatus.PendingPayment, retried.Status);
+        Assert.Equal(0, (await cluster.StockAsync("SKU-1")).Sellable);
     }
 
     [Theory]
