@@ -34,9 +34,10 @@ public static class StorageAppendBenchmark
                     GroupCommit = groupCommit,
                     ConnectionString = provider == "postgres"
                         ? await pg!.CreateDatabaseAsync()
-                        : $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-bench-{Guid.NewGuid():N}.db")}",
+                        : InProcess.InProcessSilo.SqliteConnection("bench"),
                 };
                 var (summary, stats) = await MeasureAsync(options, writers, TimeSpan.FromSeconds(seconds));
+                InProcess.InProcessSilo.DeleteSqliteFiles(options.ConnectionString);
                 var mode = groupCommit ? "group commit" : "tx per append";
                 var ratio = baseline is null ? string.Empty : $"  x{summary.PerSecond / baseline.PerSecond:0.0} vs tx per append";
                 Console.WriteLine($"{provider,-10} {writers,7} {mode,-14} {summary.PerSecond,12:N0} {summary.P50Ms,9:0.00} {summary.P90Ms,9:0.00} {summary.P99Ms,9:0.00} {summary.MaxMs,9:0.0} {stats.Commits,9:N0} {stats.AverageBatchSize,7:0.0}{ratio}");

@@ -105,6 +105,7 @@ public static class GrainLoadBenchmark
         }
 
         await host.StopAsync();
+        InProcessSilo.DeleteSqliteFiles(connection);
     }
 
     private static async Task PlaceAsync(IGrainFactory grains, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines, bool pay)

@@ -112,6 +112,7 @@ public static class GrainMemoryBenchmark
         }
 
         await host.StopAsync();
+        InProcessSilo.DeleteSqliteFiles(connection);
     }
 
     /// <summary>

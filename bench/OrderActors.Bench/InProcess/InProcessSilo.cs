@@ -13,11 +13,34 @@ internal static class InProcessSilo
     /// <summary>A fresh database for <paramref name="provider"/>: a new SQLite file, a new PostgreSQL database, or null (memory).</summary>
     public static async Task<string?> NewConnectionAsync(string provider, string? postgres, string name) => provider switch
     {
-        "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-{name}-{Guid.NewGuid():N}.db")}",
+        "sqlite" => SqliteConnection(name),
         "postgres" => await (await ThrowawayPostgres.StartAsync(postgres ?? Environment.GetEnvironmentVariable("ORDERACTORS_TEST_POSTGRES")
             ?? throw new InvalidOperationException("postgres needs --postgres or ORDERACTORS_TEST_POSTGRES"))).CreateDatabaseAsync(),
         _ => null,
     };
+
+    /// <summary>A connection string to a new SQLite file in the temp folder; <see cref="DeleteSqliteFiles"/> removes it.</summary>
+    public static string SqliteConnection(string name) => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-{name}-{Guid.NewGuid():N}.db")}";
+
+    /// <summary>
+    /// Deletes a SQLite database made by <see cref="NewConnectionAsync"/> (with its WAL and shared-memory files) once the
+    /// run is over; other connections are left alone. A 100,000-reservation run leaves ~80 MB otherwise.
+    /// </summary>
+    public static void DeleteSqliteFiles(string? connection)
+    {
+        const string prefix = "Data Source=";
+        if (connection is null || !connection.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var path = connection[prefix.Length..];
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
 
     /// <summary>Configuration overrides from <c>--set key=value</c> options (as the HTTP scenarios pass to the silo).</summary>
     public static IReadOnlyDictionary<string, string?> Settings(IReadOnlyList<string> pairs)

@@ -39,11 +39,15 @@ public static class ReservationBenchmark
                 ReservationRun? baseline = null;
                 if (provider != "memory")
                 {
-                    baseline = await RunBaselineAsync(provider, await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup);
+                    var baselineDb = await ConnectionAsync(provider, postgres);
+                    baseline = await RunBaselineAsync(provider, baselineDb, requests, units, concurrency, warmup);
+                    InProcessSilo.DeleteSqliteFiles(baselineDb);
                     Print(console, provider, "baseline", baseline, null);
                 }
 
-                var actors = await RunActorsAsync(provider, provider == "memory" ? null : await ConnectionAsync(provider, postgres), requests, units, concurrency, warmup, settings);
+                var actorsDb = provider == "memory" ? null : await ConnectionAsync(provider, postgres);
+                var actors = await RunActorsAsync(provider, actorsDb, requests, units, concurrency, warmup, settings);
+                InProcessSilo.DeleteSqliteFiles(actorsDb);
                 Print(console, provider, "actors", actors, baseline);
                 failed |= actors.Accepted != Math.Min(units, requests) || (baseline is not null && baseline.Accepted != Math.Min(units, requests));
             }
@@ -64,7 +68,7 @@ public static class ReservationBenchmark
 
     private static async Task<string> ConnectionAsync(string provider, ThrowawayPostgres? postgres) => provider switch
     {
-        "sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"oa-res-bench-{Guid.NewGuid():N}.db")}",
+        "sqlite" => InProcessSilo.SqliteConnection("res-bench"),
         "postgres" => await postgres!.CreateDatabaseAsync(),
         _ => throw new ArgumentException($"Unknown provider '{provider}'.", nameof(provider)),
     };
