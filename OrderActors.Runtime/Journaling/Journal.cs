@@ -57,6 +57,9 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     /// <summary>Above this size (characters of JSON) a snapshot is deferred in proportion to the events written.</summary>
     internal const int LargeSnapshotChars = 64 * 1024;
 
+    /// <summary>A large state's next snapshot waits for events of this many times its last snapshot's size.</summary>
+    internal const int LargeSnapshotEventFactor = 4;
+
     // A pending buffer that grew this large in a burst is let go once flushed, so a quiet grain does not keep it.
     private const int PendingCapacityKept = 1024;
 
@@ -477,8 +480,9 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     /// <summary>
     /// Every <see cref="RuntimeOptions.SnapshotInterval"/> events; but a state whose last snapshot was larger than
     /// <see cref="LargeSnapshotChars"/> (a hot SKU with thousands of open holdings) waits until the events since it add
-    /// up to its size: serialising the whole state every few dozen events would cost more than the events themselves,
-    /// on the grain's serial path. Replay on activation then reads at most about one snapshot's worth of events.
+    /// up to <see cref="LargeSnapshotEventFactor"/> times its size: serialising the whole state every few dozen events
+    /// would cost more than the events themselves, on the grain's serial path, and each snapshot of such a state holds
+    /// up the calls queued behind it. Replay on activation then reads at most about four snapshots' worth of events.
     /// </summary>
     private bool IsSnapshotDue(long expected, long newVersion, EventRecord[] records)
     {
@@ -489,7 +493,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
             return false;
         }
 
-        return _snapshotChars <= LargeSnapshotChars || _charsSinceSnapshot + CountChars(records) >= _snapshotChars;
+        return _snapshotChars <= LargeSnapshotChars || _charsSinceSnapshot + CountChars(records) >= LargeSnapshotEventFactor * (long)_snapshotChars;
     }
 
     private static long CountChars(IReadOnlyList<EventRecord> records)

@@ -52,6 +52,39 @@ public sealed class JournalTests
 
     [Theory]
     [MemberData(nameof(RuntimeTestCluster.Providers), MemberType = typeof(RuntimeTestCluster))]
+    public async Task Append_StateLargerThan64KiB_NextSnapshotWaitsForFourTimesItsSizeInEvents(string provider)
+    {
+        await using var cluster = await StartAsync(provider);
+        var grain = cluster.GetGrain<IBulkGrain>("b1");
+        var id = new GrainId("bulk", "b1");
+        var text = new string('x', 1_100);
+        var snapshots = new List<(long Version, int Chars)>();
+        for (var i = 0; i < 330; i++)
+        {
+            await grain.AddAsync(text);
+            var load = await cluster.Storage.LoadAsync(id, CancellationToken.None);
+            if (load.Snapshot is { } snapshot && (snapshots.Count == 0 || snapshots[^1].Version != snapshot.Version))
+            {
+                snapshots.Add((snapshot.Version, snapshot.Data.Length));
+            }
+        }
+
+        var events = await cluster.Storage.ReadEventsAsync(id, 0, 1_000, CancellationToken.None);
+        long CharsBetween(long after, long upTo) => events.Where(e => e.Version > after && e.Version <= upTo).Sum(e => (long)e.Data.Length);
+        var large = snapshots.FindIndex(s => s.Chars > 64 * 1024);
+
+        // Small snapshots every interval (3 events here); the first one over 64 KiB is followed by the next only once the
+        // events written since add up to four times its size, and at the first append that gets there.
+        Assert.All(snapshots.Take(large + 1).Zip(snapshots.Skip(1).Take(large)), p => Assert.Equal(3, p.Second.Version - p.First.Version));
+        Assert.True(snapshots.Count > large + 1, $"a second large snapshot within 330 appends; snapshots at {string.Join(", ", snapshots)}");
+        var (from, size) = snapshots[large];
+        var next = snapshots[large + 1].Version;
+        Assert.True(CharsBetween(from, next) >= 4L * size, $"{CharsBetween(from, next)} chars of events before the snapshot at {next}, its predecessor has {size}");
+        Assert.True(CharsBetween(from, next - 1) < 4L * size, $"the snapshot at {next} came later than the first append reaching 4 x {size} chars");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuntimeTestCluster.Providers), MemberType = typeof(RuntimeTestCluster))]
     public async Task Activation_AfterIdleCollection_RestoresStateFromSnapshotAndEvents(string provider)
     {
         await using var cluster = await StartAsync(provider);
