@@ -20,13 +20,4 @@ public sealed partial class OrderGrain
             DeactivateOnIdle();
         }
     }
-
-    /// <summary>Asks the runtime to deactivate this activation once idle if no order was ever placed under its key.</summary>
-    private void LeaveMemoryWhenNeverPlaced()
-    {
-        if (!State.Exists)
-        {
-            DeactivateOnIdle();
-        }
-    }
 }

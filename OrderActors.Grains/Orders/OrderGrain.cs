@@ -67,8 +67,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
         catch (DomainException)
         {
-            // Refused with nothing written (sold out): no order exists to keep in memory.
-            LeaveMemoryWhenNeverPlaced();
+            // Refused with nothing written (sold out): no order exists under this key to keep in memory.
+            DeactivateOnIdle();
             throw;
         }
 

@@ -72,7 +72,7 @@ public class FaultyStorage : DispatchProxy
 
     private async Task<AppendResult> AppendAfterAsync(Task before, AppendRequest request, CancellationToken cancellationToken)
     {
-        await before.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_faults.TakeHold() is { } hold)
         {
             await hold.WaitAsync();
