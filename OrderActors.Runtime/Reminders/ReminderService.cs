@@ -36,6 +36,8 @@ public sealed class ReminderService : IAsyncDisposable
     private readonly ConcurrentDictionary<TickKey, TaskCompletionSource> _waitingForDue = new();
     private readonly TimeSpan _lookahead;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _haltGate = new();
+    private Task? _halt;
     private int _stopRequested;
     private ITimer? _pollTimer;
     private Task _loop = Task.CompletedTask;
@@ -89,12 +91,11 @@ public sealed class ReminderService : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopRequested, 1) != 0)
         {
+            // A second stop, or a stop after disposal (a host disposed before it was stopped): nothing left to stop.
             return;
         }
 
-        _pollTimer?.Dispose();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        await HaltAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -108,17 +109,29 @@ public sealed class ReminderService : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        // A stop after disposal (a host disposed before it was stopped) has nothing left to stop.
         Volatile.Write(ref _stopRequested, 1);
-        _pollTimer?.Dispose();
-        if (!_stopping.IsCancellationRequested)
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
 
-        await _loop.ConfigureAwait(false);
+        // The same halt a concurrent StopAsync may be running: the token source is disposed only after it is cancelled
+        // and the loop has ended, never under a stop still using it.
+        await HaltAsync().ConfigureAwait(false);
         _stopping.Dispose();
         _concurrency.Dispose();
+    }
+
+    /// <summary>Stops the poll timer, cancels the loop and waits for it; run once, whoever asks first.</summary>
+    private Task HaltAsync()
+    {
+        lock (_haltGate)
+        {
+            return _halt ??= HaltOnceAsync();
+        }
+    }
+
+    private async Task HaltOnceAsync()
+    {
+        _pollTimer?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
