@@ -165,7 +165,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         }
         else
         {
-            _insertEvents.Bind(0, type).Bind(1, key).Bind(2, version).Bind(3, EventRows(events)).Execute();
+            _insertEvents.Bind(0, type).Bind(1, key).Bind(2, version).BindUtf8(3, EventRows(events)).Execute();
             version += events.Count;
 
             // The writer is the only connection writing: the last row inserted is this append's last event.
@@ -247,7 +247,8 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     }
 
     /// <summary>The events as one JSON array of [type, data, actor, ts] rows, for <see cref="_insertEvents"/>.</summary>
-    private string EventRows(IReadOnlyList<EventRecord> events)
+    /// <summary>The events as one JSON array of rows, UTF-8 in a buffer reused by the next call.</summary>
+    private ReadOnlySpan<byte> EventRows(IReadOnlyList<EventRecord> events)
     {
         _rowsBuffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(_rowsBuffer))
@@ -266,7 +267,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             json.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(_rowsBuffer.WrittenSpan);
+        return _rowsBuffer.WrittenSpan;
     }
 
     private SqliteStatement Command(string sql, params string[] parameters) => new(_connection.Handle!, sql, parameters);
