@@ -267,6 +267,12 @@ public static class StockDecisions
 
     private static void ReleaseExpired(SkuStockState state, StockChangeSet changes, DateTimeOffset now, string? except)
     {
+        // Most reservations find nothing expired: say so without starting an enumeration of the expiry set.
+        if (state.EarliestExpiry is not { } earliest || earliest > now)
+        {
+            return;
+        }
+
         foreach (var expired in state.ExpiredAt(now))
         {
             if (expired.OrderId != except)
