@@ -10,6 +10,9 @@ namespace OrderActors.Grains.Stock;
 /// </summary>
 public sealed class StockLevels
 {
+    // True for a clone still reading its original's warehouse map (see Clone).
+    private bool _borrowsWarehouses;
+
     public Dictionary<string, WarehouseLevel> Warehouses { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Units reserved by orders and not yet allocated to a warehouse.</summary>
@@ -60,22 +63,21 @@ public sealed class StockLevels
 
     public WarehouseLevel Warehouse(string name) => Warehouses.TryGetValue(name, out var level) ? level : new WarehouseLevel();
 
-    public StockLevels Clone()
+    /// <summary>
+    /// A scratch copy for one decision. It reads this instance's warehouse map until one of its own events changes a
+    /// warehouse, and copies the map then: most decisions (reserve, release, confirm) change only totals, and a copied
+    /// map per reservation was a tenth of what a hot SKU allocated. This instance must not change while the copy is in
+    /// use (a decision runs on a state it does not change).
+    /// </summary>
+    public StockLevels Clone() => new()
     {
-        var copy = new StockLevels
-        {
-            Reserved = Reserved,
-            SafetyStock = SafetyStock,
-            LowStockThreshold = LowStockThreshold,
-            PresaleAllowance = PresaleAllowance,
-        };
-        foreach (var (name, level) in Warehouses)
-        {
-            copy.Warehouses[name] = level.Clone();
-        }
-
-        return copy;
-    }
+        Warehouses = Warehouses,
+        _borrowsWarehouses = true,
+        Reserved = Reserved,
+        SafetyStock = SafetyStock,
+        LowStockThreshold = LowStockThreshold,
+        PresaleAllowance = PresaleAllowance,
+    };
 
     /// <summary>Applies the quantity effect of one event (events without one are ignored).</summary>
     public void Apply(object @event)
@@ -144,6 +146,18 @@ public sealed class StockLevels
 
     private WarehouseLevel Mutable(string warehouse)
     {
+        if (_borrowsWarehouses)
+        {
+            var own = new Dictionary<string, WarehouseLevel>(Warehouses.Count + 1, StringComparer.Ordinal);
+            foreach (var (name, borrowed) in Warehouses)
+            {
+                own[name] = borrowed.Clone();
+            }
+
+            Warehouses = own;
+            _borrowsWarehouses = false;
+        }
+
         if (!Warehouses.TryGetValue(warehouse, out var level))
         {
             level = new WarehouseLevel();
