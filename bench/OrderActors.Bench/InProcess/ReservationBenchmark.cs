@@ -137,6 +137,7 @@ public static class ReservationBenchmark
         var accepted = 0;
         long lastAccepted = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var started = Stopwatch.GetTimestamp();
 
         async Task WorkerAsync(int worker)
@@ -162,8 +163,9 @@ public static class ReservationBenchmark
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkerAsync(w))));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var allocatedPerAttempt = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / (double)requests;
         var toLast = lastAccepted == 0 ? elapsed : Stopwatch.GetElapsedTime(started, lastAccepted);
-        return new ReservationRun(recorder.Summarize(elapsed), accepted, accepted / toLast.TotalSeconds, cpuMs * 1000 / requests);
+        return new ReservationRun(recorder.Summarize(elapsed), accepted, accepted / toLast.TotalSeconds, cpuMs * 1000 / requests, allocatedPerAttempt);
     }
 
     private static void Print(TextWriter console, string provider, string target, ReservationRun run, ReservationRun? baseline)
@@ -171,13 +173,12 @@ public static class ReservationBenchmark
         var s = run.Latency;
         var ratio = baseline is null ? "" : $"x{run.ReservedPerSecond / baseline.ReservedPerSecond:0.0}";
         console.WriteLine($"{provider,-9} {target,-9} {run.ReservedPerSecond,11:N0} {s.PerSecond,11:N0} {s.P50Ms,8:0.0} {s.P90Ms,8:0.0} {s.P99Ms,8:0.0} {run.Accepted,9:N0} {run.CpuMicrosPerAttempt,15:0.0} {ratio,12}");
-        if (run.Commits is { } commits)
-        {
-            console.WriteLine($"{"",-9} {"",-9} {commits}");
-        }
+        // Allocation per attempt moves with the work done per attempt but not with the host's noise: the figure to compare
+        // between two builds on a busy machine.
+        console.WriteLine($"{"",-9} {"",-9} {run.AllocatedBytesPerAttempt / 1024:0.00} KB allocated per attempt{(run.Commits is { } commits ? $"; {commits}" : "")}");
     }
 
-    private sealed record ReservationRun(LatencySummary Latency, int Accepted, double ReservedPerSecond, double CpuMicrosPerAttempt)
+    private sealed record ReservationRun(LatencySummary Latency, int Accepted, double ReservedPerSecond, double CpuMicrosPerAttempt, double AllocatedBytesPerAttempt)
     {
         public string? Commits { get; init; }
     }
