@@ -67,11 +67,11 @@ public sealed partial class RefusedCheckoutTests
         await admin.ReceiveStockAsync("SKU-1", 1);
         (await admin.PostAsJsonAsync("/api/orders", Checkout("R-1"))).EnsureSuccessStatusCode();
 
-        var refused = await PostWithKeyAsync(admin, Checkout("R-2"), "key-2");
-        var refusedAgain = await PostWithKeyAsync(admin, Checkout("R-2"), "key-2");
+        var refused = await admin.PostCheckoutAsync(Checkout("R-2"), "key-2");
+        var refusedAgain = await admin.PostCheckoutAsync(Checkout("R-2"), "key-2");
         await admin.ReceiveStockAsync("SKU-1", 1);
-        var accepted = await PostWithKeyAsync(admin, Checkout("R-2"), "key-2");
-        var replayed = await PostWithKeyAsync(admin, Checkout("R-2"), "key-2");
+        var accepted = await admin.PostCheckoutAsync(Checkout("R-2"), "key-2");
+        var replayed = await admin.PostCheckoutAsync(Checkout("R-2"), "key-2");
 
         await AssertSoldOutAsync(refused);
         await AssertSoldOutAsync(refusedAgain);
@@ -90,9 +90,9 @@ public sealed partial class RefusedCheckoutTests
         var admin = host.Admin();
         await admin.ReceiveStockAsync("SKU-1", 1);
 
-        var first = await PostWithKeyAsync(admin, Checkout("R-1"), "key-1");
+        var first = await admin.PostCheckoutAsync(Checkout("R-1"), "key-1");
         var soldOut = await admin.PostAsJsonAsync("/api/orders", Checkout("R-2"));
-        var retry = await PostWithKeyAsync(admin, Checkout("R-1"), "key-1");
+        var retry = await admin.PostCheckoutAsync(Checkout("R-1"), "key-1");
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, retry.StatusCode));
         await AssertSoldOutAsync(soldOut);
@@ -114,13 +114,6 @@ public sealed partial class RefusedCheckoutTests
 
     private static Task<long> FeedHeadAsync(ApiTestHost host) =>
         host.Services.GetRequiredService<IGrainStorage>().GetFeedHeadAsync(CancellationToken.None);
-
-    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, CreateOrderRequest request, string key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(request) };
-        message.Headers.Add("Idempotency-Key", key);
-        return client.SendAsync(message);
-    }
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
