@@ -40,7 +40,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
-        DomainException domain => FromDomain(domain),
+        DomainException domain => Problems.FromDomain(domain.Kind, domain.Code, domain.Message, domain.Field),
         RequestValidationException invalid => Problems.Validation(invalid.Code, invalid.Errors),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Problems.TooLarge(),
         BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedJson(json),
@@ -49,41 +49,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         InconsistentStateException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "storage.conflict", "Try again", "The resource was changed concurrently; retry the request."),
         GrainCallTimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "grain.timeout", "Try again", "The request timed out inside the service; retry the request."),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, "server.error", "Internal server error", "An unexpected error occurred."),
-    };
-
-    private static ProblemDetails FromDomain(DomainException domain)
-    {
-        if (domain.Kind == DomainErrorKind.Validation)
-        {
-            var field = domain.Field ?? "request";
-            var problem = Problems.Validation(domain.Code, new Dictionary<string, string[]> { [field] = [domain.Message] });
-            problem.Detail = domain.Message;
-            problem.Extensions["field"] = field;
-            return problem;
-        }
-
-        var status = domain.Kind switch
-        {
-            DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
-            DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
-            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        };
-        var result = Problems.Create(status, domain.Code, TitleFor(domain.Kind), domain.Message);
-        if (domain.Field is not null)
-        {
-            result.Extensions["field"] = domain.Field;
-        }
-
-        return result;
-    }
-
-    private static string TitleFor(DomainErrorKind kind) => kind switch
-    {
-        DomainErrorKind.NotFound => "Not found",
-        DomainErrorKind.Conflict => "Conflict",
-        DomainErrorKind.Forbidden => "Forbidden",
-        _ => "Bad request",
     };
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using OrderActors.Grains;
 
 namespace OrderActors.Api.Errors;
 
@@ -32,6 +33,37 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// A business rule's refusal: 400 with the field's error for validation, else 404, 409 or 403 with the message as
+    /// detail. One mapping for a thrown <see cref="DomainException"/> and for a refusal returned as a value.
+    /// </summary>
+    public static ProblemDetails FromDomain(DomainErrorKind kind, string code, string message, string? field)
+    {
+        if (kind == DomainErrorKind.Validation)
+        {
+            var errorField = field ?? "request";
+            var problem = Validation(code, new Dictionary<string, string[]> { [errorField] = [message] });
+            problem.Detail = message;
+            problem.Extensions["field"] = errorField;
+            return problem;
+        }
+
+        var status = kind switch
+        {
+            DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+            DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var result = Create(status, code, TitleFor(kind), message);
+        if (field is not null)
+        {
+            result.Extensions["field"] = field;
+        }
+
+        return result;
+    }
+
     public static ProblemDetails MalformedJson(JsonException json)
     {
         var field = JsonPathToField(json.Path);
@@ -42,6 +74,14 @@ public static class Problems
         Create(StatusCodes.Status413PayloadTooLarge, "request.too_large", "Request body too large", "The request body is larger than the service accepts.");
 
     public static IResult Result(ProblemDetails problem) => TypedResults.Problem(problem);
+
+    private static string TitleFor(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.NotFound => "Not found",
+        DomainErrorKind.Conflict => "Conflict",
+        DomainErrorKind.Forbidden => "Forbidden",
+        _ => "Bad request",
+    };
 
     /// <summary><c>$.lines[0].quantity</c> → <c>lines[0].quantity</c>; the root is <c>body</c>.</summary>
     public static string JsonPathToField(string? path)

@@ -9,7 +9,9 @@ namespace OrderActors.Api.Orders;
 /// <summary>
 /// <c>Idempotency-Key</c> for creating POSTs. The claim is atomic (<see cref="IDocumentStore.TryPutDocumentAsync"/> with
 /// expected version 0), so two concurrent retries cannot both create; the first completed answer is replayed to every retry.
-/// A failed attempt releases the claim so the client may retry it. Keys are scoped per API key and route.
+/// A failed attempt releases the claim so the client may retry it, and so does a refused one (<c>create</c> returns null:
+/// nothing was created, e.g. a sold-out checkout): a retry with the same key runs again and, while the refusal holds,
+/// gets the same answer. Keys are scoped per API key and route.
 /// </summary>
 public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time)
 {
@@ -21,19 +23,21 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Runs <paramref name="create"/> once per key; a retry gets the stored answer (<c>Replayed</c> true).</summary>
-    public async Task<(T Body, string Location, bool Replayed)> RunAsync<T>(
+    /// <summary>
+    /// Runs <paramref name="create"/> once per key; a retry gets the stored answer (<c>Replayed</c> true). Null when
+    /// <paramref name="create"/> refused (returned null): nothing is stored and the key is free again.
+    /// </summary>
+    public async Task<(T Body, string Location, bool Replayed)?> RunAsync<T>(
         string scope,
         string? idempotencyKey,
         object request,
-        Func<Task<(T Body, string Location)>> create,
+        Func<Task<(T Body, string Location)?>> create,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(create);
         if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            var (body, location) = await create();
-            return (body, location, false);
+            return await create() is var (body, location) ? (body, location, false) : null;
         }
 
         if (idempotencyKey.Length > 200)
@@ -73,15 +77,22 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
             return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
         }
 
-        (T Body, string Location) result;
+        (T Body, string Location)? attempt;
         try
         {
-            result = await create();
+            attempt = await create();
         }
         catch
         {
             await documents.DeleteDocumentAsync(Collection, key, CancellationToken.None);
             throw;
+        }
+
+        if (attempt is not { } result)
+        {
+            // Refused: released exactly as a failed attempt is (the refusal used to arrive here as an exception).
+            await documents.DeleteDocumentAsync(Collection, key, CancellationToken.None);
+            return null;
         }
 
         var completed = new IdempotencyRecord(hash, Completed: true, 201, result.Location, JsonSerializer.Serialize(result.Body, Json));

@@ -38,7 +38,7 @@ public static class OrderEndpoints
         return orders;
     }
 
-    private static async Task<Created<OrderDto>> CreateAsync(
+    private static async Task<Results<Created<OrderDto>, RefusalResult>> CreateAsync(
         CreateOrderRequest request,
         [AsParameters] OrderRequestContext context,
         IdempotencyStore idempotency,
@@ -46,7 +46,9 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyStore.HeaderName)] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var (body, location, _) = await idempotency.RunAsync(
+        // A sold-out checkout comes back from the grain as a value and is answered as the 409 it was when thrown.
+        PlaceRefusal? refusal = null;
+        var created = await idempotency.RunAsync<OrderDto>(
             $"{context.Actor}:orders",
             idempotencyKey,
             request,
@@ -54,10 +56,16 @@ public static class OrderEndpoints
             {
                 var command = await CreateOrderValidation.ToCommandAsync(request, context.Actor, context.Grains, knownSkus);
                 var id = OrderKeys.For(command.Channel, command.ExternalOrderNo);
-                var view = await context.Order(id).PlaceAsync(command);
-                return (view.ToDto(context.Access), $"/api/orders/{Uri.EscapeDataString(id)}");
+                var outcome = await context.Order(id).TryPlaceAsync(command);
+                refusal = outcome.Refusal;
+                return outcome.Order is { } view ? (view.ToDto(context.Access), $"/api/orders/{Uri.EscapeDataString(id)}") : null;
             },
             cancellationToken);
+        if (created is not var (body, location, _))
+        {
+            return new RefusalResult(refusal ?? throw new InvalidOperationException("A checkout that created nothing carries its refusal."));
+        }
+
         return TypedResults.Created(location, body);
     }
 

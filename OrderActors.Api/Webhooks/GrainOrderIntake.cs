@@ -22,14 +22,16 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         if (existing is null)
         {
             // Two deliveries of a new order may both get here; the grain's turn decides which one created it.
+            // A refusal (an own-store order the stock cannot cover) stays the 409 it always was: thrown here, at the edge.
             var outcome = await grain.TryPlaceAsync(ToCommand(order, actor));
+            var view = outcome.OrderOrThrow();
             if (outcome.Created)
             {
-                var placed = order.Cancelled ? await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor)) : outcome.Order;
+                var placed = order.Cancelled ? await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor)) : view;
                 return new IntakeResult(placed.Id, Changed: true);
             }
 
-            existing = outcome.Order;
+            existing = view;
         }
 
         if (order.Cancelled && existing.Status is not (OrderStatus.Cancelled or OrderStatus.Merged or OrderStatus.Split))

@@ -5,14 +5,19 @@ namespace OrderActors.Grains.Orders;
 /// <summary>
 /// One order, keyed <c>{channel}-{externalOrderNo}</c> (see <see cref="OrderKeys.For"/>), so a repeated import or webhook
 /// lands on the same grain. Every command either changes the order and returns the new view, returns the current view
-/// unchanged when it repeats one that already took effect, or throws a <see cref="DomainException"/> and changes nothing.
+/// unchanged when it repeats one that already took effect, or throws a <see cref="DomainException"/> and changes nothing
+/// (the one exception: <see cref="TryPlaceAsync"/> returns a stock refusal as a value).
 /// </summary>
 public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Creates the order: validates, reserves stock (all or nothing), runs the exception checks. Placing the same order again returns it unchanged.</summary>
     Task<OrderView> PlaceAsync(PlaceOrder command);
 
-    /// <summary>Like <see cref="PlaceAsync"/>, and says whether this call created the order (intake uses it to tell a new order from a redelivery atomically).</summary>
+    /// <summary>
+    /// Like <see cref="PlaceAsync"/>, and says whether this call created the order (intake uses it to tell a new order
+    /// from a redelivery atomically). An own-store checkout refused for stock is not thrown but returned as
+    /// <see cref="PlaceOutcome.Refusal"/> (nothing written); <see cref="PlaceOutcome.OrderOrThrow"/> gives the exception back.
+    /// </summary>
     Task<PlaceOutcome> TryPlaceAsync(PlaceOrder command);
 
     /// <summary>The order; <c>order.not_found</c> when it was never placed.</summary>

@@ -27,14 +27,15 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
     private string Id => GetPrimaryKeyString();
 
-    public async Task<PlaceOutcome> TryPlaceAsync(PlaceOrder command)
-    {
-        var existed = State.Exists;
-        var order = await PlaceAsync(command);
-        return new PlaceOutcome(order, Created: !existed);
-    }
+    public Task<PlaceOutcome> TryPlaceAsync(PlaceOrder command) => PlaceOrRefuseAsync(command);
 
-    public async Task<OrderView> PlaceAsync(PlaceOrder command)
+    public async Task<OrderView> PlaceAsync(PlaceOrder command) => (await PlaceOrRefuseAsync(command)).OrderOrThrow();
+
+    /// <summary>
+    /// Places the order, or returns the stock refusal of an own-store checkout as a value (nothing written); every
+    /// other failure throws. <see cref="PlaceAsync"/> turns the refusal back into the exception its callers expect.
+    /// </summary>
+    private async Task<PlaceOutcome> PlaceOrRefuseAsync(PlaceOrder command)
     {
         OrderValidation.Validate(command);
         var id = Id;
@@ -45,7 +46,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         if (State.Exists)
         {
-            return await ViewAsync();
+            return new PlaceOutcome(await ViewAsync(), Created: false);
         }
 
         var rules = await RulesAsync();
@@ -61,15 +62,23 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
         bool stockShort;
+        PlaceRefusal? refusal;
         try
         {
-            stockShort = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+            (stockShort, refusal) = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
         }
         catch (DomainException)
         {
-            // Refused with nothing written (sold out): no order exists under this key to keep in memory.
+            // A SKU grain refused the call itself; nothing was written either.
             DeactivateOnIdle();
             throw;
+        }
+
+        if (refusal is not null)
+        {
+            // Refused with nothing written (sold out): no order exists under this key to keep in memory.
+            DeactivateOnIdle();
+            return PlaceOutcome.Refused(refusal);
         }
 
         // The hold reminder depends on nothing the customer says: it is written while the customer records the order.
@@ -126,7 +135,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         await SyncSlaReminderAsync(rules);
-        return await ViewAsync();
+        return new PlaceOutcome(await ViewAsync(), Created: true);
     }
 
     public async Task<OrderView> GetAsync()

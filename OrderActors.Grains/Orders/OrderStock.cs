@@ -21,14 +21,17 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     }
 
     /// <summary>
-    /// Reserves every SKU, all or nothing: when one is refused, the ones taken are released and
-    /// <c>stock.insufficient</c> is thrown. With <paramref name="allowShortage"/> (an order already sold on a marketplace)
-    /// nothing is refused; returns true when some SKU is short.
+    /// Reserves every SKU, all or nothing: when one is refused, the ones taken are released and the refusal
+    /// (<c>stock.insufficient</c>) is returned as a value, not thrown: a sold-out checkout is the common answer of a
+    /// flash sale, and an exception rethrown at every await up to the API cost more than the rest of the refusal.
+    /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Short is true
+    /// when some SKU is short.
     /// </summary>
-    public async Task<bool> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset expiresAt, bool allowShortage)
+    public async Task<(bool Short, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset expiresAt, bool allowShortage)
     {
         var taken = new List<string>();
         var isShort = false;
+        PlaceRefusal? refusal = null;
         try
         {
             foreach (var (sku, quantity) in needs)
@@ -36,8 +39,8 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
                 var result = await Sku(sku).ReserveAsync(new ReserveStock(orderId, quantity, expiresAt, allowShortage, actor));
                 if (!result.Accepted)
                 {
-                    throw DomainException.Conflict(OrderErrors.StockInsufficient,
-                        $"Not enough stock of {sku}: {quantity} wanted, {result.Reserved} available.");
+                    refusal = PlaceRefusal.StockInsufficient(sku, quantity, result.Reserved);
+                    break;
                 }
 
                 taken.Add(sku);
@@ -46,15 +49,16 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         }
         catch
         {
-            foreach (var sku in taken)
-            {
-                await Sku(sku).ReleaseAsync(new ReleaseStock(orderId, "placement failed", actor));
-            }
-
+            await ReleaseTakenAsync(taken);
             throw;
         }
 
-        return isShort;
+        if (refusal is not null)
+        {
+            await ReleaseTakenAsync(taken);
+        }
+
+        return (isShort, refusal);
     }
 
     public async Task ConfirmAsync(SortedDictionary<string, int> needs)
@@ -115,6 +119,14 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         }
 
         return result;
+    }
+
+    private async Task ReleaseTakenAsync(List<string> taken)
+    {
+        foreach (var sku in taken)
+        {
+            await Sku(sku).ReleaseAsync(new ReleaseStock(orderId, "placement failed", actor));
+        }
     }
 
     private ISkuStockGrain Sku(string sku) => grains.GetGrain<ISkuStockGrain>(sku);

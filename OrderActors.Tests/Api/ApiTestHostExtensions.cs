@@ -18,6 +18,14 @@ internal static class ApiTestHostExtensions
     public static async Task<OrderListResponse> ListOrdersAsync(this HttpClient client, string query = "") =>
         (await client.GetFromJsonAsync<OrderListResponse>($"/api/orders?{query}"))!;
 
+    /// <summary>Posts a checkout with an <c>Idempotency-Key</c> header.</summary>
+    public static Task<HttpResponseMessage> PostCheckoutAsync(this HttpClient client, CreateOrderRequest request, string idempotencyKey)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(request) };
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
+        return client.SendAsync(message);
+    }
+
     public static CreateOrderRequest Checkout(string externalOrderNo, string sku = "SKU-1", int quantity = 1, decimal unitPrice = 20m, string phone = "13812345678") =>
         new(
             externalOrderNo,

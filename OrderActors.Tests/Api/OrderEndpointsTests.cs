@@ -42,9 +42,9 @@ public sealed class OrderEndpointsTests
         var admin = host.Admin();
         await admin.ReceiveStockAsync("SKU-1", 5);
 
-        var first = await PostWithKeyAsync(admin, ApiTestHostExtensions.Checkout("W-2"), "idem-1");
-        var second = await PostWithKeyAsync(admin, ApiTestHostExtensions.Checkout("W-2"), "idem-1");
-        var reused = await PostWithKeyAsync(admin, ApiTestHostExtensions.Checkout("W-3"), "idem-1");
+        var first = await admin.PostCheckoutAsync(ApiTestHostExtensions.Checkout("W-2"), "idem-1");
+        var second = await admin.PostCheckoutAsync(ApiTestHostExtensions.Checkout("W-2"), "idem-1");
+        var reused = await admin.PostCheckoutAsync(ApiTestHostExtensions.Checkout("W-3"), "idem-1");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -197,13 +197,6 @@ public sealed class OrderEndpointsTests
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-    }
-
-    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, CreateOrderRequest request, string key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(request) };
-        message.Headers.Add("Idempotency-Key", key);
-        return client.SendAsync(message);
     }
 
     private static string Json(CreateOrderRequest request) => System.Text.Json.JsonSerializer.Serialize(request, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));

@@ -72,7 +72,7 @@ public sealed class OrderPlacementTests
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => cluster.Order("own-dup-1").TryPlaceAsync(order)));
 
         Assert.Equal(1, outcomes.Count(o => o.Created));
-        Assert.All(outcomes, o => Assert.Equal("own-dup-1", o.Order.Id));
+        Assert.All(outcomes, o => Assert.Equal("own-dup-1", o.OrderOrThrow().Id));
         Assert.Equal(1, (await cluster.StockAsync("A")).Reserved);
     }
 
