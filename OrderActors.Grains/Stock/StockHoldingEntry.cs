@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OrderActors.Grains.Stock.Json;
 
 namespace OrderActors.Grains.Stock;
 

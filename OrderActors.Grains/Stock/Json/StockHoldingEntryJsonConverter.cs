@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrderActors.Grains.Stock;
+namespace OrderActors.Grains.Stock.Json;
 
 /// <summary>
 /// Writes and reads an open holding in a SKU snapshot field by field, in the shape the serializer's defaults gave it
@@ -22,10 +22,7 @@ public sealed class StockHoldingEntryJsonConverter : JsonConverter<StockHoldingE
 
     public override StockHoldingEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"An open holding must be a JSON object, not {reader.TokenType}.");
-        }
+        JsonFields.ExpectObject(ref reader, "An open holding");
 
         string? orderId = null;
         int quantity = 0, requested = 0;
@@ -35,7 +32,7 @@ public sealed class StockHoldingEntryJsonConverter : JsonConverter<StockHoldingE
         List<string>? transfersFrom = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var property = PropertyOf(ref reader);
+            var property = JsonFields.IndexOf(ref reader, Names) + 1;
             reader.Read();
             switch (property)
             {
@@ -55,7 +52,7 @@ public sealed class StockHoldingEntryJsonConverter : JsonConverter<StockHoldingE
                     confirmed = reader.GetBoolean();
                     break;
                 case 6:
-                    warehouse = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    warehouse = JsonFields.NullableString(ref reader);
                     break;
                 case 7:
                     transfersFrom = JsonSerializer.Deserialize<List<string>>(ref reader, options);
@@ -76,29 +73,6 @@ public sealed class StockHoldingEntryJsonConverter : JsonConverter<StockHoldingE
             Warehouse = warehouse,
             TransfersFrom = transfersFrom,
         };
-    }
-
-    /// <summary>The property the reader is on, 1–7 in the order of <see cref="Names"/> (camelCase, or any case as the serializer read it), 0 for another.</summary>
-    private static int PropertyOf(ref Utf8JsonReader reader)
-    {
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (reader.ValueTextEquals(Names[i].EncodedUtf8Bytes))
-            {
-                return i + 1;
-            }
-        }
-
-        var name = reader.GetString();
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if (string.Equals(name, Names[i].Value, StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
     }
 
     public override void Write(Utf8JsonWriter writer, StockHoldingEntry value, JsonSerializerOptions options)
