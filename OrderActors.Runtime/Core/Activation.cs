@@ -154,13 +154,13 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
 
         // Cheap checks first: the sweep visits every activation, and enumerating a ConcurrentQueue freezes its segment
-        // (the next enqueue allocates a new one). The calls waiting for durability are null until the grain first
-        // pipelines, and include answered calls the mailbox has not dropped yet.
+        // (the next enqueue allocates a new one) while ConcurrentDictionary.Keys takes every lock. The set of calls
+        // waiting for durability is null until the grain first pipelines.
         if (Volatile.Read(ref _awaitingCount) > 0 && Volatile.Read(ref _awaitingDurability) is { } awaiting)
         {
-            foreach (var item in awaiting)
+            foreach (var (item, _) in awaiting)
             {
-                if (!item.IsAnswered && time.GetElapsedTime(item.SentAt, now) >= timeout)
+                if (time.GetElapsedTime(item.SentAt, now) >= timeout)
                 {
                     item.TryTimeOut(timeout);
                 }

@@ -9,8 +9,6 @@ internal sealed class GrainCall<TResult>(MethodDispatcher<TResult> method, objec
 
     public override bool IsCall => true;
 
-    public override bool IsAnswered => _completion.Task.IsCompleted;
-
     public override Task Start(Activation activation)
     {
         if (_completion.Task.IsCompleted)

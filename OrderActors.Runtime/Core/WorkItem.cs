@@ -27,9 +27,6 @@ internal abstract class WorkItem
     /// <summary>The activation was deactivated before the item ran: calls go to a fresh activation, the rest is dropped.</summary>
     public abstract void Divert(GrainRuntime runtime);
 
-    /// <summary>True once the caller has been answered (or timed out): nothing is left to time out.</summary>
-    public virtual bool IsAnswered => true;
-
     /// <summary>Fails a call that has waited too long; false if not a call or already completed.</summary>
     public virtual bool TryTimeOut(TimeSpan timeout) => false;
 }

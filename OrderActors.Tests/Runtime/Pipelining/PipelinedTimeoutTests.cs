@@ -3,8 +3,8 @@ using OrderActors.Runtime;
 namespace OrderActors.Tests.Runtime.Pipelining;
 
 /// <summary>
-/// A pipelined call whose turn has ended still times out while its events wait for storage: the activation keeps the
-/// calls waiting for durability for the timeout sweep, and drops answered ones in bulk without losing a waiting one.
+/// A pipelined call whose turn has ended still times out while its events wait for storage: the activation keeps every
+/// call waiting for durability where the timeout sweep finds it, however many answered calls came before.
 /// </summary>
 public sealed class PipelinedTimeoutTests : PipelinedFaultTests
 {
@@ -17,7 +17,7 @@ public sealed class PipelinedTimeoutTests : PipelinedFaultTests
         await using var cluster = await StartAsync(provider);
         var (key, grain) = await NewGrainAsync(cluster);
 
-        // Answered calls first: the set of waiting calls has had answered calls to drop before the hold.
+        // Answered calls first: the set of waiting calls has had calls come and go before the hold.
         for (var i = 0; i < 150; i++)
         {
             await grain.AddAsync(1);
@@ -27,7 +27,6 @@ public sealed class PipelinedTimeoutTests : PipelinedFaultTests
         var first = grain.AddAsync(1);
         await hold.Arrived.WaitAsync(HangGuard);
 
-        // Far more than the set's first bulk drop (64): each drop while these wait must keep them all.
         var waiting = Enumerable.Range(0, 200).Select(_ => grain.AddAsync(2)).Prepend(first).ToList();
         await Eventually.WaitUntilAsync(() => Probe.Log.Count(l => l == $"{key} add 2") == 200, "every call's turn ran");
         var answeredBeforeTimeout = waiting.Count(t => t.IsCompleted);
