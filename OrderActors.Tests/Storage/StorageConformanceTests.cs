@@ -87,7 +87,7 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     [Fact]
     public async Task AppendAsync_ManyEventsInOneRequest_AllStoredInOrderAndLastPositionIsTheLastEvents()
     {
-        // More events than one multi-row statement carries (SQLite writes them 32 rows at a time), and an odd remainder.
+        // More events than one multi-row statement carries (SQLite writes them 32, 8 and 2 rows at a time), and an odd remainder.
         var grain = new GrainId("sku", "many-1");
         var other = new GrainId("sku", "many-2");
         await Storage.AppendAsync(Append(other, 0, Event("Other", 0)), CancellationToken.None);
@@ -112,6 +112,31 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
         Assert.Equal(["Other", .. Enumerable.Range(1, 75).Select(n => $"E{n}"), "Other"], feed.Select(e => e.EventType));
         Assert.Equal(feed.Select(e => e.Position).Order(), feed.Select(e => e.Position));
         Assert.True(after.LastPosition > result.LastPosition);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(64)]
+    public async Task AppendAsync_EventCountsAroundTheMultiRowSizes_StoresEveryEventOnceInOrder(int count)
+    {
+        // SQLite writes an append's events 32, 8 and 2 rows per statement, then one: counts on and beside those sizes.
+        var grain = new GrainId("sku", $"rows-{count}");
+        await Storage.AppendAsync(Append(grain, 0, Event("First", 0)), CancellationToken.None);
+
+        var result = await Storage.AppendAsync(Append(grain, 1, [.. Enumerable.Range(1, count).Select(n => Event($"E{n}", n))]), CancellationToken.None);
+        var load = await Storage.LoadAsync(grain, CancellationToken.None);
+
+        Assert.Equal(count + 1, result.Version);
+        Assert.Equal(["First", .. Enumerable.Range(1, count).Select(n => $"E{n}")], load.Events.Select(e => e.EventType));
+        Assert.Equal(Enumerable.Range(1, count + 1).Select(n => (long)n), load.Events.Select(e => e.Version));
+        Assert.Equal(Enumerable.Range(1, count).Select(n => Event("E", n).Data), load.Events.Skip(1).Select(e => e.Data));
+        Assert.Equal(load.Events[^1].Position, result.LastPosition);
+        Assert.Equal(load.Events.Select(e => e.Position).Order(), load.Events.Select(e => e.Position));
     }
 
     [Fact]

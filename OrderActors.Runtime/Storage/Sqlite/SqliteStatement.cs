@@ -41,13 +41,6 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
-    /// <summary>Binds UTF-8 text as it is: no string to build, and no conversion back to UTF-8 inside the binding.</summary>
-    public SqliteStatement BindUtf8(int position, ReadOnlySpan<byte> value)
-    {
-        Check(raw.sqlite3_bind_text(_stmt, _indexes[position], value));
-        return this;
-    }
-
     public SqliteStatement Bind(int position, long value)
     {
         Check(raw.sqlite3_bind_int64(_stmt, _indexes[position], value));

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OrderActors.Runtime.Storage.GroupCommit;
@@ -29,9 +28,11 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteStatement _insertDocument;
     private readonly SqliteStatement _updateDocument;
     private readonly SqliteStatement _deleteDocument;
-    private readonly SqliteStatement _insertEvents;
+    private readonly SqliteStatement[] _insertEventRows;
     private readonly SqliteStatement _lastPosition;
-    private readonly ArrayBufferWriter<byte> _rowsBuffer = new(16 * 1024);
+
+    // Multi-row inserts: an append of n events runs the largest of these that fit, in order (32, 8, 2, then one row).
+    private static readonly int[] EventRowCounts = [32, 8, 2];
 
     /// <param name="connectionString">The writer's connection string.</param>
     /// <param name="autoCheckpointPages">
@@ -92,18 +93,17 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "UPDATE documents SET data = $d, version = version + 1, updated_at = $ts WHERE collection = $c AND doc_key = $k AND version = $e",
             "$c", "$k", "$d", "$ts", "$e");
         _deleteDocument = Command("DELETE FROM documents WHERE collection = $c AND doc_key = $k", "$c", "$k");
-        // Several events of one append go in as one statement over one JSON array parameter ([type, data, actor, ts]
-        // per event): a statement per event was most of the writer's time for a hot SKU committing ~100 events at once.
-        _insertEvents = Command(
-            "INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) " +
-            "SELECT $t, $k, $v + e.key + 1, e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3 FROM json_each($rows) AS e ORDER BY e.key",
-            "$t", "$k", "$v", "$rows");
+        // Several events of one append go in as multi-row inserts of 32, 8 and 2 rows, bound by position: a statement
+        // per event was most of the writer's time for a hot SKU committing ~200 events at once, and one statement over
+        // a JSON array of the rows (json_each) cost 3.1–3.3 µs of CPU an event against 1.3–1.7 µs for these (the same
+        // table, synchronous=OFF).
+        _insertEventRows = [.. EventRowCounts.Select(InsertEventRows)];
         _lastPosition = Command("SELECT last_insert_rowid()");
         _statements =
         [
             _insertHead, _updateHead, _readHead, _insertEvent, _upsertSnapshot, _deleteIndex, _insertIndex,
             _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
-            _insertEvents, _lastPosition,
+            .. _insertEventRows, _lastPosition,
         ];
     }
 
@@ -165,8 +165,34 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         }
         else
         {
-            _insertEvents.Bind(0, type).Bind(1, key).Bind(2, version).BindUtf8(3, EventRows(events)).Execute();
-            version += events.Count;
+            var next = 0;
+            while (next < events.Count)
+            {
+                var size = 0;
+                while (size < EventRowCounts.Length && EventRowCounts[size] > events.Count - next)
+                {
+                    size++;
+                }
+
+                if (size == EventRowCounts.Length)
+                {
+                    var e = events[next++];
+                    _insertEvent.Bind(0, type).Bind(1, key).Bind(2, ++version).Bind(3, e.EventType).Bind(4, e.Data).Bind(5, e.Actor)
+                        .Bind(6, StorageTime.ToUnixMicroseconds(e.Timestamp)).ExecuteScalar();
+                    continue;
+                }
+
+                var insert = _insertEventRows[size].Bind(0, type).Bind(1, key).Bind(2, version);
+                for (var row = 0; row < EventRowCounts[size]; row++)
+                {
+                    var e = events[next++];
+                    var at = 3 + (row * 4);
+                    insert.Bind(at, e.EventType).Bind(at + 1, e.Data).Bind(at + 2, e.Actor).Bind(at + 3, StorageTime.ToUnixMicroseconds(e.Timestamp));
+                }
+
+                insert.Execute();
+                version += EventRowCounts[size];
+            }
 
             // The writer is the only connection writing: the last row inserted is this append's last event.
             lastPosition = _lastPosition.ExecuteScalar()!.Value;
@@ -246,28 +272,14 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         write.SetResult(_deleteDocument.Bind(0, write.Collection).Bind(1, write.Key).Execute() > 0);
     }
 
-    /// <summary>The events as one JSON array of [type, data, actor, ts] rows, for <see cref="_insertEvents"/>.</summary>
-    /// <summary>The events as one JSON array of rows, UTF-8 in a buffer reused by the next call.</summary>
-    private ReadOnlySpan<byte> EventRows(IReadOnlyList<EventRecord> events)
+    /// <summary>An insert of <paramref name="rows"/> consecutive events of one grain: $t, $k, $v, then type, data, actor and time per row.</summary>
+    private SqliteStatement InsertEventRows(int rows)
     {
-        _rowsBuffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_rowsBuffer))
-        {
-            json.WriteStartArray();
-            foreach (var e in events)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(e.EventType);
-                json.WriteStringValue(e.Data);
-                json.WriteStringValue(e.Actor);
-                json.WriteNumberValue(StorageTime.ToUnixMicroseconds(e.Timestamp));
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return _rowsBuffer.WrittenSpan;
+        var values = Enumerable.Range(0, rows).Select(i => $"($t, $k, $v + {i + 1}, $e{i}, $d{i}, $a{i}, $s{i})");
+        var parameters = Enumerable.Range(0, rows).SelectMany(i => new[] { $"$e{i}", $"$d{i}", $"$a{i}", $"$s{i}" });
+        return Command(
+            $"INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES {string.Join(", ", values)}",
+            ["$t", "$k", "$v", .. parameters]);
     }
 
     private SqliteStatement Command(string sql, params string[] parameters) => new(_connection.Handle!, sql, parameters);
