@@ -10,22 +10,15 @@
 # (Debian: linux-perf), samples on-CPU stacks with no safepoint bias and counts the samples in Monitor/Lock frames.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/profile/start-silo-load.sh
 seconds=$1; shift
 tools=/tmp/dotnet-counters-tool
 [ -x "$tools/dotnet-counters" ] || dotnet tool install --tool-path "$tools" dotnet-counters >/dev/null
 dotnet build -c Release bench/OrderActors.Bench -v q -nologo >/dev/null
 out=$(mktemp -d /tmp/orderactors-locks.XXXXXX)
 # Perf maps name JIT-compiled methods in perf's samples; without W^X the code is mapped where the map says it is.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-  dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$@" >"$out/load.txt" 2>&1 &
-load=$!
-pid=""
-for _ in $(seq 1 120); do
-  pid=$(pgrep -P "$load" -f "OrderActors.Silo.dll --urls" | head -1 || true)
-  [ -n "$pid" ] && grep -q "requests" "$out/load.txt" 2>/dev/null && break
-  sleep 0.5
-done
-[ -n "$pid" ] || { echo "locks-silo: the silo did not start; see $out/load.txt" >&2; kill $load 2>/dev/null; exit 1; }
+start_silo_load locks-silo env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+  dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$@"
 echo "measuring silo pid $pid for ${seconds}s (load output: $out/load.txt)" >&2
 "$tools/dotnet-counters" collect -p "$pid" --counters System.Runtime --format csv -o "$out/counters.csv" \
   --refresh-interval 1 --duration "00:00:00:$(printf %02d "$seconds")" >/dev/null 2>&1 &

@@ -6,20 +6,13 @@
 # samples thread stacks for <seconds>, and prints the busiest frames (bench/profile/summarize.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/profile/start-silo-load.sh
 seconds=$1; shift
 tools=/tmp/dotnet-trace-tool
 [ -x "$tools/dotnet-trace" ] || dotnet tool install --tool-path "$tools" dotnet-trace >/dev/null
 dotnet build -c Release bench/OrderActors.Bench -v q -nologo >/dev/null
 out=$(mktemp -d /tmp/orderactors-profile.XXXXXX)
-dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$@" >"$out/load.txt" 2>&1 &
-load=$!
-pid=""
-for _ in $(seq 1 120); do
-  pid=$(pgrep -P "$load" -f "OrderActors.Silo.dll --urls" | head -1 || true)
-  [ -n "$pid" ] && grep -q "requests" "$out/load.txt" 2>/dev/null && break
-  sleep 0.5
-done
-[ -n "$pid" ] || { echo "profile-silo: the silo did not start; see $out/load.txt" >&2; kill $load 2>/dev/null; exit 1; }
+start_silo_load profile-silo dotnet bench/OrderActors.Bench/bin/Release/net10.0/OrderActors.Bench.dll "$@"
 echo "profiling silo pid $pid for ${seconds}s (load output: $out/load.txt)" >&2
 "$tools/dotnet-trace" collect --profile dotnet-sampled-thread-time -p "$pid" --duration "00:00:00:$(printf %02d "$seconds")" -o "$out/silo.nettrace" >/dev/null
 "$tools/dotnet-trace" convert --format Speedscope "$out/silo.nettrace" -o "$out/silo" >/dev/null
