@@ -153,50 +153,42 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             return;
         }
 
-        long lastPosition;
+        // A single row's insert returns its position; after a multi-row one, the writer being the only connection
+        // writing, the last row inserted is this append's last event.
+        long? lastPosition = null;
         var version = request.ExpectedVersion;
         var events = request.Events;
-        if (events.Count == 1)
+        var next = 0;
+        while (next < events.Count)
         {
-            var e = events[0];
-            version++;
-            lastPosition = _insertEvent.Bind(0, type).Bind(1, key).Bind(2, version).Bind(3, e.EventType).Bind(4, e.Data).Bind(5, e.Actor)
-                .Bind(6, StorageTime.ToUnixMicroseconds(e.Timestamp)).ExecuteScalar()!.Value;
-        }
-        else
-        {
-            var next = 0;
-            while (next < events.Count)
+            var size = 0;
+            while (size < EventRowCounts.Length && EventRowCounts[size] > events.Count - next)
             {
-                var size = 0;
-                while (size < EventRowCounts.Length && EventRowCounts[size] > events.Count - next)
-                {
-                    size++;
-                }
-
-                if (size == EventRowCounts.Length)
-                {
-                    var e = events[next++];
-                    _insertEvent.Bind(0, type).Bind(1, key).Bind(2, ++version).Bind(3, e.EventType).Bind(4, e.Data).Bind(5, e.Actor)
-                        .Bind(6, StorageTime.ToUnixMicroseconds(e.Timestamp)).ExecuteScalar();
-                    continue;
-                }
-
-                var insert = _insertEventRows[size].Bind(0, type).Bind(1, key).Bind(2, version);
-                for (var row = 0; row < EventRowCounts[size]; row++)
-                {
-                    var e = events[next++];
-                    var at = 3 + (row * 4);
-                    insert.Bind(at, e.EventType).Bind(at + 1, e.Data).Bind(at + 2, e.Actor).Bind(at + 3, StorageTime.ToUnixMicroseconds(e.Timestamp));
-                }
-
-                insert.Execute();
-                version += EventRowCounts[size];
+                size++;
             }
 
-            // The writer is the only connection writing: the last row inserted is this append's last event.
-            lastPosition = _lastPosition.ExecuteScalar()!.Value;
+            if (size == EventRowCounts.Length)
+            {
+                var e = events[next++];
+                lastPosition = _insertEvent.Bind(0, type).Bind(1, key).Bind(2, ++version).Bind(3, e.EventType).Bind(4, e.Data).Bind(5, e.Actor)
+                    .Bind(6, StorageTime.ToUnixMicroseconds(e.Timestamp)).ExecuteScalar();
+                continue;
+            }
+
+            var insert = _insertEventRows[size].Bind(0, type).Bind(1, key).Bind(2, version);
+            for (var row = 0; row < EventRowCounts[size]; row++)
+            {
+                var e = events[next++];
+                var at = 3 + (row * 4);
+                insert.Bind(at, e.EventType).Bind(at + 1, e.Data).Bind(at + 2, e.Actor).Bind(at + 3, StorageTime.ToUnixMicroseconds(e.Timestamp));
+            }
+
+            insert.Execute();
+            version += EventRowCounts[size];
+            lastPosition = null;
         }
+
+        lastPosition ??= _lastPosition.ExecuteScalar();
 
         if (request.Snapshot is { } snapshot)
         {
@@ -216,7 +208,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             _insertIndex.Bind(0, type).Bind(1, key).Bind(2, json).Execute();
         }
 
-        write.SetResult(new AppendResult(version, lastPosition));
+        write.SetResult(new AppendResult(version, lastPosition!.Value));
     }
 
     private bool TryMoveHead(AppendWrite write)
