@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Storage;
+using OrderActors.Tests.Infrastructure;
+
+namespace OrderActors.Tests.Storage;
+
+/// <summary>
+/// The SQLite writer's multi-row and returning inserts run as <c>INSERT OR FAIL</c> (no statement journal): a statement
+/// that fails part-way keeps its earlier rows until the transaction rolls back. These tests make an insert fail after
+/// its precondition passed (a row the head does not know about, as a damaged database would have) and show that
+/// nothing of the failed append stays, while the writes batched with it still commit.
+/// </summary>
+public sealed class SqliteFailedInsertTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
+    private readonly StorageOptions _options = TestDatabases.Sqlite("failed-insert");
+    private IStorageProvider _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = StorageProviderFactory.Create(_options, TimeProvider.System, NullLoggerFactory.Instance);
+        await _storage.InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Theory]
+    [InlineData(1)] // the one-row insert that returns its position
+    [InlineData(3)] // a two-row insert, then the one-row insert
+    [InlineData(9)] // an eight-row insert, then the one-row insert
+    public async Task AppendAsync_EventRowAlreadyThere_FailsAloneAndLeavesNoRowOfIt(int events)
+    {
+        var damaged = new GrainId("order", "damaged");
+        var healthy = new GrainId("order", "healthy");
+        // The last event's version is taken already, behind the head's back: the insert fails after earlier rows went in.
+        await ExecuteAsync(
+            "INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES ('order', 'damaged', $v, 'Stray', '{}', 'test', 0)",
+            ("$v", events));
+
+        var failing = _storage.AppendAsync(Append(damaged, 0, events), CancellationToken.None);
+        var batchedWithIt = _storage.AppendAsync(Append(healthy, 0, 3), CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageWriteException>(() => failing);
+        Assert.Equal(3, (await batchedWithIt).Version);
+        Assert.Equal(["Stray"], await ScalarsAsync("SELECT event_type FROM events WHERE grain_key = 'damaged' ORDER BY version"));
+        Assert.Empty(await ScalarsAsync("SELECT version FROM grain_heads WHERE grain_key = 'damaged'"));
+        var load = await _storage.LoadAsync(healthy, CancellationToken.None);
+        Assert.Equal(["E1", "E2", "E3"], load.Events.Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task AppendAsync_IndexInsertFailsAfterItsFirstRow_FailsAndKeepsTheOldIndex()
+    {
+        var grain = new GrainId("order", "indexed");
+        await _storage.AppendAsync(Append(grain, 0, 1) with { Index = [new IndexEntry("status", "Placed")] }, CancellationToken.None);
+        // A NULL value breaks the index insert's NOT NULL constraint after its first row went in.
+        var bad = Append(grain, 1, 1) with { Index = [new IndexEntry("channel", "own"), new IndexEntry("status", null!)] };
+
+        await Assert.ThrowsAsync<StorageWriteException>(() => _storage.AppendAsync(bad, CancellationToken.None));
+
+        Assert.Equal(["status=Placed"], await ScalarsAsync("SELECT name || '=' || value FROM grain_index WHERE grain_key = 'indexed' ORDER BY name"));
+        Assert.Equal(["1"], await ScalarsAsync("SELECT version FROM grain_heads WHERE grain_key = 'indexed'"));
+    }
+
+    private static AppendRequest Append(GrainId grain, long expectedVersion, int events) =>
+        new(grain, expectedVersion, [.. Enumerable.Range(1, events).Select(n => new EventRecord($"E{n}", $$"""{"n":{{n}}}""", "user:test", T0.AddSeconds(n)))]);
+
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection(_options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<string>> ScalarsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
+}
