@@ -40,7 +40,10 @@ public sealed class ServerProcess : IAsyncDisposable
         get
         {
             Sample();
-            return Interlocked.Read(ref _peakRssBytes);
+            lock (_gate)
+            {
+                return _peakRssBytes;
+            }
         }
     }
 
@@ -122,6 +125,36 @@ public sealed class ServerProcess : IAsyncDisposable
             _cpuSecondsOfEarlierRuns += _cpuSecondsNow;
             _cpuSecondsNow = 0;
         }
+    }
+
+    /// <summary>
+    /// Starts the peak RSS afresh from the current RSS (after a warm-up): <c>5</c> written to <c>/proc/&lt;pid&gt;/clear_refs</c>
+    /// resets the kernel's <c>VmHWM</c>. False when the kernel refused (the peak then still includes what came before).
+    /// </summary>
+    public bool ResetPeakRss()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            try
+            {
+                File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            _peakRssBytes = 0;
+        }
+
+        Sample();
+        return true;
     }
 
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -210,15 +243,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            // Under the gate, so a reset of the peak cannot be undone by a sample read before it.
+            lock (_gate)
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
                 {
-                    var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    long current;
-                    while ((current = Interlocked.Read(ref _peakRssBytes)) < kb * 1024
-                           && Interlocked.CompareExchange(ref _peakRssBytes, kb * 1024, current) != current)
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     {
+                        var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                        _peakRssBytes = Math.Max(_peakRssBytes, kb * 1024);
                     }
                 }
             }

@@ -5,10 +5,17 @@ namespace OrderActors.Bench.Load.Scenarios;
 /// <summary>
 /// One SKU with <see cref="LoadOptions.Units"/> units and <see cref="LoadOptions.Requests"/> checkout attempts of one unit
 /// each, from distinct buyers, all at once: 201 is a durable reservation, 409 <c>stock.insufficient</c> a refusal.
+/// The warm-up is a smaller sale of its own: another SKU with one unit per <see cref="WarmupAttemptsPerUnit"/> attempts,
+/// so accepted and refused checkouts are both warmed, and the measured SKU still starts with all its units.
 /// </summary>
 public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(options)
 {
     public const string Sku = "FLASH-00001";
+
+    public const string WarmupSku = "FLASH-WARM-1";
+
+    /// <summary>The measured sale's default shape (100,000 attempts for 10,000 units).</summary>
+    public const int WarmupAttemptsPerUnit = 10;
 
     private static readonly HashSet<string> PendingStatuses = ["PendingPayment"];
 
@@ -18,6 +25,14 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
     private long _lastAccepted;
 
     public override bool SupportsBaseline => true;
+
+    public override bool SupportsWarmup => true;
+
+    public override Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, [WarmupSku], Math.Max(1, count / WarmupAttemptsPerUnit), cancellationToken);
+
+    public override Task<int> WarmupOperationAsync(LoadClient client, int index) =>
+        client.PostAsync("/api/orders", Payloads.OwnOrder($"warm-fs-{index}", Payloads.WarmupBuyers + index, [(WarmupSku, 1)]));
 
     public override async Task SetupAsync(LoadClient client, CancellationToken cancellationToken)
     {
