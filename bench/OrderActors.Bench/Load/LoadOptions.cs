@@ -40,6 +40,9 @@ public sealed record LoadOptions
     /// <summary>The warm-up stops sending after this long even if warm-up operations remain.</summary>
     public TimeSpan WarmupMaxDuration { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>After the warm-up's operations, the longest wait, the server idle, for its tier-1 JIT thread to fall quiet.</summary>
+    public TimeSpan WarmupSettleLimit { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Kill the server with SIGKILL half-way, restart it, finish the scenario, then check.</summary>
     public bool Crash { get; init; }
 

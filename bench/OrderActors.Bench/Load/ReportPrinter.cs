@@ -14,7 +14,7 @@ public static class ReportPrinter
         if (report.Warmup is { } warmup)
         {
             output.WriteLine(FormattableString.Invariant(
-                $"  warm-up            {warmup.Sent:N0} of {warmup.Requested:N0} in {warmup.Seconds:0.00} s = {warmup.PerSecond:N0}/s, errors {warmup.Errors:N0}: NOT MEASURED (in no figure below)"));
+                $"  warm-up            {warmup.Sent:N0} of {warmup.Requested:N0} in {warmup.Seconds:0.00} s = {warmup.PerSecond:N0}/s, errors {warmup.Errors:N0}, then {warmup.SettleSeconds:0.0} s idle {(warmup.JitQuiet ? "until the tier-1 JIT was quiet" : "and the tier-1 JIT still busy")} (its thread's CPU {warmup.JitCpuSeconds:0.00} s): NOT MEASURED (in no figure below)"));
         }
 
         output.WriteLine(FormattableString.Invariant($"  requests sent      {report.Sent:N0} in {report.ElapsedSeconds:0.00} s = {report.PerSecond:N0}/s"));

@@ -5,7 +5,8 @@ namespace OrderActors.Bench.Load;
 
 /// <summary>
 /// A server under load as a child process (the silo or the baseline): started, waited for until ready, sampled for peak
-/// RSS (<c>VmHWM</c>) and CPU time from <c>/proc</c>, killed with SIGKILL and restarted on the same database.
+/// RSS (<c>VmHWM</c>), CPU time and the CPU time of the runtime's tiered-compilation thread from <c>/proc</c>, killed
+/// with SIGKILL and restarted on the same database.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -21,6 +22,10 @@ public sealed class ServerProcess : IAsyncDisposable
     private double _cpuSecondsOfEarlierRuns;
     private double _cpuSecondsNow;
     private CancellationTokenSource? _sampler;
+
+    // CPU seconds of every tiered-compilation thread seen, by (process, thread) id: the runtime ends that thread when it
+    // has been idle a while and starts another, so the total is the sum over threads, each at its last sample.
+    private readonly Dictionary<(int Pid, int Tid), double> _tieredCompilationCpu = [];
 
     public ServerProcess(ProcessStartInfo start, Uri baseAddress, string logPath)
     {
@@ -56,6 +61,23 @@ public sealed class ServerProcess : IAsyncDisposable
             lock (_gate)
             {
                 return _cpuSecondsOfEarlierRuns + _cpuSecondsNow;
+            }
+        }
+    }
+
+    /// <summary>
+    /// CPU time of the .NET runtime's background JIT (the ".NET Tiered Compilation Worker" thread, which recompiles hot
+    /// methods at tier 1) in all incarnations so far, as sampled every 500 ms: the share of the JIT that shows on its own
+    /// thread (tier-0 compiles run on the calling threads and are not in it).
+    /// </summary>
+    public double TieredCompilationCpuSeconds
+    {
+        get
+        {
+            Sample();
+            lock (_gate)
+            {
+                return _tieredCompilationCpu.Values.Sum();
             }
         }
     }
@@ -256,18 +278,51 @@ public sealed class ServerProcess : IAsyncDisposable
                 }
             }
 
-            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command: state is field 3 overall, utime 14, stime 15 → indexes 11 and 12 here.
-            var cpu = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+            var cpu = CpuSecondsOf($"/proc/{process.Id}/stat");
             lock (_gate)
             {
                 _cpuSecondsNow = Math.Max(_cpuSecondsNow, cpu);
             }
+
+            SampleTieredCompilation(process.Id);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             // The process is gone or not readable: keep the last sample.
         }
+    }
+
+    private void SampleTieredCompilation(int pid)
+    {
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var cpu = CpuSecondsOf(Path.Combine(task, "stat"));
+                var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+                lock (_gate)
+                {
+                    _tieredCompilationCpu[(pid, tid)] = Math.Max(_tieredCompilationCpu.GetValueOrDefault((pid, tid)), cpu);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended between the listing and the read: its last sample stands.
+            }
+        }
+    }
+
+    /// <summary>User + system CPU seconds from a <c>/proc/…/stat</c> file (of a process or of one of its threads).</summary>
+    private static double CpuSecondsOf(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command: state is field 3 overall, utime 14, stime 15 → indexes 11 and 12 here.
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
     }
 }
