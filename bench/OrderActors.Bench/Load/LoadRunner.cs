@@ -106,6 +106,7 @@ public static class LoadRunner
             scenario.Notes.Enqueue(FormattableString.Invariant(
                 $"the server's tier-1 JIT thread still took {jitShare:0.0}% of its CPU during the measured run: a longer --warmup would take more of the start-up out of the figures"));
         }
+
         scenario.Figures["load generator CPU utilisation during the load (cores)"] = generatorCpu / result.Elapsed.TotalSeconds;
         return new ScenarioReport
         {
