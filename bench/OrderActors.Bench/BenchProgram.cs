@@ -41,6 +41,11 @@ public static class BenchProgram
                 load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
                               --postgres <admin connection string>  --requests N  --concurrency 64  [--rate N/s]  --max-seconds 600
                               --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
+                              --warmup N: operations on keys of their own before the measured run, then idle until
+                              the server's tier-1 JIT is quiet (at most 15 s); in no figure (defaults: intake and
+                              webhook-storm 10000, flash-sale 50000, http-floor 5000, holds 0: none)
+                              --warmup-seconds 60: the warm-up stops sending after this long
+                              --warmup-settle-seconds 15: the longest idle wait for the JIT after it
               grain-intake, grain-flash-sale
                               the same work straight on the grains in this process (no HTTP), per storage provider
                               --providers memory,sqlite,postgres  --requests 5000  --concurrency 64

@@ -9,7 +9,8 @@ namespace OrderActors.Bench.Load;
 /// workers wait for it instead of burning through operations. With a crash plan, the server is SIGKILLed once
 /// <c>crashAfter</c> operations have completed and restarted on the same database while the load goes on.
 /// With a rate, operation i is not sent before start + i / rate (paced arrivals, at most <c>concurrency</c> in flight).
-/// Every <see cref="ProgressInterval"/> a progress line goes to stderr (done, rate, errors, server peak RSS).
+/// Every <see cref="ProgressInterval"/> a progress line goes to stderr (done, rate, errors, server peak RSS), prefixed
+/// with <c>label</c> when one is given (the warm-up's).
 /// </summary>
 public static class LoadDriver
 {
@@ -23,6 +24,7 @@ public static class LoadDriver
         Func<int, Task<int>> operation,
         ServerProcess server,
         int? crashAfter = null,
+        string? label = null,
         CancellationToken cancellationToken = default)
     {
         var recorder = new LatencyRecorder(concurrency);
@@ -67,7 +69,7 @@ public static class LoadDriver
         }
 
         using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progress = ReportProgressAsync(count, () => Volatile.Read(ref completed), byStatus, server, stopProgress.Token);
+        var progress = ReportProgressAsync(label is null ? string.Empty : label + ": ", count, () => Volatile.Read(ref completed), byStatus, server, stopProgress.Token);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkerAsync(w), cancellationToken)));
         await stopProgress.CancelAsync();
         await progress;
@@ -80,7 +82,7 @@ public static class LoadDriver
         return new DriverResult(sent, new Dictionary<int, int>(byStatus), recorder.Summarize(elapsed), elapsed);
     }
 
-    private static async Task ReportProgressAsync(int count, Func<int> completed, ConcurrentDictionary<int, int> byStatus, ServerProcess server, CancellationToken cancellationToken)
+    private static async Task ReportProgressAsync(string prefix, int count, Func<int> completed, ConcurrentDictionary<int, int> byStatus, ServerProcess server, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(ProgressInterval);
         var last = 0;
@@ -91,7 +93,7 @@ public static class LoadDriver
                 var done = completed();
                 var errors = byStatus.Where(kv => kv.Key is >= 500 or LoadClient.TransportError).Sum(kv => kv.Value);
                 Console.Error.WriteLine(FormattableString.Invariant(
-                    $"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {done:N0} of {count:N0} done ({(done - last) / ProgressInterval.TotalSeconds:N0}/s), errors {errors:N0}, server peak RSS {server.PeakRssBytes / 1048576.0:N0} MiB"));
+                    $"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {prefix}{done:N0} of {count:N0} done ({(done - last) / ProgressInterval.TotalSeconds:N0}/s), errors {errors:N0}, server peak RSS {server.PeakRssBytes / 1048576.0:N0} MiB"));
                 last = done;
             }
         }

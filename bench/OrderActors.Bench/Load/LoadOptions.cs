@@ -30,6 +30,19 @@ public sealed record LoadOptions
     /// <summary>The run stops sending after this long even if requests remain.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Operations sent before the measured run, on keys of their own (SKUs, orders, buyers, deliveries), so the server's
+    /// JIT and pools are warm when measuring starts; counted in no figure and no check but the server's own ledger check.
+    /// 0: the measured run starts on a freshly started server.
+    /// </summary>
+    public int Warmup { get; init; }
+
+    /// <summary>The warm-up stops sending after this long even if warm-up operations remain.</summary>
+    public TimeSpan WarmupMaxDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After the warm-up's operations, the longest wait, the server idle, for its tier-1 JIT thread to fall quiet.</summary>
+    public TimeSpan WarmupSettleLimit { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Kill the server with SIGKILL half-way, restart it, finish the scenario, then check.</summary>
     public bool Crash { get; init; }
 

@@ -1,14 +1,22 @@
+using System.Diagnostics;
 using OrderActors.Bench.Load.Scenarios;
 
 namespace OrderActors.Bench.Load;
 
 /// <summary>
-/// Runs one scenario against one target: starts the server as a child process over a fresh database, prepares it,
-/// sends the load (with a SIGKILL and restart half-way in crash mode), lets the scenario finish (holds drain), checks the
-/// invariants over HTTP, and reports figures, peak RSS and CPU time of the server.
+/// Runs one scenario against one target: starts the server as a child process over a fresh database, warms it up on keys
+/// of the warm-up's own (when asked), prepares it, sends the load (with a SIGKILL and restart half-way in crash mode), lets
+/// the scenario finish (holds drain), checks the invariants over HTTP, and reports figures, peak RSS and CPU time of the
+/// server. Every figure but the warm-up's own line counts from the end of the warm-up.
 /// </summary>
 public static class LoadRunner
 {
+    /// <summary>How long the server's tier-1 JIT thread must have used no CPU before the measured run starts after a warm-up.</summary>
+    public static readonly TimeSpan JitQuietFor = TimeSpan.FromSeconds(1);
+
+    /// <summary>Above this share of the server's CPU in its tier-1 JIT thread during a run after a warm-up, the report says the warm-up was short.</summary>
+    public const double MaxJitShareAfterWarmup = 3;
+
     public static LoadScenario Create(LoadOptions options) => options.Scenario switch
     {
         "intake" => new IntakeScenario(options),
@@ -26,6 +34,11 @@ public static class LoadRunner
         if (options.Target == "baseline" && !scenario.SupportsBaseline)
         {
             throw new ArgumentException($"The baseline implements intake and flash-sale only, not {options.Scenario}.", nameof(options));
+        }
+
+        if (options.Warmup > 0 && !scenario.SupportsWarmup)
+        {
+            throw new ArgumentException($"The {options.Scenario} scenario has no warm-up; run it with --warmup 0.", nameof(options));
         }
 
         var runDirectory = Path.Combine(Path.GetTempPath(), "orderactors-load", $"{options.Scenario}-{options.Target}-{Guid.NewGuid():N}");
@@ -53,13 +66,22 @@ public static class LoadRunner
     {
         await using var server = await ServerLauncher.StartAsync(options, runDirectory, cancellationToken);
         using var client = new LoadClient(server.BaseAddress, options.Concurrency + 16);
+        var warmup = await WarmUpAsync(options, scenario, client, server, cancellationToken);
+        var countersAfterWarmup = warmup is not null && options.Target == "actors" ? await ReadClusterCountersAsync(client) : null;
         await scenario.SetupAsync(client, cancellationToken);
+        if (warmup is not null && !server.ResetPeakRss())
+        {
+            scenario.Notes.Enqueue("the peak RSS could not be reset after the warm-up (/proc/<pid>/clear_refs refused): it includes the warm-up");
+        }
+
         var cpuBefore = server.CpuSeconds;
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var jitBefore = server.TieredCompilationCpuSeconds;
+        using var self = Process.GetCurrentProcess();
         var generatorCpuBefore = self.TotalProcessorTime;
         int? crashAfter = options.Crash ? Math.Max(1, options.Requests / 2) : null;
-        var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.Rate, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken);
+        var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.Rate, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken: cancellationToken);
         var cpuDuringLoad = server.CpuSeconds - cpuBefore;
+        var jitDuringLoad = server.TieredCompilationCpuSeconds - jitBefore;
         self.Refresh();
         var generatorCpu = (self.TotalProcessorTime - generatorCpuBefore).TotalSeconds;
         if (result.Sent < options.Requests)
@@ -69,7 +91,7 @@ public static class LoadRunner
 
         if (options.Target == "actors")
         {
-            await CaptureClusterAsync(client, scenario, result);
+            await CaptureClusterAsync(client, scenario, result, countersAfterWarmup);
         }
 
         await scenario.AfterLoadAsync(client, result, cancellationToken);
@@ -77,6 +99,14 @@ public static class LoadRunner
         var checks = await scenario.CheckAsync(client, cancellationToken);
         scenario.Figures["server CPU ms per request (during the load)"] = result.Sent == 0 ? 0 : cpuDuringLoad * 1000 / result.Sent;
         scenario.Figures["server CPU utilisation during the load (cores)"] = cpuDuringLoad / result.Elapsed.TotalSeconds;
+        var jitShare = cpuDuringLoad > 0 ? jitDuringLoad * 100 / cpuDuringLoad : 0;
+        scenario.Figures["server CPU % in its tier-1 JIT thread during the load"] = jitShare;
+        if (warmup is not null && jitShare > MaxJitShareAfterWarmup)
+        {
+            scenario.Notes.Enqueue(FormattableString.Invariant(
+                $"the server's tier-1 JIT thread still took {jitShare:0.0}% of its CPU during the measured run: a longer --warmup would take more of the start-up out of the figures"));
+        }
+
         scenario.Figures["load generator CPU utilisation during the load (cores)"] = generatorCpu / result.Elapsed.TotalSeconds;
         return new ScenarioReport
         {
@@ -85,6 +115,7 @@ public static class LoadRunner
             Provider = options.Provider,
             Concurrency = options.Concurrency,
             Crash = options.Crash,
+            Warmup = warmup,
             Sent = result.Sent,
             ByStatus = result.ByStatus,
             Errors = result.Errors,
@@ -104,8 +135,83 @@ public static class LoadRunner
         };
     }
 
-    /// <summary>The silo's own view (storage writes and batch sizes, grain calls, reminder lag) from <c>GET /api/admin/cluster</c>.</summary>
-    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result)
+    /// <summary>
+    /// Sends the warm-up (closed loop, the measured run's concurrency, bounded by <see cref="LoadOptions.WarmupMaxDuration"/>),
+    /// never crashed, then leaves the server idle until its tier-1 JIT is quiet (see <see cref="SettleAsync"/>); null when
+    /// there is no warm-up.
+    /// </summary>
+    private static async Task<WarmupReport?> WarmUpAsync(LoadOptions options, LoadScenario scenario, LoadClient client, ServerProcess server, CancellationToken cancellationToken)
+    {
+        if (options.Warmup <= 0)
+        {
+            return null;
+        }
+
+        await scenario.SetupWarmupAsync(client, options.Warmup, cancellationToken);
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] warm-up on {options.Target}: {options.Warmup:N0} operations on keys of their own, at most {options.WarmupMaxDuration.TotalSeconds:N0} s (not measured)"));
+        var jitBefore = server.TieredCompilationCpuSeconds;
+        var result = await LoadDriver.RunAsync(options.Warmup, options.Concurrency, null, options.WarmupMaxDuration, i => scenario.WarmupOperationAsync(client, i), server, label: "warm-up", cancellationToken: cancellationToken);
+        var (settle, quiet) = await SettleAsync(server, options.WarmupSettleLimit, cancellationToken);
+        return new WarmupReport(options.Warmup, result.Sent, result.Elapsed.TotalSeconds, result.ByStatus, result.Errors)
+        {
+            SettleSeconds = settle.TotalSeconds,
+            JitQuiet = quiet,
+            JitCpuSeconds = server.TieredCompilationCpuSeconds - jitBefore,
+        };
+    }
+
+    /// <summary>
+    /// Waits, the server idle, until its tier-1 JIT thread has used no CPU for <see cref="JitQuietFor"/>, at most
+    /// <paramref name="limit"/>. Under load that thread gets a small share of the cores, so it finishes the methods the
+    /// warm-up made hot well after the warm-up's last request (12–18 s after start on this 2-core machine under intake
+    /// and flash-sale load); idle, it gets a core and finishes them (2–9 s measured) before the measured run, not in it.
+    /// </summary>
+    private static async Task<(TimeSpan Waited, bool Quiet)> SettleAsync(ServerProcess server, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var quietSince = started;
+        var last = server.TieredCompilationCpuSeconds;
+        while (Stopwatch.GetElapsedTime(quietSince) < JitQuietFor)
+        {
+            if (Stopwatch.GetElapsedTime(started) >= limit)
+            {
+                return (Stopwatch.GetElapsedTime(started), false);
+            }
+
+            await Task.Delay(250, cancellationToken);
+            var now = server.TieredCompilationCpuSeconds;
+            if (now > last)
+            {
+                quietSince = Stopwatch.GetTimestamp();
+                last = now;
+            }
+        }
+
+        return (Stopwatch.GetElapsedTime(started), true);
+    }
+
+    /// <summary>The silo's counters (durable writes, commits, grain calls) at the end of the warm-up, so the figures count the measured run only.</summary>
+    private static async Task<ClusterCounters?> ReadClusterCountersAsync(LoadClient client)
+    {
+        var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
+        if (status != 200)
+        {
+            return null;
+        }
+
+        var storage = body.TryGetProperty("storage", out var s) ? s : default;
+        return new ClusterCounters(
+            storage.ValueKind == System.Text.Json.JsonValueKind.Object ? storage.GetProperty("writes").GetInt64() : 0,
+            storage.ValueKind == System.Text.Json.JsonValueKind.Object ? storage.GetProperty("commits").GetInt64() : 0,
+            body.TryGetProperty("callsTotal", out var calls) ? calls.GetInt64() : 0);
+    }
+
+    /// <summary>
+    /// The silo's own view (storage writes and batch sizes, grain calls, reminder lag) from <c>GET /api/admin/cluster</c>:
+    /// since the silo started, or, after a warm-up, since its end (<paramref name="afterWarmup"/>).
+    /// </summary>
+    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result, ClusterCounters? afterWarmup)
     {
         var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
         if (status != 200)
@@ -115,25 +221,29 @@ public static class LoadRunner
         }
 
         var requests = Math.Max(1, result.Sent);
+        var since = afterWarmup is null ? "since start" : "after the warm-up";
+        var before = afterWarmup ?? new ClusterCounters(0, 0, 0);
         if (body.TryGetProperty("storage", out var storage))
         {
-            var writes = storage.GetProperty("writes").GetInt64();
-            var commits = storage.GetProperty("commits").GetInt64();
-            scenario.Figures["silo: durable writes per request (since start)"] = (double)writes / requests;
-            scenario.Figures["silo: commits per request (since start)"] = (double)commits / requests;
-            scenario.Figures["silo: writes per commit (group commit batch)"] = storage.GetProperty("averageBatchSize").GetDouble();
+            var writes = storage.GetProperty("writes").GetInt64() - before.Writes;
+            var commits = storage.GetProperty("commits").GetInt64() - before.Commits;
+            scenario.Figures[$"silo: durable writes per request ({since})"] = (double)writes / requests;
+            scenario.Figures[$"silo: commits per request ({since})"] = (double)commits / requests;
+            scenario.Figures["silo: writes per commit (group commit batch)"] = afterWarmup is null
+                ? storage.GetProperty("averageBatchSize").GetDouble()
+                : commits > 0 ? (double)writes / commits : 0;
             scenario.Figures["silo: commit latency p50 ms (recent)"] = storage.GetProperty("commitLatencyP50Ms").GetDouble();
             scenario.Figures["silo: commit latency p99 ms (recent)"] = storage.GetProperty("commitLatencyP99Ms").GetDouble();
         }
 
         if (body.TryGetProperty("callsTotal", out var calls))
         {
-            scenario.Figures["silo: grain calls per request (since start)"] = (double)calls.GetInt64() / requests;
+            scenario.Figures[$"silo: grain calls per request ({since})"] = (double)(calls.GetInt64() - before.Calls) / requests;
         }
 
         if (body.TryGetProperty("activations", out var activations))
         {
-            scenario.Counts["silo: activations after the load"] = activations.GetInt64();
+            scenario.Counts[afterWarmup is null ? "silo: activations after the load" : "silo: activations after the load (the warm-up's included)"] = activations.GetInt64();
         }
     }
 }

@@ -16,7 +16,21 @@ public abstract class LoadScenario(LoadOptions options)
     /// <summary>The targets this scenario runs against (the baseline implements only intake and flash sale).</summary>
     public virtual bool SupportsBaseline => false;
 
+    /// <summary>Whether the scenario has a warm-up (<see cref="LoadOptions.Warmup"/>) that leaves its measured run and checks untouched.</summary>
+    public virtual bool SupportsWarmup => false;
+
+    /// <summary>Prepares the measured run (stock of its SKUs, …); runs right before it, after any warm-up.</summary>
     public abstract Task SetupAsync(LoadClient client, CancellationToken cancellationToken);
+
+    /// <summary>Prepares <paramref name="count"/> warm-up operations on keys of their own; runs first, before <see cref="SetupAsync"/>.</summary>
+    public virtual Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends warm-up operation <paramref name="index"/>: the same requests as <see cref="OperationAsync"/> on keys of its own,
+    /// recorded in none of the scenario's figures, counts or checks. Returns the HTTP status of its main request.
+    /// </summary>
+    public virtual Task<int> WarmupOperationAsync(LoadClient client, int index) =>
+        throw new NotSupportedException($"The {Options.Scenario} scenario has no warm-up.");
 
     /// <summary>Sends operation <paramref name="index"/>; returns the HTTP status of its main request (-1: server unreachable).</summary>
     public abstract Task<int> OperationAsync(LoadClient client, int index);

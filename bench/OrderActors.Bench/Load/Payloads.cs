@@ -7,7 +7,16 @@ namespace OrderActors.Bench.Load;
 /// <summary>Request bodies of the scenarios, built as UTF-8 JSON once per request.</summary>
 public static class Payloads
 {
+    /// <summary>
+    /// Buyer numbers of warm-up orders start here, so a warm-up buyer's phone (customer grain) is never a measured
+    /// buyer's, and every measured customer has exactly the orders the measured run placed.
+    /// </summary>
+    public const int WarmupBuyers = 50_000_000;
+
     public static string Sku(int i) => $"SKU-{i:D5}";
+
+    /// <summary>The warm-up's own SKUs, so the measured SKUs' stock and reservations are untouched by it.</summary>
+    public static string WarmupSku(int i) => $"WARM-{i:D5}";
 
     public static string Phone(int i) => (13000000000L + i).ToString(CultureInfo.InvariantCulture);
 

@@ -11,6 +11,12 @@ public static class ReportPrinter
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine();
         output.WriteLine(FormattableString.Invariant($"== {report.Scenario} on {report.Target} ({report.Provider}), concurrency {report.Concurrency}{(report.Crash ? $", SIGKILL + restart half-way ({report.Restarts} restart)" : string.Empty)}"));
+        if (report.Warmup is { } warmup)
+        {
+            output.WriteLine(FormattableString.Invariant(
+                $"  warm-up            {warmup.Sent:N0} of {warmup.Requested:N0} in {warmup.Seconds:0.00} s = {warmup.PerSecond:N0}/s, errors {warmup.Errors:N0}, then {warmup.SettleSeconds:0.0} s idle {(warmup.JitQuiet ? "until the tier-1 JIT was quiet" : "and the tier-1 JIT still busy")} (its thread's CPU {warmup.JitCpuSeconds:0.00} s): NOT MEASURED (in no figure below)"));
+        }
+
         output.WriteLine(FormattableString.Invariant($"  requests sent      {report.Sent:N0} in {report.ElapsedSeconds:0.00} s = {report.PerSecond:N0}/s"));
         output.WriteLine(FormattableString.Invariant($"  latency ms         p50 {report.P50Ms:0.0}  p90 {report.P90Ms:0.0}  p99 {report.P99Ms:0.0}  max {report.MaxMs:0.0}"));
         output.WriteLine(FormattableString.Invariant($"  answers            {string.Join("  ", report.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == LoadClient.TransportError ? "no answer" : kv.Key.ToString(CultureInfo.InvariantCulture))}: {kv.Value:N0}"))}"));

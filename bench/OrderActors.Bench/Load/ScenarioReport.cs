@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderActors.Bench.Load;
 
 /// <summary>Everything one scenario run measured and checked; printed as text and written as JSON.</summary>
@@ -12,6 +14,10 @@ public sealed record ScenarioReport
     public required int Concurrency { get; init; }
 
     public required bool Crash { get; init; }
+
+    /// <summary>What the warm-up before the measured run did (null: none); no other figure of the report includes it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WarmupReport? Warmup { get; init; }
 
     public required int Sent { get; init; }
 

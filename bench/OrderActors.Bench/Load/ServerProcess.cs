@@ -5,7 +5,8 @@ namespace OrderActors.Bench.Load;
 
 /// <summary>
 /// A server under load as a child process (the silo or the baseline): started, waited for until ready, sampled for peak
-/// RSS (<c>VmHWM</c>) and CPU time from <c>/proc</c>, killed with SIGKILL and restarted on the same database.
+/// RSS (<c>VmHWM</c>), CPU time and the CPU time of the runtime's tiered-compilation thread from <c>/proc</c>, killed
+/// with SIGKILL and restarted on the same database.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -21,6 +22,10 @@ public sealed class ServerProcess : IAsyncDisposable
     private double _cpuSecondsOfEarlierRuns;
     private double _cpuSecondsNow;
     private CancellationTokenSource? _sampler;
+
+    // CPU seconds of every tiered-compilation thread seen, by (process, thread) id: the runtime ends that thread when it
+    // has been idle a while and starts another, so the total is the sum over threads, each at its last sample.
+    private readonly Dictionary<(int Pid, int Tid), double> _tieredCompilationCpu = [];
 
     public ServerProcess(ProcessStartInfo start, Uri baseAddress, string logPath)
     {
@@ -40,7 +45,10 @@ public sealed class ServerProcess : IAsyncDisposable
         get
         {
             Sample();
-            return Interlocked.Read(ref _peakRssBytes);
+            lock (_gate)
+            {
+                return _peakRssBytes;
+            }
         }
     }
 
@@ -53,6 +61,23 @@ public sealed class ServerProcess : IAsyncDisposable
             lock (_gate)
             {
                 return _cpuSecondsOfEarlierRuns + _cpuSecondsNow;
+            }
+        }
+    }
+
+    /// <summary>
+    /// CPU time of the .NET runtime's background JIT (the ".NET Tiered Compilation Worker" thread, which recompiles hot
+    /// methods at tier 1) in all incarnations so far, as sampled every 500 ms: the share of the JIT that shows on its own
+    /// thread (tier-0 compiles run on the calling threads and are not in it).
+    /// </summary>
+    public double TieredCompilationCpuSeconds
+    {
+        get
+        {
+            Sample();
+            lock (_gate)
+            {
+                return _tieredCompilationCpu.Values.Sum();
             }
         }
     }
@@ -122,6 +147,36 @@ public sealed class ServerProcess : IAsyncDisposable
             _cpuSecondsOfEarlierRuns += _cpuSecondsNow;
             _cpuSecondsNow = 0;
         }
+    }
+
+    /// <summary>
+    /// Starts the peak RSS afresh from the current RSS (after a warm-up): <c>5</c> written to <c>/proc/&lt;pid&gt;/clear_refs</c>
+    /// resets the kernel's <c>VmHWM</c>. False when the kernel refused (the peak then still includes what came before).
+    /// </summary>
+    public bool ResetPeakRss()
+    {
+        var process = _process;
+        if (process is null)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            try
+            {
+                File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            _peakRssBytes = 0;
+        }
+
+        Sample();
+        return true;
     }
 
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -210,31 +265,64 @@ public sealed class ServerProcess : IAsyncDisposable
 
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            // Under the gate, so a reset of the peak cannot be undone by a sample read before it.
+            lock (_gate)
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
                 {
-                    var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    long current;
-                    while ((current = Interlocked.Read(ref _peakRssBytes)) < kb * 1024
-                           && Interlocked.CompareExchange(ref _peakRssBytes, kb * 1024, current) != current)
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     {
+                        var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                        _peakRssBytes = Math.Max(_peakRssBytes, kb * 1024);
                     }
                 }
             }
 
-            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command: state is field 3 overall, utime 14, stime 15 → indexes 11 and 12 here.
-            var cpu = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+            var cpu = CpuSecondsOf($"/proc/{process.Id}/stat");
             lock (_gate)
             {
                 _cpuSecondsNow = Math.Max(_cpuSecondsNow, cpu);
             }
+
+            SampleTieredCompilation(process.Id);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             // The process is gone or not readable: keep the last sample.
         }
+    }
+
+    private void SampleTieredCompilation(int pid)
+    {
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var cpu = CpuSecondsOf(Path.Combine(task, "stat"));
+                var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
+                lock (_gate)
+                {
+                    _tieredCompilationCpu[(pid, tid)] = Math.Max(_tieredCompilationCpu.GetValueOrDefault((pid, tid)), cpu);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended between the listing and the read: its last sample stands.
+            }
+        }
+    }
+
+    /// <summary>User + system CPU seconds from a <c>/proc/…/stat</c> file (of a process or of one of its threads).</summary>
+    private static double CpuSecondsOf(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command: state is field 3 overall, utime 14, stime 15 → indexes 11 and 12 here.
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
     }
 }

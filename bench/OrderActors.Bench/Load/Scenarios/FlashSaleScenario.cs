@@ -5,10 +5,22 @@ namespace OrderActors.Bench.Load.Scenarios;
 /// <summary>
 /// One SKU with <see cref="LoadOptions.Units"/> units and <see cref="LoadOptions.Requests"/> checkout attempts of one unit
 /// each, from distinct buyers, all at once: 201 is a durable reservation, 409 <c>stock.insufficient</c> a refusal.
+/// The warm-up runs on two SKUs of its own, so the measured SKU still starts with all its units: every
+/// <see cref="WarmupAttemptsPerUnit"/>th attempt buys one of <see cref="WarmupSku"/>'s units (enough for all of them), the
+/// others try <see cref="WarmupSoldOutSku"/> (one unit, then refused). Accepted and refused checkouts are both warmed, in
+/// the measured sale's shares, and both until the warm-up's end: one sold-out SKU would sell out in its first seconds,
+/// leaving the accepted path's methods waiting for the JIT's tier-up calls until the measured run.
 /// </summary>
 public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(options)
 {
     public const string Sku = "FLASH-00001";
+
+    public const string WarmupSku = "FLASH-WARM-1";
+
+    public const string WarmupSoldOutSku = "FLASH-WARM-2";
+
+    /// <summary>The measured sale's default shape (100,000 attempts for 10,000 units).</summary>
+    public const int WarmupAttemptsPerUnit = 10;
 
     private static readonly HashSet<string> PendingStatuses = ["PendingPayment"];
 
@@ -18,6 +30,17 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
     private long _lastAccepted;
 
     public override bool SupportsBaseline => true;
+
+    public override bool SupportsWarmup => true;
+
+    public override async Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken)
+    {
+        await InvariantChecks.ReceiveStockAsync(client, [WarmupSku], (count + WarmupAttemptsPerUnit - 1) / WarmupAttemptsPerUnit, cancellationToken);
+        await InvariantChecks.ReceiveStockAsync(client, [WarmupSoldOutSku], 1, cancellationToken);
+    }
+
+    public override Task<int> WarmupOperationAsync(LoadClient client, int index) =>
+        client.PostAsync("/api/orders", Payloads.OwnOrder($"warm-fs-{index}", Payloads.WarmupBuyers + index, [(index % WarmupAttemptsPerUnit == 0 ? WarmupSku : WarmupSoldOutSku, 1)]));
 
     public override async Task SetupAsync(LoadClient client, CancellationToken cancellationToken)
     {

@@ -13,12 +13,19 @@ public sealed class HttpFloorScenario(LoadOptions options) : LoadScenario(option
 
     public override bool SupportsBaseline => true;
 
+    /// <summary>The warm-up sends the same stateless GETs; only their answers go uncounted.</summary>
+    public override bool SupportsWarmup => true;
+
     public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        _anonymous = _withKey ? null : new LoadClient(client.BaseAddress, Options.Concurrency + 16, apiKey: null);
+        _anonymous ??= _withKey ? null : new LoadClient(client.BaseAddress, Options.Concurrency + 16, apiKey: null);
         return Task.CompletedTask;
     }
+
+    public override Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken) => SetupAsync(client, cancellationToken);
+
+    public override Task<int> WarmupOperationAsync(LoadClient client, int index) => (_anonymous ?? client).GetStatusAsync("/health/live");
 
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {

@@ -2,7 +2,8 @@ namespace OrderActors.Bench.Load.Scenarios;
 
 /// <summary>
 /// Own-store checkout of 1–3 lines (quantity 1–3) over <see cref="LoadOptions.Skus"/> SKUs with ample stock, then payment.
-/// One operation = <c>POST /api/orders</c> + <c>POST /api/orders/{id}/payment</c>.
+/// One operation = <c>POST /api/orders</c> + <c>POST /api/orders/{id}/payment</c>. The warm-up places and pays the same
+/// orders over as many SKUs of its own (<c>WARM-…</c>), with external numbers (<c>warm-…</c>) and buyers of its own.
 /// </summary>
 public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
 {
@@ -15,15 +16,27 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
 
     public override bool SupportsBaseline => true;
 
+    public override bool SupportsWarmup => true;
+
     public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
 
     public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken) =>
         InvariantChecks.ReceiveStockAsync(client, SkuCodes, StockPerSku, cancellationToken);
 
+    public override Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, Enumerable.Range(0, Options.Skus).Select(Payloads.WarmupSku).ToList(), StockPerSku, cancellationToken);
+
+    public override async Task<int> WarmupOperationAsync(LoadClient client, int index)
+    {
+        var lines = IntakeLines.For(Options.Seed, index, Options.Skus, Payloads.WarmupSku);
+        var (status, _) = await PlaceAndPayAsync(client, $"warm-{index}", Payloads.WarmupBuyers + index, lines, $"warm-pay-{index}");
+        return status;
+    }
+
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {
         var lines = Lines(index);
-        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(index), index, lines));
+        var (status, payment) = await PlaceAndPayAsync(client, ExternalNo(index), index, lines, $"pay-{index}");
         if (status != 201)
         {
             _unanswered[index] = status == LoadClient.TransportError ? (byte)1 : (byte)0;
@@ -31,7 +44,6 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         }
 
         _acknowledged[index] = 1;
-        var payment = await client.PostAsync($"/api/orders/own-{ExternalNo(index)}/payment", Payloads.Payment($"pay-{index}", Payloads.Total(lines)));
         if (payment == 200)
         {
             _paid[index] = 1;
@@ -76,6 +88,19 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         }
 
         return checks;
+    }
+
+    /// <summary>Places the order and, once it is acknowledged (201), pays it; the payment's status is 0 when it was not sent.</summary>
+    private static async Task<(int Order, int Payment)> PlaceAndPayAsync(LoadClient client, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines, string paymentId)
+    {
+        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder(externalNo, buyer, lines));
+        if (status != 201)
+        {
+            return (status, 0);
+        }
+
+        var payment = await client.PostAsync($"/api/orders/own-{externalNo}/payment", Payloads.Payment(paymentId, Payloads.Total(lines)));
+        return (status, payment);
     }
 
     private static string ExternalNo(int index) => $"in-{index}";

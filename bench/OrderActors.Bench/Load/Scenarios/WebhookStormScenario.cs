@@ -7,11 +7,14 @@ namespace OrderActors.Bench.Load.Scenarios;
 /// Shopify <c>orders/create</c> webhooks (paid) over <see cref="LoadOptions.Skus"/> SKUs: a share are redeliveries of an
 /// earlier delivery (same body, same <c>X-Shopify-Webhook-Id</c>, possibly while the first is still in flight) and a
 /// share carry a bad signature. Expected: 200 for first deliveries and redeliveries, 401 for bad signatures, exactly one
-/// order per distinct delivery, nothing stored for a bad signature, no stock reserved twice.
+/// order per distinct delivery, nothing stored for a bad signature, no stock reserved twice. The warm-up sends the same
+/// mix with delivery ids (<c>warm-wh-…</c>), Shopify order ids, buyers and SKUs (<c>WARM-…</c>) of its own, and is
+/// counted in none of the checks (they count measured deliveries and the measured SKUs' stock only).
 /// </summary>
 public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(options)
 {
     private const long FirstOrderId = 7_100_000_000_000;
+    private const long FirstWarmupOrderId = 7_200_000_000_000;
     private const string WrongSecret = "not-the-shopify-secret";
     private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated"];
 
@@ -28,22 +31,28 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
 
     public IReadOnlyList<string> SkuCodes { get; } = Enumerable.Range(0, options.Skus).Select(Payloads.Sku).ToList();
 
+    public override bool SupportsWarmup => true;
+
     public override Task SetupAsync(LoadClient client, CancellationToken cancellationToken) =>
         InvariantChecks.ReceiveStockAsync(client, SkuCodes, 10_000_000, cancellationToken);
+
+    public override Task SetupWarmupAsync(LoadClient client, int count, CancellationToken cancellationToken) =>
+        InvariantChecks.ReceiveStockAsync(client, Enumerable.Range(0, Options.Skus).Select(Payloads.WarmupSku).ToList(), 10_000_000, cancellationToken);
+
+    public override async Task<int> WarmupOperationAsync(LoadClient client, int index)
+    {
+        var kind = KindOf(index);
+        var payloadIndex = kind == Kind.Redelivery ? RedeliveryOf(index) : index;
+        var body = Payloads.ShopifyOrder(FirstWarmupOrderId + payloadIndex, Payloads.WarmupBuyers + payloadIndex, Payloads.WarmupSku(SkuOf(payloadIndex)), Quantity(payloadIndex));
+        var (status, _) = await DeliverAsync(client, body, $"warm-wh-{payloadIndex}", kind == Kind.BadSignature);
+        return status;
+    }
 
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {
         var kind = KindOf(index);
         var payloadIndex = kind == Kind.Redelivery ? RedeliveryOf(index) : index;
-        var body = Body(payloadIndex);
-        var secret = kind == Kind.BadSignature ? WrongSecret : ServerLauncher.ShopifySecret;
-        var headers = new[]
-        {
-            ("X-Shopify-Hmac-Sha256", Payloads.ShopifySignature(body, secret)),
-            ("X-Shopify-Webhook-Id", $"wh-{payloadIndex}"),
-            ("X-Shopify-Topic", "orders/create"),
-        };
-        var (status, answer) = await client.PostForBodyAsync("/webhooks/shopify", body, headers);
+        var (status, answer) = await DeliverAsync(client, Body(payloadIndex), $"wh-{payloadIndex}", kind == Kind.BadSignature);
         var expected = kind == Kind.BadSignature ? 401 : 200;
         if (status != expected)
         {
@@ -101,10 +110,22 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
         return checks;
     }
 
+    private static Task<(int Status, byte[]? Body)> DeliverAsync(LoadClient client, byte[] body, string webhookId, bool badSignature)
+    {
+        var headers = new[]
+        {
+            ("X-Shopify-Hmac-Sha256", Payloads.ShopifySignature(body, badSignature ? WrongSecret : ServerLauncher.ShopifySecret)),
+            ("X-Shopify-Webhook-Id", webhookId),
+            ("X-Shopify-Topic", "orders/create"),
+        };
+        return client.PostForBodyAsync("/webhooks/shopify", body, headers);
+    }
+
     private static string OrderId(int index) => $"shopify-{FirstOrderId + index}";
 
-    private byte[] Body(int index) =>
-        Payloads.ShopifyOrder(FirstOrderId + index, index, Payloads.Sku((int)(Payloads.Uniform(Options.Seed, index) * Options.Skus)), Quantity(index));
+    private byte[] Body(int index) => Payloads.ShopifyOrder(FirstOrderId + index, index, Payloads.Sku(SkuOf(index)), Quantity(index));
+
+    private int SkuOf(int index) => (int)(Payloads.Uniform(Options.Seed, index) * Options.Skus);
 
     private int Quantity(int index) => 1 + (int)(Payloads.Uniform(Options.Seed + 2, index) * 2);
 
