@@ -79,6 +79,8 @@ public static class LoadRunner
         using var self = Process.GetCurrentProcess();
         var generatorCpuBefore = self.TotalProcessorTime;
         int? crashAfter = options.Crash ? Math.Max(1, options.Requests / 2) : null;
+        // bench/profile/start-silo-load.sh waits for this line, so a profile records the measured run, not the warm-up.
+        Console.Error.WriteLine(FormattableString.Invariant($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] measured run started"));
         var result = await LoadDriver.RunAsync(options.Requests, options.Concurrency, options.Rate, options.MaxDuration, i => scenario.OperationAsync(client, i), server, crashAfter, cancellationToken: cancellationToken);
         var cpuDuringLoad = server.CpuSeconds - cpuBefore;
         var jitDuringLoad = server.TieredCompilationCpuSeconds - jitBefore;
