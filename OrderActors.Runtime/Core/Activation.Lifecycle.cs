@@ -95,6 +95,32 @@ internal sealed partial class Activation
     public bool MayHaveWork =>
         Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
 
+    /// <summary>
+    /// Asked by the timeout sweep of a listed activation: true (stay listed) while it may have work; otherwise it
+    /// leaves the list. The flag is cleared with a full fence before <see cref="MayHaveWork"/> is read again, and
+    /// <see cref="ListForSweepIfNeeded"/> reads the flag after the fenced compare-and-swap that schedules the mailbox,
+    /// so a mailbox scheduled during this check is either seen here or lists itself again.
+    /// </summary>
+    public bool StaysListedForSweep()
+    {
+        if (MayHaveWork)
+        {
+            return true;
+        }
+
+        Interlocked.Exchange(ref _listedForSweep, 0);
+        return MayHaveWork && Interlocked.Exchange(ref _listedForSweep, 1) == 0;
+    }
+
+    /// <summary>Called after this mailbox became scheduled: puts the activation on the timeout sweep's list unless it is there.</summary>
+    private void ListForSweepIfNeeded()
+    {
+        if (Volatile.Read(ref _listedForSweep) == 0 && Interlocked.Exchange(ref _listedForSweep, 1) == 0)
+        {
+            Runtime.ListForSweep(this);
+        }
+    }
+
     /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
     public bool HasQueuedWork => !_queue.IsEmpty;
 

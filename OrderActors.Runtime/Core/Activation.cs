@@ -30,6 +30,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private long _failedCalls;
     private int _turnThread;
     private bool _releaseRequested;
+    private int _listedForSweep;
 
     public Activation(GrainId grainId, GrainClassInfo grainClass, GrainRuntime runtime)
     {
@@ -75,6 +76,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         _queue.Enqueue(item);
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
+            ListForSweepIfNeeded();
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
@@ -103,6 +105,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                     return;
                 }
 
+                ListForSweepIfNeeded();
                 continue;
             }
 

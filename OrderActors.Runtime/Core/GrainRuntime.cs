@@ -17,6 +17,8 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
 
     private readonly ConcurrentDictionary<GrainId, Activation> _directory = new();
     private readonly ConcurrentDictionary<Type, InterfaceBinding> _interfaces = new();
+    private readonly ConcurrentQueue<Activation> _sweepList = new();
+    private readonly bool _sweepsTimeouts;
     private readonly GrainTypeRegistry _registry;
     private readonly ReminderWakeup _reminderWakeup;
     private readonly MethodDispatcher _receiveReminder = MethodDispatcher.Create(ReceiveReminderMethod);
@@ -43,6 +45,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         Options = options.Value;
         _reminderWakeup = reminderWakeup;
         Log = new RuntimeLog(logger);
+        _sweepsTimeouts = Options.CallTimeout > TimeSpan.Zero && Options.CallTimeout != Timeout.InfiniteTimeSpan;
         foreach (var grainClass in registry.Classes)
         {
             _collectionAges.Add(grainClass, Options.CollectionAgeByType.TryGetValue(grainClass.Name, out var configured)
@@ -294,19 +297,38 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         _collectTimer?.Dispose();
     }
 
-    /// <summary>Fails the calls that have waited longer than the call timeout (runs every second or faster).</summary>
+    /// <summary>
+    /// Lists <paramref name="activation"/> for the call-timeout sweep; <see cref="Activation"/> calls it each time its
+    /// mailbox becomes scheduled and it is not listed yet. Nothing is listed when calls have no timeout.
+    /// </summary>
+    public void ListForSweep(Activation activation)
+    {
+        if (_sweepsTimeouts)
+        {
+            _sweepList.Enqueue(activation);
+        }
+    }
+
+    /// <summary>
+    /// Fails the calls that have waited longer than the call timeout (runs every second or faster). Visits only the
+    /// activations that became busy since the previous sweep or still are, not the whole directory: walking every
+    /// activation each second was ~1% of the silo's CPU with 120,000 activations in an intake run, and grows with them.
+    /// </summary>
     public void SweepTimeouts()
     {
         var now = Time.GetTimestamp();
 
-        // Enumerated, not through .Values: that takes every bucket lock and copies the whole directory each sweep.
-        foreach (var (_, activation) in _directory)
+        // Those re-listed during this pass go behind the ones counted here, so each is visited at most once a pass.
+        for (var remaining = _sweepList.Count; remaining > 0 && _sweepList.TryDequeue(out var activation); remaining--)
         {
-            // An activation with nothing scheduled, running or awaiting durability has nothing to time out; skipping it
-            // on its own fields keeps the sweep from walking a million empty mailboxes.
             if (activation.MayHaveWork)
             {
                 activation.SweepTimeouts(now, Options.CallTimeout);
+            }
+
+            if (activation.StaysListedForSweep())
+            {
+                _sweepList.Enqueue(activation);
             }
         }
     }
