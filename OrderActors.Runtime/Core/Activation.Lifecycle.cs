@@ -96,18 +96,13 @@ internal sealed partial class Activation
         Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
 
     /// <summary>
-    /// Asked by the timeout sweep of a listed activation: true (stay listed) while it may have work; otherwise it
-    /// leaves the list. The flag is cleared with a full fence before <see cref="MayHaveWork"/> is read again, and
-    /// <see cref="ListForSweepIfNeeded"/> reads the flag after the fenced compare-and-swap that schedules the mailbox,
-    /// so a mailbox scheduled during this check is either seen here or lists itself again.
+    /// Called by the timeout sweep after it took this activation, found without work, off its list: clears the listed
+    /// flag with a full fence, then looks for work again. True when work arrived meanwhile and this call took the flag
+    /// back: the sweep lists the activation again. <see cref="ListForSweepIfNeeded"/> reads the flag after the fenced
+    /// compare-and-swap that schedules the mailbox, so a mailbox scheduled meanwhile is seen here or lists itself.
     /// </summary>
-    public bool StaysListedForSweep()
+    public bool UnlistForSweep()
     {
-        if (MayHaveWork)
-        {
-            return true;
-        }
-
         Interlocked.Exchange(ref _listedForSweep, 0);
         return MayHaveWork && Interlocked.Exchange(ref _listedForSweep, 1) == 0;
     }
