@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace OrderActors.Runtime.Core;
 
 /// <summary>Activation, deactivation and the grain context of an activation.</summary>
@@ -39,7 +41,7 @@ internal sealed partial class Activation
 
         // Everything that was waiting for this activation fails with the activation's error; anything sent later
         // is forwarded to a fresh attempt.
-        while (_queue.TryDequeue(out var item))
+        while (TryDequeue(out var item))
         {
             item.Fail(exception);
         }
@@ -117,10 +119,29 @@ internal sealed partial class Activation
     }
 
     /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
-    public bool HasQueuedWork => !_queue.IsEmpty;
+    public bool HasQueuedWork => QueuedCount > 0;
+
+    private int QueuedCount
+    {
+        get
+        {
+            lock (_queue)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    private bool TryDequeue([NotNullWhen(true)] out WorkItem? item)
+    {
+        lock (_queue)
+        {
+            return _queue.TryDequeue(out item);
+        }
+    }
 
     public bool HasBeenBusySince(long timestamp) =>
-        !_queue.IsEmpty || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
+        HasQueuedWork || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
 
     /// <summary>True when the last call finished at least <paramref name="age"/> before <paramref name="now"/> (runtime clock timestamps).</summary>
     public bool IsIdleFor(TimeSpan age, long now) => Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActive), now) >= age;
