@@ -5,12 +5,14 @@
 #   e.g. bench/profile/perf-silo.sh 15 25 intake --target actors --requests 60000 --concurrency 64
 # Writes into a fresh /tmp/orderactors-perf.XXXXXX: perf.data, load.txt, and the reports threads.txt (by thread name),
 # dso.txt, self.txt (functions by self time) and callers.txt (the same with call chains), resolved while the silo's
-# /tmp/perf-<pid>.map still exists.
+# /tmp/perf-<pid>.map still exists, and script.txt.gz (every sample's stack) for
+#   python3 bench/profile/perf-summary.py <out>/script.txt.gz 40 [--thread "TP Worker"] [--match Frame]
 #
-# Why JIT frames showed as "[JIT] tid <pid>": that is the dso perf gives anonymous executable memory; the symbol comes
-# from /tmp/perf-<pid>.map, and only with a symbol sort key (--sort dso,sym), only while the map file exists, and only
-# when the runtime maps code as plain anonymous memory (DOTNET_EnableWriteXorExecute=0; with W^X on, code lives in a
-# "doublemapper" memfd that perf cannot match to the map).
+# Why JIT frames showed as "[JIT] tid <pid>": that is the dso name perf gives the silo's JIT-ed code, and a report
+# sorted by comm or dso only (as the first rough script did) prints nothing finer. The function names come from
+# /tmp/perf-<pid>.map with a symbol sort key (--sort dso,sym or sym) or perf script, and only while the map file exists,
+# so the reports below run before it is removed. DOTNET_EnableWriteXorExecute=0 keeps JIT-ed code in anonymous memory,
+# which is what the map describes (with W^X on, code runs from a memfd double mapping; not re-tested here).
 set -eu
 cd "$(dirname "$0")/../.."
 . bench/profile/start-silo-load.sh

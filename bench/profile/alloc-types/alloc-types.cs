@@ -11,6 +11,9 @@ using OrderActors.Bench.InProcess;
 
 using var listener = new AllocationListener();
 await GrainLoadBenchmark.RunAsync(args[0], new BenchArgs(args[1..]));
+var gc = GC.GetGCMemoryInfo();
+Console.WriteLine($"\nGCs gen0/1/2: {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0}, pauses {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms in all, "
+    + $"{GC.GetTotalAllocatedBytes() / 1048576.0:N0} MiB allocated, server GC {System.Runtime.GCSettings.IsServerGC}, gen0 budget (last GC's generation 0 size after) {gc.GenerationInfo[0].SizeAfterBytes / 1024.0:N0} KiB");
 listener.Print(40);
 
 internal sealed class AllocationListener : EventListener
