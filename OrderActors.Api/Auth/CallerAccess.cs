@@ -23,7 +23,20 @@ public sealed record CallerAccess(string Actor, bool SeesAmounts, bool SeesPii)
             return Anonymous;
         }
 
-        return new CallerAccess($"key:{id}", AmountRoles.Any(user.IsInRole), PiiRoles.Any(user.IsInRole));
+        return new CallerAccess($"key:{id}", IsInAnyRole(user, AmountRoles), IsInAnyRole(user, PiiRoles));
+    }
+
+    private static bool IsInAnyRole(ClaimsPrincipal user, string[] roles)
+    {
+        foreach (var role in roles)
+        {
+            if (user.IsInRole(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public string? Phone(string? phone) => SeesPii ? phone : Masking.Phone(phone);

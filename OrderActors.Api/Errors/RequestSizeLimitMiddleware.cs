@@ -10,7 +10,8 @@ namespace OrderActors.Api.Errors;
 /// </summary>
 internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options, IProblemDetailsService problemDetails)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async: a request within the cap goes straight on without a state machine of its own.
+    public Task InvokeAsync(HttpContext context)
     {
         var max = options.Value.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -21,10 +22,9 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<
         if (context.Request.ContentLength > max)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.TooLarge() });
-            return;
+            return problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.TooLarge() }).AsTask();
         }
 
-        await next(context);
+        return next(context);
     }
 }

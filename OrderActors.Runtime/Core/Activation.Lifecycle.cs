@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace OrderActors.Runtime.Core;
 
 /// <summary>Activation, deactivation and the grain context of an activation.</summary>
@@ -39,7 +41,7 @@ internal sealed partial class Activation
 
         // Everything that was waiting for this activation fails with the activation's error; anything sent later
         // is forwarded to a fresh attempt.
-        while (_queue.TryDequeue(out var item))
+        while (TryDequeue(out var item))
         {
             item.Fail(exception);
         }
@@ -95,11 +97,51 @@ internal sealed partial class Activation
     public bool MayHaveWork =>
         Volatile.Read(ref _scheduled) != 0 || Volatile.Read(ref _current) is not null || Volatile.Read(ref _awaitingCount) > 0;
 
+    /// <summary>
+    /// Called by the timeout sweep after it took this activation, found without work, off its list: clears the listed
+    /// flag with a full fence, then looks for work again. True when work arrived meanwhile and this call took the flag
+    /// back: the sweep lists the activation again. <see cref="ListForSweepIfNeeded"/> reads the flag after the fenced
+    /// compare-and-swap that schedules the mailbox, so a mailbox scheduled meanwhile is seen here or lists itself.
+    /// </summary>
+    public bool UnlistForSweep()
+    {
+        Interlocked.Exchange(ref _listedForSweep, 0);
+        return MayHaveWork && Interlocked.Exchange(ref _listedForSweep, 1) == 0;
+    }
+
+    /// <summary>Called after this mailbox became scheduled: puts the activation on the timeout sweep's list unless it is there.</summary>
+    private void ListForSweepIfNeeded()
+    {
+        if (Volatile.Read(ref _listedForSweep) == 0 && Interlocked.Exchange(ref _listedForSweep, 1) == 0)
+        {
+            Runtime.ListForSweep(this);
+        }
+    }
+
     /// <summary>True when items wait in the mailbox (not counting the running turn).</summary>
-    public bool HasQueuedWork => !_queue.IsEmpty;
+    public bool HasQueuedWork => QueuedCount > 0;
+
+    private int QueuedCount
+    {
+        get
+        {
+            lock (_queue)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    private bool TryDequeue([NotNullWhen(true)] out WorkItem? item)
+    {
+        lock (_queue)
+        {
+            return _queue.TryDequeue(out item);
+        }
+    }
 
     public bool HasBeenBusySince(long timestamp) =>
-        !_queue.IsEmpty || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
+        HasQueuedWork || Volatile.Read(ref _awaitingCount) > 0 || Volatile.Read(ref _lastActive) > timestamp;
 
     /// <summary>True when the last call finished at least <paramref name="age"/> before <paramref name="now"/> (runtime clock timestamps).</summary>
     public bool IsIdleFor(TimeSpan age, long now) => Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActive), now) >= age;

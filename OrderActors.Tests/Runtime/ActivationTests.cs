@@ -73,6 +73,22 @@ public sealed class ActivationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetGrain_SameKeyTwice_GivesEqualReferencesToOneActivation()
+    {
+        var first = _cluster.GetGrain<ITallyGrain>("t1");
+        var second = _cluster.GetGrain<ITallyGrain>("t1");
+
+        await first.AddAsync(2);
+        var total = await second.AddAsync(3);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, _cluster.GetGrain<ITallyGrain>("t2"));
+        Assert.Equal(5, total);
+        Assert.Equal(1, await second.GetActivationNumberAsync());
+    }
+
+    [Fact]
     public void GetGrainId_OfReference_ReturnsTypeAndKey()
     {
         var tally = _cluster.GetGrain<ITallyGrain>("tb-123");

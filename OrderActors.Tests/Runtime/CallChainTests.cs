@@ -75,6 +75,26 @@ public sealed class CallChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_ThatNeverCompletes_OnGrainLeftIdleThroughEarlierSweeps_TimesOut()
+    {
+        var grain = _cluster.GetGrain<IPingGrain>("idle-then-stuck");
+        await grain.EchoAsync().WaitAsync(HangGuard);
+        for (var second = 0; second < 5; second++)
+        {
+            _cluster.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var call = grain.WaitForGateAsync();
+        await Eventually.WaitUntilAsync(() => _cluster.Inspector.ListActivations("ping", 10).Any(a => a.QueueLength == 1), "call is running");
+        _cluster.Time.Advance(TimeSpan.FromSeconds(29));
+        var completedBeforeTimeout = call.IsCompleted;
+        _cluster.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.False(completedBeforeTimeout);
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call.WaitAsync(HangGuard));
+    }
+
+    [Fact]
     public async Task Call_QueuedBehindStuckCall_AlsoTimesOut()
     {
         var slow = _cluster.GetGrain<IPingGrain>("stuck");

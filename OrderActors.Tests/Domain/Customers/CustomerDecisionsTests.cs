@@ -154,4 +154,22 @@ public sealed class CustomerDecisionsTests
 
     private static CustomerOrder Order(string orderId, string channel, CustomerAddress address, DateTimeOffset at, decimal amount, string sku = "SKU-1", int quantity = 1) =>
         new(orderId, channel, "张三", address, [new CustomerOrderItem(sku, quantity)], amount, at, "test");
+
+    [Fact]
+    public void ItemsKey_RepeatedAndPaddedSkusInAnyOrder_SumsPerSkuInOrdinalOrder()
+    {
+        CustomerOrderItem[] items = [new("b-2", 1), new(" A-1 ", 2), new("a-1", 1), new("B-2", 3), new("b-2 ", 4)];
+
+        var key = CustomerDecisions.ItemsKey(items);
+
+        Assert.Equal("A-1x2;B-2x3;a-1x1;b-2x5", key);
+        Assert.Equal(key, CustomerDecisions.ItemsKey(items.Reverse()));
+    }
+
+    [Fact]
+    public void ItemsKey_OneItemOrNone_IsThatItemOrEmpty()
+    {
+        Assert.Equal("SKU-7x12", CustomerDecisions.ItemsKey([new CustomerOrderItem("SKU-7", 12)]));
+        Assert.Equal(string.Empty, CustomerDecisions.ItemsKey([]));
+    }
 }
