@@ -17,7 +17,7 @@ namespace OrderActors.Bench.InProcess;
 /// What an activation costs in memory. In one process, per storage provider: activates N bare grains, then N unpaid
 /// orders without a customer, then N unpaid orders with their own customer, and after each step collects that grain
 /// type, measuring the managed heap after a full compacting GC (and RSS) before and after. The difference is what the
-/// activations themselves keep; what stays after collection (SKU holdings, cached references, in-memory storage) is
+/// activations themselves keep; what stays after collection (SKU holdings, in-memory storage) is
 /// reported apart. A last step gives SKUs a history of closed holdings (reserve, then release, as unpaid holds that
 /// are cancelled) and measures such a SKU's activation live and reloaded from storage. Idle collection by the clock is
 /// off, so nothing is collected behind the measurement's back.
@@ -97,7 +97,7 @@ public static class GrainMemoryBenchmark
 
         Console.WriteLine($"{"storage",-8} {"what (per activation or per order)",-58} {"heap",12} {"RSS",16}");
         Row("bare grain activation (no state)", pingsGone, pings);
-        Row("  + its cached reference, kept after collection", baseline, pingsGone);
+        Row("  kept after its collection (0 since grain references are not cached)", baseline, pingsGone);
         Row("unpaid order activation, no customer", ordersGone, orders);
         Row("  what stays per order after collection (SKU holding, ...)", pingsGone, ordersGone);
         Row("unpaid order + its customer, both activations", allGone, both);
