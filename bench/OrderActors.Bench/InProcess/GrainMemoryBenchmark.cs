@@ -97,7 +97,7 @@ public static class GrainMemoryBenchmark
 
         Console.WriteLine($"{"storage",-8} {"what (per activation or per order)",-58} {"heap",12} {"RSS",16}");
         Row("bare grain activation (no state)", pingsGone, pings);
-        Row("  kept after its collection (0 since grain references are not cached)", baseline, pingsGone);
+        Row("  kept after its collection", baseline, pingsGone);
         Row("unpaid order activation, no customer", ordersGone, orders);
         Row("  what stays per order after collection (SKU holding, ...)", pingsGone, ordersGone);
         Row("unpaid order + its customer, both activations", allGone, both);
