@@ -62,6 +62,13 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _insertHead = Command("INSERT INTO grain_heads (grain_type, grain_key, version) VALUES ($t, $k, $v) ON CONFLICT DO NOTHING", "$t", "$k", "$v");
         _updateHead = Command("UPDATE grain_heads SET version = $v WHERE grain_type = $t AND grain_key = $k AND version = $e", "$t", "$k", "$v", "$e");
         _readHead = Command("SELECT version FROM grain_heads WHERE grain_type = $t AND grain_key = $k", "$t", "$k");
+        // Event inserts are OR FAIL. With the default (ABORT), SQLite keeps a statement journal for an insert that writes
+        // several rows (the multi-row ones below) or has RETURNING (this one): a copy of every page the statement
+        // changes that an earlier statement of the batch already changed, so that it can undo the statement alone.
+        // Nothing here needs that: a statement that fails fails the whole transaction (rolled back, then every write
+        // retried on its own, see GroupCommitWriter), so FAIL, which keeps the statement's earlier rows until that
+        // rollback, stores the same (SqliteFailedInsertTests). Those copies were ~9% of the writer thread's CPU in an
+        // intake run. The index upsert keeps its journal: its DO UPDATE part aborts whatever the insert's OR says.
         _insertEvent = Command(
             "INSERT OR FAIL INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES ($t, $k, $v, $et, $d, $a, $ts) RETURNING position",
             "$t", "$k", "$v", "$et", "$d", "$a", "$ts");
@@ -69,13 +76,6 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "INSERT INTO snapshots (grain_type, grain_key, version, data, ts) VALUES ($t, $k, $v, $d, $ts) " +
             "ON CONFLICT (grain_type, grain_key) DO UPDATE SET version = excluded.version, data = excluded.data, ts = excluded.ts",
             "$t", "$k", "$v", "$d", "$ts");
-        // OR FAIL on the statements that write several rows (the index insert, the multi-row event inserts) or return
-        // one (RETURNING makes SQLite treat the insert as one that writes several): with the
-        // default (ABORT) SQLite keeps a statement journal for them, a copy of every page the statement changes that an
-        // earlier statement of the batch already changed, so that it can undo the statement alone. Nothing here needs
-        // that: a statement that fails fails the whole transaction (rolled back, then every write retried on its own,
-        // see GroupCommitWriter), so FAIL, which keeps the statement's earlier rows until that rollback, stores the same.
-        // Those copies were ~9% of the writer thread's CPU in an intake run.
         // Index replacement touches only what changed: most appends leave most entries as they were, and an upsert
         // that changes nothing writes neither the table nor the (name, value) index.
         // All entries travel as one JSON object ({name: value}), so replacing an index is two statements whatever its size.
@@ -83,7 +83,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "DELETE FROM grain_index WHERE grain_type = $t AND grain_key = $k AND name NOT IN (SELECT key FROM json_each($entries))",
             "$t", "$k", "$entries");
         _insertIndex = Command(
-            "INSERT OR FAIL INTO grain_index (grain_type, grain_key, name, value) SELECT $t, $k, e.key, e.value FROM json_each($entries) AS e WHERE true " +
+            "INSERT INTO grain_index (grain_type, grain_key, name, value) SELECT $t, $k, e.key, e.value FROM json_each($entries) AS e WHERE true " +
             "ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value WHERE grain_index.value <> excluded.value",
             "$t", "$k", "$entries");
         _upsertReminder = Command(
