@@ -202,11 +202,7 @@ public static class LoadRunner
             return null;
         }
 
-        var storage = body.TryGetProperty("storage", out var s) ? s : default;
-        return new ClusterCounters(
-            storage.ValueKind == System.Text.Json.JsonValueKind.Object ? storage.GetProperty("writes").GetInt64() : 0,
-            storage.ValueKind == System.Text.Json.JsonValueKind.Object ? storage.GetProperty("commits").GetInt64() : 0,
-            body.TryGetProperty("callsTotal", out var calls) ? calls.GetInt64() : 0);
+        return ClusterCounters.From(body);
     }
 
     /// <summary>
@@ -224,11 +220,12 @@ public static class LoadRunner
 
         var requests = Math.Max(1, result.Sent);
         var since = afterWarmup is null ? "since start" : "after the warm-up";
-        var before = afterWarmup ?? new ClusterCounters(0, 0, 0);
+        var before = afterWarmup ?? ClusterCounters.Zero;
+        var now = ClusterCounters.From(body);
         if (body.TryGetProperty("storage", out var storage))
         {
-            var writes = storage.GetProperty("writes").GetInt64() - before.Writes;
-            var commits = storage.GetProperty("commits").GetInt64() - before.Commits;
+            var writes = now.Writes - before.Writes;
+            var commits = now.Commits - before.Commits;
             scenario.Figures[$"silo: durable writes per request ({since})"] = (double)writes / requests;
             scenario.Figures[$"silo: commits per request ({since})"] = (double)commits / requests;
             scenario.Figures["silo: writes per commit (group commit batch)"] = afterWarmup is null
@@ -238,9 +235,9 @@ public static class LoadRunner
             scenario.Figures["silo: commit latency p99 ms (recent)"] = storage.GetProperty("commitLatencyP99Ms").GetDouble();
         }
 
-        if (body.TryGetProperty("callsTotal", out var calls))
+        if (body.TryGetProperty("callsTotal", out _))
         {
-            scenario.Figures[$"silo: grain calls per request ({since})"] = (double)(calls.GetInt64() - before.Calls) / requests;
+            scenario.Figures[$"silo: grain calls per request ({since})"] = (double)(now.Calls - before.Calls) / requests;
         }
 
         if (body.TryGetProperty("activations", out var activations))
