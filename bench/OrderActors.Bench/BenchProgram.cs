@@ -38,7 +38,7 @@ public static class BenchProgram
               holds           --requests unpaid orders with a --hold 00:00:30 payment hold, expiring while orders arrive
               http-floor      GET /health/live only: the HTTP ceiling of this machine with the generator beside the server
               webhook-storm   Shopify webhooks, --redeliver 0.2 redeliveries, --bad 0.05 bad signatures
-                load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres
+                load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres|memory
                               --postgres <admin connection string>  --requests N  --concurrency 64  [--rate N/s]  --max-seconds 600
                               --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
                               --warmup N: operations on keys of their own before the measured run, then idle until
@@ -58,7 +58,7 @@ public static class BenchProgram
                               one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each
                               --providers sqlite,postgres  --requests 100000  --units <requests>  --concurrency 256
               baseline-server the plain-SQL order service the load scenarios compare against
-                              --urls http://127.0.0.1:5099  --provider sqlite|postgres  --connection <string>
+                              --urls http://127.0.0.1:5099  --provider sqlite|postgres|memory  --connection <string>
             """);
         return 2;
     }

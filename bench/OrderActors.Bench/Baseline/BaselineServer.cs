@@ -21,7 +21,10 @@ public static class BaselineServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(args.Get("urls") ?? "http://127.0.0.1:5099");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        await using var store = new BaselineStore(args.Get("provider") ?? "sqlite", args.Get("connection") ?? "Data Source=baseline.db");
+        var provider = args.Get("provider") ?? "sqlite";
+        await using IBaselineStore store = provider == "memory"
+            ? new MemoryBaselineStore()
+            : new BaselineStore(provider, args.Get("connection") ?? "Data Source=baseline.db");
         await store.InitializeAsync();
         builder.Services.AddSingleton(store);
         await using var app = builder.Build();
@@ -34,7 +37,7 @@ public static class BaselineServer
     {
         app.MapGet("/health/ready", () => Results.Ok(new { status = "ready" }));
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-        app.MapPost("/api/stock/{sku}/receipts", async (string sku, StockReceiptRequest request, BaselineStore store) =>
+        app.MapPost("/api/stock/{sku}/receipts", async (string sku, StockReceiptRequest request, IBaselineStore store) =>
         {
             if (request.Quantity is not > 0)
             {
@@ -44,10 +47,10 @@ public static class BaselineServer
             await store.ReceiveAsync(sku, request.Quantity.Value);
             return Results.Ok(await store.GetStockAsync(sku));
         });
-        app.MapGet("/api/stock/{sku}", async (string sku, BaselineStore store) =>
+        app.MapGet("/api/stock/{sku}", async (string sku, IBaselineStore store) =>
             await store.GetStockAsync(sku) is { } stock ? Results.Ok(stock) : Results.NotFound());
         app.MapPost("/api/orders", PlaceAsync);
-        app.MapPost("/api/orders/{id}/payment", async (string id, PaymentRequest request, BaselineStore store) =>
+        app.MapPost("/api/orders/{id}/payment", async (string id, PaymentRequest request, IBaselineStore store) =>
         {
             if (string.IsNullOrWhiteSpace(request.PaymentId))
             {
@@ -62,11 +65,11 @@ public static class BaselineServer
                 _ => Results.Problem(statusCode: 409, title: "order.invalid_transition", detail: status),
             };
         });
-        app.MapGet("/api/orders/{id}", async (string id, BaselineStore store) =>
+        app.MapGet("/api/orders/{id}", async (string id, IBaselineStore store) =>
             await store.GetOrderAsync(id) is { } order ? Results.Ok(order) : Results.NotFound());
     }
 
-    private static async Task<IResult> PlaceAsync(CreateOrderRequest request, BaselineStore store)
+    private static async Task<IResult> PlaceAsync(CreateOrderRequest request, IBaselineStore store)
     {
         if (string.IsNullOrWhiteSpace(request.ExternalOrderNo) || request.Customer is null || request.Address is null
             || request.Lines is not { Count: > 0 } || request.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity is not > 0 || l.UnitPrice is not >= 0))

@@ -11,7 +11,7 @@ namespace OrderActors.Bench.Baseline;
 /// (the row lock serialises buyers of the same SKU). PostgreSQL runs transactions concurrently (read committed);
 /// SQLite has one writer, so writes go through one connection behind a gate instead of spinning on SQLITE_BUSY.
 /// </summary>
-public sealed class BaselineStore : IAsyncDisposable
+public sealed class BaselineStore : IBaselineStore
 {
     private readonly bool _sqlite;
     private readonly string _connectionString;

@@ -36,6 +36,12 @@ public static class LoadCommand
             ServerSettings = args.GetAll("set"),
         };
 
+        if (ProviderError(options) is { } error)
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+
         var targets = target == "both" ? new[] { "baseline", "actors" } : [target];
         var reports = new List<ScenarioReport>();
         foreach (var t in targets)
@@ -60,6 +66,20 @@ public static class LoadCommand
         }
 
         return reports.All(r => r.Passed) ? 0 : 1;
+    }
+
+    /// <summary>Why the run cannot use its <c>--provider</c>, or null when it can.</summary>
+    public static string? ProviderError(LoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider is not ("sqlite" or "postgres" or "memory"))
+        {
+            return $"--provider must be sqlite, postgres or memory (got '{options.Provider}').";
+        }
+
+        return options.Provider == "memory" && options.Crash
+            ? "--crash needs a database that outlives the server: use --provider sqlite or postgres."
+            : null;
     }
 
     /// <summary>

@@ -9,7 +9,10 @@ public sealed record LoadOptions
     /// <summary><c>actors</c> (the OrderActors silo) or <c>baseline</c> (the plain-SQL server).</summary>
     public string Target { get; init; } = "actors";
 
-    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    /// <summary>
+    /// <c>sqlite</c>, <c>postgres</c>, or <c>memory</c>: no database at all (the silo's in-memory storage; the baseline
+    /// server's <c>MemoryBaselineStore</c>), which measures the servers with durability taken out.
+    /// </summary>
     public string Provider { get; init; } = "sqlite";
 
     /// <summary>Admin connection string of a PostgreSQL server that may CREATE DATABASE (postgres only).</summary>

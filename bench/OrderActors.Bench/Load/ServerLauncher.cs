@@ -93,7 +93,7 @@ public static class ServerLauncher
             return await pg.CreateDatabaseAsync();
         }
 
-        return $"Data Source={Path.Combine(runDirectory, options.Target + ".db")}";
+        return options.Provider == "memory" ? "none" : $"Data Source={Path.Combine(runDirectory, options.Target + ".db")}";
     }
 
     private static void Add(ProcessStartInfo start, params string[] arguments)
