@@ -10,7 +10,6 @@ namespace OrderActors.Bench.Load;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
     private readonly ProcessStartInfo _start;
     private readonly string _logPath;
@@ -278,7 +277,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 }
             }
 
-            var cpu = CpuSecondsOf($"/proc/{process.Id}/stat");
+            var cpu = ThreadCpu.SecondsOf($"/proc/{process.Id}/stat");
             lock (_gate)
             {
                 _cpuSecondsNow = Math.Max(_cpuSecondsNow, cpu);
@@ -303,7 +302,7 @@ public sealed class ServerProcess : IAsyncDisposable
                     continue;
                 }
 
-                var cpu = CpuSecondsOf(Path.Combine(task, "stat"));
+                var cpu = ThreadCpu.SecondsOf(Path.Combine(task, "stat"));
                 var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
                 lock (_gate)
                 {
@@ -317,12 +316,4 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>User + system CPU seconds from a <c>/proc/…/stat</c> file (of a process or of one of its threads).</summary>
-    private static double CpuSecondsOf(string statPath)
-    {
-        var stat = File.ReadAllText(statPath);
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // After the command: state is field 3 overall, utime 14, stime 15 → indexes 11 and 12 here.
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
-    }
 }
