@@ -9,7 +9,7 @@ namespace OrderActors.Tests.Storage;
 /// <summary>
 /// The SQLite writer's multi-row and returning inserts run as <c>INSERT OR FAIL</c> (no statement journal): a statement
 /// that fails part-way keeps its earlier rows until the transaction rolls back. These tests make an insert fail after
-/// its precondition passed (a row the head does not know about, as a damaged database would have) and show that
+/// its precondition passed (a trigger refuses one row, as a damaged database or a full disk would) and show that
 /// nothing of the failed append stays, while the writes batched with it still commit.
 /// </summary>
 public sealed class SqliteFailedInsertTests : IAsyncLifetime
@@ -30,24 +30,26 @@ public sealed class SqliteFailedInsertTests : IAsyncLifetime
     [InlineData(1)] // the one-row insert that returns its position
     [InlineData(3)] // a two-row insert, then the one-row insert
     [InlineData(9)] // an eight-row insert, then the one-row insert
-    public async Task AppendAsync_EventRowAlreadyThere_FailsAloneAndLeavesNoRowOfIt(int events)
+    public async Task AppendAsync_LastEventRowRefused_FailsAloneAndLeavesNoRowOfIt(int events)
     {
         var damaged = new GrainId("order", "damaged");
         var healthy = new GrainId("order", "healthy");
-        // The last event's version is taken already, behind the head's back: the insert fails after earlier rows went in.
-        await ExecuteAsync(
-            "INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES ('order', 'damaged', $v, 'Stray', '{}', 'test', 0)",
-            ("$v", events));
+        await _storage.AppendAsync(Append(damaged, 0, 1), CancellationToken.None);
+        // The last event's row is refused after the earlier rows of its statement went in (FAIL keeps them).
+        await ExecuteAsync("CREATE TRIGGER refuse_poison BEFORE INSERT ON events WHEN NEW.event_type = 'Poison' BEGIN SELECT RAISE(FAIL, 'refused'); END");
+        var request = Append(damaged, 1, events);
+        var poisoned = request with { Events = [.. request.Events.SkipLast(1), request.Events[^1] with { EventType = "Poison" }] };
 
-        var failing = _storage.AppendAsync(Append(damaged, 0, events), CancellationToken.None);
+        var failing = _storage.AppendAsync(poisoned, CancellationToken.None);
         var batchedWithIt = _storage.AppendAsync(Append(healthy, 0, 3), CancellationToken.None);
 
         await Assert.ThrowsAsync<StorageWriteException>(() => failing);
         Assert.Equal(3, (await batchedWithIt).Version);
-        Assert.Equal(["Stray"], await ScalarsAsync("SELECT event_type FROM events WHERE grain_key = 'damaged' ORDER BY version"));
-        Assert.Empty(await ScalarsAsync("SELECT version FROM grain_heads WHERE grain_key = 'damaged'"));
+        Assert.Equal(["E1"], await ScalarsAsync("SELECT event_type FROM events WHERE grain_key = 'damaged' ORDER BY version"));
         var load = await _storage.LoadAsync(healthy, CancellationToken.None);
         Assert.Equal(["E1", "E2", "E3"], load.Events.Select(e => e.EventType));
+        var next = await _storage.AppendAsync(Append(damaged, 1, 1), CancellationToken.None);
+        Assert.Equal(2, next.Version);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class SqliteFailedInsertTests : IAsyncLifetime
         await Assert.ThrowsAsync<StorageWriteException>(() => _storage.AppendAsync(bad, CancellationToken.None));
 
         Assert.Equal(["status=Placed"], await ScalarsAsync("SELECT name || '=' || value FROM grain_index WHERE grain_key = 'indexed' ORDER BY name"));
-        Assert.Equal(["1"], await ScalarsAsync("SELECT version FROM grain_heads WHERE grain_key = 'indexed'"));
+        Assert.Equal(["1"], await ScalarsAsync("SELECT MAX(version) FROM events WHERE grain_key = 'indexed'"));
     }
 
     private static AppendRequest Append(GrainId grain, long expectedVersion, int events) =>

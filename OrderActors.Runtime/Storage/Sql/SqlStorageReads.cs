@@ -149,9 +149,11 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
         var args = new DynamicParameters();
         args.Add("Type", grainType);
         args.Add("Max", CheckCount(maxCount));
-        var sql = new StringBuilder("SELECT h.grain_key FROM grain_heads h WHERE h.grain_type = @Type");
-        AppendAfterKey(sql, args, afterKey, "h");
-        sql.Append(" ORDER BY h.grain_key LIMIT @Max");
+        // From the events' unique (type, key, version) index, which both providers have (SQLite keeps no per-grain head
+        // row since its schema 2): an index-ordered scan that stops after @Max distinct keys.
+        var sql = new StringBuilder("SELECT DISTINCT e.grain_key FROM events e WHERE e.grain_type = @Type");
+        AppendAfterKey(sql, args, afterKey, "e");
+        sql.Append(" ORDER BY e.grain_key LIMIT @Max");
         var conn = await openAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {

@@ -70,5 +70,8 @@ internal static class SqliteMigrations
                 PRIMARY KEY (collection, doc_key)
             );
             """),
+        new(2, "a grain's version is its last event's: grain_heads goes", """
+            DROP TABLE grain_heads;
+            """),
     ];
 }

@@ -15,8 +15,6 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteStatement[] _statements;
-    private readonly SqliteStatement _insertHead;
-    private readonly SqliteStatement _updateHead;
     private readonly SqliteStatement _readHead;
     private readonly SqliteStatement _insertEvent;
     private readonly SqliteStatement _upsertSnapshot;
@@ -59,9 +57,13 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             pragma.ExecuteNonQuery();
         }
 
-        _insertHead = Command("INSERT INTO grain_heads (grain_type, grain_key, version) VALUES ($t, $k, $v) ON CONFLICT DO NOTHING", "$t", "$k", "$v");
-        _updateHead = Command("UPDATE grain_heads SET version = $v WHERE grain_type = $t AND grain_key = $k AND version = $e", "$t", "$k", "$v", "$e");
-        _readHead = Command("SELECT version FROM grain_heads WHERE grain_type = $t AND grain_key = $k", "$t", "$k");
+        // A grain's version is its last event's: the events' unique (type, key, version) index finds it in the leaf the
+        // append's own rows then go into. (Until schema 2 a grain_heads row per grain kept it: one more B-tree leaf
+        // written by every append, ~12% of the pages an intake commit wrote.) The writer is the only connection that
+        // writes, so nothing can come between this read and the inserts.
+        // (ORDER BY … LIMIT 1 seeks to the last entry; MAX(version) here read every entry of the grain, ~2 µs more for a
+        // SKU of 120 events.)
+        _readHead = Command("SELECT version FROM events WHERE grain_type = $t AND grain_key = $k ORDER BY version DESC LIMIT 1", "$t", "$k");
         // Event inserts are OR FAIL. With the default (ABORT), SQLite keeps a statement journal for an insert that writes
         // several rows (the multi-row ones below) or has RETURNING (this one): a copy of every page the statement
         // changes that an earlier statement of the batch already changed, so that it can undo the statement alone.
@@ -111,7 +113,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _lastPosition = Command("SELECT last_insert_rowid()");
         _statements =
         [
-            _insertHead, _updateHead, _readHead, _insertEvent, _upsertSnapshot, _deleteIndex, _insertIndex,
+            _readHead, _insertEvent, _upsertSnapshot, _deleteIndex, _insertIndex,
             _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
             .. _insertEventRows, _lastPosition,
         ];
@@ -156,9 +158,9 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     {
         var request = write.Request;
         var (type, key) = (request.GrainId.Type, request.GrainId.Key);
-        if (!TryMoveHead(write))
+        var actual = _readHead.Bind(0, type).Bind(1, key).ExecuteScalar() ?? 0;
+        if (actual != request.ExpectedVersion)
         {
-            var actual = _readHead.Bind(0, type).Bind(1, key).ExecuteScalar() ?? 0;
             write.SetFailure(new InconsistentStateException(request.GrainId, request.ExpectedVersion, actual));
             return;
         }
@@ -219,22 +221,6 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         }
 
         write.SetResult(new AppendResult(version, lastPosition!.Value));
-    }
-
-    private bool TryMoveHead(AppendWrite write)
-    {
-        var request = write.Request;
-        if (request.Events.Count == 0)
-        {
-            return (_readHead.Bind(0, request.GrainId.Type).Bind(1, request.GrainId.Key).ExecuteScalar() ?? 0) == request.ExpectedVersion;
-        }
-
-        if (request.ExpectedVersion == 0)
-        {
-            return _insertHead.Bind(0, request.GrainId.Type).Bind(1, request.GrainId.Key).Bind(2, write.NewVersion).Execute() == 1;
-        }
-
-        return _updateHead.Bind(0, request.GrainId.Type).Bind(1, request.GrainId.Key).Bind(2, write.NewVersion).Bind(3, request.ExpectedVersion).Execute() == 1;
     }
 
     private void UpsertReminder(ReminderUpsertWrite write)
