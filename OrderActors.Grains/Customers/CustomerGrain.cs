@@ -1,5 +1,6 @@
 using OrderActors.Runtime;
 using OrderActors.Runtime.Journaling;
+using OrderActors.Runtime.Reminders;
 
 namespace OrderActors.Grains.Customers;
 
@@ -60,22 +61,21 @@ public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider 
     }
 
     /// <summary>
-    /// Appends the events and moves the tags reminder side by side (one commit wait, not two: every new order waits on
-    /// this). The append applies the events before it returns, so the next tag change is computed from the new state.
-    /// A crash between the two commits can lose only the reminder move: tags then refresh at the customer's next event.
+    /// Appends the events with the tags reminder moved to when the new state's tags next change, in one transaction (one
+    /// commit wait: every new order waits on this; and a crash keeps both or neither). Nothing is written when there are
+    /// no events and the reminder stays where this activation last put it.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<object> events, string actor)
     {
-        var append = events.Count > 0 ? journal.AppendAsync(events, actor) : Task.CompletedTask;
-        var next = CustomerTagging.NextChange(journal.State.Orders, time.GetUtcNow());
-        if (_reminderKnown && next == _reminderDueAt)
+        var now = time.GetUtcNow();
+        DateTimeOffset? next = null;
+        await journal.AppendAsync(events, actor, state =>
         {
-            await append;
-            return;
-        }
-
-        var reminder = next is { } dueAt ? RegisterOrUpdateReminderAsync(TagsReminder, dueAt) : UnregisterReminderAsync(TagsReminder);
-        await Task.WhenAll(append, reminder);
+            next = CustomerTagging.NextChange(state.Orders, now);
+            return _reminderKnown && next == _reminderDueAt
+                ? []
+                : [next is { } dueAt ? ReminderChange.Set(TagsReminder, dueAt) : ReminderChange.Remove(TagsReminder)];
+        });
         _reminderDueAt = next;
         _reminderKnown = true;
     }

@@ -20,8 +20,9 @@ public sealed partial class OrderGrain
         switch (State.Status)
         {
             case OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed:
-                await CancelAndReleaseAsync(InterceptReason(command.Reason), command.Actor);
-                return await AfterHoldEndedAsync(await RulesAsync());
+                var rules = await RulesAsync();
+                await CancelAndReleaseAsync(InterceptReason(command.Reason), command.Actor, rules);
+                return await AfterChangeAsync(rules);
             case OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed:
                 await journal.AppendAsync(new ReturnRequested(command.Reason, time.GetUtcNow()), command.Actor);
                 break;

@@ -1,6 +1,7 @@
 using OrderActors.Grains.Orders.Events;
 using OrderActors.Grains.Rules;
 using OrderActors.Grains.Sla;
+using OrderActors.Runtime.Reminders;
 
 namespace OrderActors.Grains.Orders;
 
@@ -192,6 +193,29 @@ public sealed partial class OrderGrain
         // Every command and reminder ends here, so this is where an order that reached a final status leaves memory.
         LeaveMemoryWhenFinal();
     }
+
+    /// <summary>
+    /// The reminder changes that go inside an append: <paramref name="first"/>, if any, and the SLA reminder moved to the
+    /// deadline of <paramref name="state"/> (the state after the append's events), unless it is there already.
+    /// Call <see cref="SlaReminderCommitted"/> with <paramref name="slaDue"/> once the append has committed.
+    /// </summary>
+    private IReadOnlyList<ReminderChange> RemindersWithSla(OrderState state, RuleBook rules, ReminderChange? first, out DateTimeOffset? slaDue)
+    {
+        var due = state.Exists ? OrderSla.NextDueAt(state, rules.Sla) : null;
+        slaDue = due;
+        ReminderChange? sla = _slaReminderKnown && due == _slaReminderDue
+            ? null
+            : due is { } at ? ReminderChange.Set(SlaReminder, at) : ReminderChange.Remove(SlaReminder);
+        return (first, sla) switch
+        {
+            (null, null) => [],
+            (null, { } s) => [s],
+            ({ } f, null) => [f],
+            ({ } f, { } s) => [f, s],
+        };
+    }
+
+    private void SlaReminderCommitted(DateTimeOffset? due) => (_slaReminderKnown, _slaReminderDue) = (true, due);
 
     private async Task SetSlaReminderAsync(DateTimeOffset? due)
     {

@@ -4,6 +4,7 @@ using OrderActors.Grains.Orders.Events;
 using OrderActors.Grains.Rules;
 using OrderActors.Runtime;
 using OrderActors.Runtime.Journaling;
+using OrderActors.Runtime.Reminders;
 
 namespace OrderActors.Grains.Orders;
 
@@ -81,13 +82,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             return PlaceOutcome.Refused(refusal);
         }
 
-        // The hold reminder depends on nothing the customer says: it is written while the customer records the order.
-        var before = new List<Task>(3);
-        if (paymentDue is { } due)
-        {
-            before.Add(RegisterOrUpdateReminderAsync(PaymentHoldReminder, due));
-        }
-
+        Task? confirm = null;
         try
         {
             var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions);
@@ -101,29 +96,30 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
 
-            // Everything below is written before the append, side by side with the hold reminder (one commit wait, not
-            // three):
-            // - the stock confirmation of a paid order: a crash before the append leaves a held reservation (found by
-            //   the ledger check), never a paid order whose stock expired;
-            // - the hold and SLA reminders: a crash before the append leaves a reminder that finds no order and
-            //   removes itself, never an order without its hold expiry or SLA deadline.
+            // The stock confirmation of a paid order precedes the append: a crash before the append leaves a held
+            // reservation (found by the ledger check), never a paid order whose stock expired.
             if (paid)
             {
-                before.Add(stock.ConfirmAsync(needs));
+                confirm = stock.ConfirmAsync(needs);
                 var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
+                await confirm;
             }
 
-            var preview = new OrderState();
-            events.ForEach(preview.Apply);
-            before.Add(SetSlaReminderAsync(Sla.OrderSla.NextDueAt(preview, rules.Sla)));
-            await Task.WhenAll(before);
-            await journal.AppendAsync(events, command.Actor);
+            // The hold and SLA reminders commit with the events (one transaction, one commit wait): an order never exists
+            // without its hold expiry or SLA deadline, and no reminder is left for an order that was never stored.
+            var hold = paymentDue is { } due ? ReminderChange.Set(PaymentHoldReminder, due) : null;
+            DateTimeOffset? slaDue = null;
+            await journal.AppendAsync(events, command.Actor, state => RemindersWithSla(state, rules, hold, out slaDue));
+            SlaReminderCommitted(slaDue);
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
         {
-            // Writes already started finish inside this turn (their outcome is the exception being rethrown).
-            await Task.WhenAny(Task.WhenAll(before));
+            // A confirmation already started finishes inside this turn (its outcome is the exception being rethrown).
+            if (confirm is not null)
+            {
+                await Task.WhenAny(confirm);
+            }
 
             // Another activation may own this order (a stale append); its reservations are not ours to release.
             if (!State.Exists)
@@ -188,8 +184,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             events.Add(new HoldOpened(finding.Code, finding.Detail, now));
         }
 
-        await journal.AppendAsync(events, command.Actor);
-        return await AfterHoldEndedAsync(rules);
+        await AppendHoldEndedAsync(events, command.Actor, rules);
+        return await AfterChangeAsync(rules);
     }
 
     public async Task<OrderView> CancelAsync(CancelOrder command)
@@ -204,8 +200,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         OrderGuards.EnsureStatus(State, "cancel", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
-        await CancelAndReleaseAsync(command.Reason, command.Actor);
-        return await AfterHoldEndedAsync(await RulesAsync());
+        var rules = await RulesAsync();
+        await CancelAndReleaseAsync(command.Reason, command.Actor, rules);
+        return await AfterChangeAsync(rules);
     }
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
@@ -222,7 +219,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                     return;
                 }
 
-                await CancelAndReleaseAsync("payment not received within the hold", SystemActor);
+                await CancelAndReleaseAsync("payment not received within the hold", SystemActor, rules);
+                await SyncSlaReminderAsync(rules);
+                return;
             }
 
             await AfterHoldEndedAsync(rules);
@@ -241,13 +240,28 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         await SyncSlaReminderAsync(rules);
     }
 
-    /// <summary>Releases the stock and records the refund (both idempotent, side by side), then appends the cancellation.</summary>
-    private async Task CancelAndReleaseAsync(string reason, string actor)
+    /// <summary>
+    /// Releases the stock and records the refund (both idempotent, side by side), then appends the cancellation with the
+    /// hold reminder's removal and the SLA reminder's move.
+    /// </summary>
+    private async Task CancelAndReleaseAsync(string reason, string actor, RuleBook rules)
     {
         await Task.WhenAll(
             Stock(actor).ReleaseAsync(OrderStock.Needs(State.Lines), reason),
             RecordRefundAsync("cancel", State.TotalAmount, reason, actor));
-        await journal.AppendAsync(new OrderCancelled(reason, time.GetUtcNow()), actor);
+        await AppendHoldEndedAsync([new OrderCancelled(reason, time.GetUtcNow())], actor, rules);
+    }
+
+    /// <summary>
+    /// Appends the events that end the payment hold (payment, cancellation) with the hold reminder's removal and the SLA
+    /// reminder's move in the same transaction: the answer waits for one commit, and once it is given no hold reminder
+    /// is left to fire.
+    /// </summary>
+    private async Task AppendHoldEndedAsync(IReadOnlyList<object> events, string actor, RuleBook rules)
+    {
+        DateTimeOffset? slaDue = null;
+        await journal.AppendAsync(events, actor, state => RemindersWithSla(state, rules, ReminderChange.Remove(PaymentHoldReminder), out slaDue));
+        SlaReminderCommitted(slaDue);
     }
 
     private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
@@ -291,8 +305,8 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     private async Task<OrderView> ViewAsync() => State.ToView(Id, journal.Version, (await RulesAsync()).Sla);
 
     /// <summary>
-    /// After payment or cancellation: the payment-hold reminder goes and the SLA reminder follows the new state, side by
-    /// side. Neither needs to precede the answer: a hold reminder that survives a crash finds no unpaid order and removes itself.
+    /// A hold reminder that finds no unpaid order (a stale tick, or one left by a build that wrote reminders apart from
+    /// the append): it goes, and the SLA reminder follows the state, side by side.
     /// </summary>
     private async Task<OrderView> AfterHoldEndedAsync(RuleBook rules)
     {

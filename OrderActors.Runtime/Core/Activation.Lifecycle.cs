@@ -158,6 +158,8 @@ internal sealed partial class Activation
     public Task UnregisterReminderAsync(string name, CancellationToken cancellationToken = default) =>
         Runtime.UnregisterReminderAsync(GrainId, name, cancellationToken);
 
+    public void RemindersChanged(IReadOnlyList<Reminders.ReminderChange> changes) => Runtime.RemindersChanged(GrainId, changes);
+
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);

@@ -165,6 +165,27 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         _reminderWakeup.Changed(grainId, name);
     }
 
+    /// <summary>
+    /// After reminder changes written inside a journal append: what <see cref="RegisterReminderAsync"/> and
+    /// <see cref="UnregisterReminderAsync"/> tell the reminder service after their own writes (a tick read ahead from an
+    /// old row is dropped; the poll is woken for a reminder due before the next one).
+    /// </summary>
+    public void RemindersChanged(GrainId grainId, IReadOnlyList<Reminders.ReminderChange> changes)
+    {
+        var wake = false;
+        var nextPoll = Time.GetUtcNow() + Options.ReminderPollInterval;
+        foreach (var change in changes)
+        {
+            _reminderWakeup.Changed(grainId, change.Name);
+            wake |= change.DueAt is { } dueAt && dueAt <= nextPoll;
+        }
+
+        if (wake)
+        {
+            _reminderWakeup.Set();
+        }
+    }
+
     public void Remove(Activation activation)
     {
         // Its flag stays set, so it never lists itself again: what reaches it from now on is diverted to a new activation.

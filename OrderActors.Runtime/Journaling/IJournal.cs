@@ -1,3 +1,5 @@
+using OrderActors.Runtime.Reminders;
+
 namespace OrderActors.Runtime.Journaling;
 
 /// <summary>
@@ -34,6 +36,24 @@ public interface IJournal<TState>
     /// <param name="actor">Who caused them (user, API key, channel, <c>system</c>); stored beside each event.</param>
     /// <param name="cancellationToken">Cancels waiting; the append may still commit.</param>
     Task AppendAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="AppendAsync(IReadOnlyList{object}, string, CancellationToken)"/>, and the grain's reminder changes
+    /// commit with the events, in the same transaction (with the snapshot and the index): a crash keeps both or neither,
+    /// and the caller waits for one commit instead of one for the events and one for the reminders. A stale version
+    /// changes no reminder. <paramref name="reminders"/> is called once, after the events were applied (with the new
+    /// <see cref="State"/>, so deadlines can follow from it) and before anything is sent; an exception from it is handled
+    /// as a rejected event (nothing stored, the state reloaded). It may return an empty list; of two changes to one name
+    /// the last counts. With no events and no reminder changes nothing is written; with reminder changes only, an append
+    /// of no events carries them (still checked against the expected version).
+    /// After the commit the reminder service knows what <c>RegisterOrUpdateReminderAsync</c>/<c>UnregisterReminderAsync</c>
+    /// would have told it. Reminders set here carry new ETags and are delivered like any other.
+    /// </summary>
+    /// <param name="events">Event records, each type marked with <see cref="JournalEventAttribute"/>.</param>
+    /// <param name="actor">Who caused them; stored beside each event.</param>
+    /// <param name="reminders">The reminder changes that follow from the state after the events.</param>
+    /// <param name="cancellationToken">Cancels waiting; the append may still commit.</param>
+    Task AppendAsync(IReadOnlyList<object> events, string actor, Func<TState, IReadOnlyList<ReminderChange>> reminders, CancellationToken cancellationToken = default);
 
     /// <summary>Appends one event; see <see cref="AppendAsync(IReadOnlyList{object}, string, CancellationToken)"/>.</summary>
     Task AppendAsync(object @event, string actor, CancellationToken cancellationToken = default);

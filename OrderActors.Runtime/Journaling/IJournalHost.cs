@@ -18,4 +18,10 @@ internal interface IJournalHost
 
     /// <summary>Queues a flush of the journal's pending records as a system turn of the activation.</summary>
     void ScheduleFlush();
+
+    /// <summary>
+    /// Reminder changes were written with an append (committed, or with an unknown outcome): tells the reminder service
+    /// what a registration or removal of its own would have told it.
+    /// </summary>
+    void RemindersChanged(IReadOnlyList<Reminders.ReminderChange> changes);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Runtime.Reminders;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Runtime.Journaling;
@@ -93,10 +94,20 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         return AppendAsync([@event], actor, cancellationToken);
     }
 
-    public async Task AppendAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<object> events, string actor, CancellationToken cancellationToken = default) =>
+        AppendCoreAsync(events, actor, reminders: null, cancellationToken);
+
+    public Task AppendAsync(IReadOnlyList<object> events, string actor, Func<TState, IReadOnlyList<ReminderChange>> reminders, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reminders);
+        return AppendCoreAsync(events, actor, reminders, cancellationToken);
+    }
+
+    private async Task AppendCoreAsync(
+        IReadOnlyList<object> events, string actor, Func<TState, IReadOnlyList<ReminderChange>>? reminders, CancellationToken cancellationToken)
     {
         var records = Serialize(events, actor);
-        if (records.Length == 0)
+        if (records.Length == 0 && reminders is null)
         {
             return;
         }
@@ -108,19 +119,36 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
             // included its records, so they fail too.
             await SettleInFlightAsync(throwOnFailure: true).ConfigureAwait(false);
             ThrowIfFaulted();
+            IReadOnlyList<ReminderChange>? changes = null;
+            var applied = false;
             try
             {
                 Apply(events, records);
+                applied = true;
+                changes = reminders is null ? null : OnePerName(reminders(_state));
             }
-            catch
+            catch (Exception ex)
             {
+                if (applied)
+                {
+                    // The events were good but the reminders could not be decided: they are not appended either.
+                    _pending.RemoveRange(_pending.Count - records.Length, records.Length);
+                    Version -= records.Length;
+                    _fault = ex;
+                }
+
                 // The call keeps its turn: put the state right (durable + pending) before the caller sees it again.
                 await RestoreAsync().ConfigureAwait(false);
                 throw;
             }
 
+            if (records.Length == 0 && changes is not { Count: > 0 })
+            {
+                return;
+            }
+
             // Pipelined records still pending go first, in the same request: order and expected version stay right.
-            await CommitPendingAsync(cancellationToken).ConfigureAwait(false);
+            await CommitPendingAsync(cancellationToken, changes is { Count: > 0 } ? changes : null).ConfigureAwait(false);
         }
         finally
         {
@@ -279,17 +307,27 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         Version += records.Length;
     }
 
-    /// <summary>Appends every pending record in one request, keeping the turn; on failure nothing pending is acknowledged.</summary>
-    private async Task CommitPendingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends every pending record (and <paramref name="reminders"/>) in one request, keeping the turn; on failure nothing
+    /// pending is acknowledged.
+    /// </summary>
+    private async Task CommitPendingAsync(CancellationToken cancellationToken, IReadOnlyList<ReminderChange>? reminders = null)
     {
         var records = TakePending(out var waiters);
-        var request = PrepareAppend(records);
+        var request = PrepareAppend(records, reminders);
         try
         {
             await _storage.AppendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
+            if (reminders is not null && ex is not InconsistentStateException)
+            {
+                // The outcome is unknown (the batch may have committed): a tick read ahead from an old row is dropped,
+                // and a later poll reads what the table holds.
+                _host.RemindersChanged(reminders);
+            }
+
             // On a stale version the state is wrong; on any other error the outcome is unknown (the batch may have
             // committed). Either way: fail every waiter, take storage's state, and reload on the next call.
             waiters?.TrySetException(ex);
@@ -299,6 +337,11 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
         }
 
         Committed(request, records.Length);
+        if (reminders is not null)
+        {
+            _host.RemindersChanged(reminders);
+        }
+
         waiters?.TrySetResult();
     }
 
@@ -338,7 +381,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     }
 
     /// <summary>Builds the request for <paramref name="records"/>; the state is exactly the durable state plus them.</summary>
-    private AppendRequest PrepareAppend(EventRecord[] records)
+    private AppendRequest PrepareAppend(EventRecord[] records, IReadOnlyList<ReminderChange>? reminders = null)
     {
         var expected = _durableVersion;
         var newVersion = expected + records.Length;
@@ -358,7 +401,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
             }
         }
 
-        return new AppendRequest(_host.GrainId, expected, records) { Snapshot = snapshot, Index = index };
+        return new AppendRequest(_host.GrainId, expected, records) { Snapshot = snapshot, Index = index, Reminders = reminders };
     }
 
     /// <summary>

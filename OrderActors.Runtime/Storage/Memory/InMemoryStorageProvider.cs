@@ -95,6 +95,19 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
                 ReplaceIndex(request.GrainId, index);
             }
 
+            // In the append's commit, after the version check: a stale append changes no reminder.
+            foreach (var change in request.Reminders ?? [])
+            {
+                if (change.DueAt is { } dueAt)
+                {
+                    _reminders[(request.GrainId, change.Name)] = new ReminderEntry(request.GrainId, change.Name, dueAt, change.Period, NextETag());
+                }
+                else
+                {
+                    _reminders.Remove((request.GrainId, change.Name));
+                }
+            }
+
             _commits++;
             return Task.FromResult(new AppendResult(version, journal.Events.Count > 0 ? journal.Events[^1].Position : 0));
         }

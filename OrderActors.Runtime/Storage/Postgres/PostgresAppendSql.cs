@@ -6,11 +6,12 @@ namespace OrderActors.Runtime.Storage.Postgres;
 /// so a stale append leaves nothing behind while the rest of the batch commits. A later statement of the same batch
 /// sees the head moved by an earlier one, so two appends to one grain in one batch conflict as they should.
 /// Parameters: $1 type, $2 key, $3 expected version, $4 new version, $5..$8 event types, data, actors, times (arrays),
-/// $9 snapshot data, $10 snapshot time, $11/$12 index names and values (arrays).
+/// $9 snapshot data, $10 snapshot time, $11/$12 index names and values (arrays), $13..$16 reminders set (names, due
+/// times, periods in µs, ETags: arrays), $17 reminders removed (names).
 /// </summary>
 internal static class PostgresAppendSql
 {
-    private static readonly Dictionary<(HeadMove, bool, bool), string> Variants = Build();
+    private static readonly Dictionary<(HeadMove, bool, bool, bool, bool), string> Variants = Build();
 
     /// <summary>How the head is checked and moved.</summary>
     public enum HeadMove
@@ -25,26 +26,26 @@ internal static class PostgresAppendSql
         Check,
     }
 
-    public static string For(HeadMove head, bool snapshot, bool index) => Variants[(head, snapshot, index)];
+    public static string For(HeadMove head, bool snapshot, bool index, bool setsReminders, bool removesReminders) =>
+        Variants[(head, snapshot, index, setsReminders, removesReminders)];
 
-    private static Dictionary<(HeadMove, bool, bool), string> Build()
+    private static Dictionary<(HeadMove, bool, bool, bool, bool), string> Build()
     {
-        var variants = new Dictionary<(HeadMove, bool, bool), string>();
+        bool[] both = [false, true];
+        var variants = new Dictionary<(HeadMove, bool, bool, bool, bool), string>();
         foreach (var head in Enum.GetValues<HeadMove>())
         {
-            foreach (var snapshot in new[] { false, true })
+            foreach (var (snapshot, index, sets, removes) in
+                     from a in both from b in both from c in both from d in both select (a, b, c, d))
             {
-                foreach (var index in new[] { false, true })
-                {
-                    variants[(head, snapshot, index)] = Compose(head, snapshot, index);
-                }
+                variants[(head, snapshot, index, sets, removes)] = Compose(head, snapshot, index, sets, removes);
             }
         }
 
         return variants;
     }
 
-    private static string Compose(HeadMove head, bool snapshot, bool index)
+    private static string Compose(HeadMove head, bool snapshot, bool index, bool setsReminders, bool removesReminders)
     {
         var headSql = head switch
         {
@@ -89,6 +90,32 @@ internal static class PostgresAppendSql
                     WHERE EXISTS (SELECT 1 FROM head)
                     ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value
                     WHERE grain_index.value <> excluded.value
+                    RETURNING 1)
+                """;
+        }
+
+        if (setsReminders)
+        {
+            // As the reminder table's own upsert; the names are distinct (one statement may not touch a row twice).
+            sql += """
+                ,
+                rem_put AS (
+                    INSERT INTO reminders (grain_type, grain_key, name, due_at, period_us, etag)
+                    SELECT $1, $2, r.name, r.due_at, r.period_us, r.etag
+                    FROM unnest($13::text[], $14::timestamptz[], $15::bigint[], $16::text[]) AS r(name, due_at, period_us, etag)
+                    WHERE EXISTS (SELECT 1 FROM head)
+                    ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_us = excluded.period_us, etag = excluded.etag
+                    RETURNING 1)
+                """;
+        }
+
+        if (removesReminders)
+        {
+            sql += """
+                ,
+                rem_del AS (
+                    DELETE FROM reminders
+                    WHERE grain_type = $1 AND grain_key = $2 AND name = ANY($17::text[]) AND EXISTS (SELECT 1 FROM head)
                     RETURNING 1)
                 """;
         }

@@ -150,8 +150,9 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
             index[entry.Name] = entry.Value;
         }
 
+        var (setNames, setDue, setPeriods, setETags, removed) = ReminderArrays(write);
         return Command(
-            PostgresAppendSql.For(head, request.Snapshot is not null, request.Index is not null),
+            PostgresAppendSql.For(head, request.Snapshot is not null, request.Index is not null, setNames.Length > 0, removed.Length > 0),
             Text(request.GrainId.Type),
             Text(request.GrainId.Key),
             Bigint(request.ExpectedVersion),
@@ -163,7 +164,46 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
             Text(request.Snapshot?.Data),
             request.Snapshot is { } snapshot ? Time(snapshot.Timestamp) : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = DBNull.Value },
             TextArray([.. index.Keys]),
-            TextArray([.. index.Values]));
+            TextArray([.. index.Values]),
+            TextArray(setNames),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = setDue },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = setPeriods },
+            TextArray(setETags),
+            TextArray(removed));
+    }
+
+    /// <summary>The append's reminder changes as columns: those set (name, due, period, ETag) and the names removed.</summary>
+    private static (string[] Names, DateTime[] Due, long?[] Periods, string[] ETags, string[] Removed) ReminderArrays(AppendWrite write)
+    {
+        if (write.Request.Reminders is not { Count: > 0 } changes)
+        {
+            return ([], [], [], [], []);
+        }
+
+        var sets = 0;
+        foreach (var change in changes)
+        {
+            sets += change.IsRemoval ? 0 : 1;
+        }
+
+        var (names, due, periods, etags) = (new string[sets], new DateTime[sets], new long?[sets], new string[sets]);
+        var removed = new string[changes.Count - sets];
+        var (s, r) = (0, 0);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            if (change.DueAt is { } dueAt)
+            {
+                (names[s], due[s], periods[s], etags[s]) = (change.Name, StorageTime.Truncate(dueAt).UtcDateTime, StorageTime.ToMicroseconds(change.Period), write.ReminderETags[i]!);
+                s++;
+            }
+            else
+            {
+                removed[r++] = change.Name;
+            }
+        }
+
+        return (names, due, periods, etags, removed);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -84,6 +84,21 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
         {
             RejectNul(s.Data, "snapshot data");
         }
+
+        if (request.Reminders is { Count: > 0 } reminders)
+        {
+            // One statement of PostgreSQL's append may not touch a row twice: one change per reminder name.
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var change in reminders)
+            {
+                if (change is null || !names.Add(change.Name))
+                {
+                    throw new ArgumentException("An append's reminder changes must not be null and name each reminder at most once.", nameof(request));
+                }
+
+                RejectNul(change.Name, "a reminder's name");
+            }
+        }
     }
 
     // PostgreSQL text cannot hold U+0000; refuse it up front in every provider rather than fail a whole batch.

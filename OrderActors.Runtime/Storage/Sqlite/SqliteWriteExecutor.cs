@@ -220,6 +220,24 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             _insertIndex.Bind(0, type).Bind(1, key).Bind(2, json).Execute();
         }
 
+        if (request.Reminders is { } reminders)
+        {
+            // After the head moved: a stale append returned above and changes no reminder.
+            for (var i = 0; i < reminders.Count; i++)
+            {
+                var change = reminders[i];
+                if (change.DueAt is { } dueAt)
+                {
+                    _upsertReminder.Bind(0, type).Bind(1, key).Bind(2, change.Name).Bind(3, StorageTime.ToUnixMicroseconds(dueAt))
+                        .Bind(4, StorageTime.ToMicroseconds(change.Period)).Bind(5, write.ReminderETags[i]).Execute();
+                }
+                else
+                {
+                    _removeReminder.Bind(0, type).Bind(1, key).Bind(2, change.Name).Bind(3, (string?)null).Execute();
+                }
+            }
+        }
+
         write.SetResult(new AppendResult(version, lastPosition!.Value));
     }
 
