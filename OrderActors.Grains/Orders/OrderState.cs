@@ -67,7 +67,20 @@ public sealed class OrderState : IJournaledState, IIndexedState
 
     public bool Exists => Status != OrderStatus.None;
 
-    public decimal TotalAmount => Lines.Sum(l => l.Amount);
+    public decimal TotalAmount
+    {
+        get
+        {
+            // Read by every view and index update: a loop, not LINQ's boxed enumerator (the same sum, in the same order).
+            var total = 0m;
+            foreach (var line in Lines)
+            {
+                total += line.Amount;
+            }
+
+            return total;
+        }
+    }
 
     public bool ApprovalComplete => Approvals.Count >= RequiredApprovals.Count;
 
