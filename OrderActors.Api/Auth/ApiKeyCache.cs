@@ -30,6 +30,9 @@ public sealed class ApiKeyCache
     /// <summary>The record cached for this key hash, or null when none is held or it has expired.</summary>
     public ApiKeyRecord? TryGet(string hash) => _entries.TryGet(hash, out var record) ? record : null;
 
+    /// <summary>Like <see cref="TryGet(string)"/>, for a hash held as characters (no string per request).</summary>
+    public ApiKeyRecord? TryGet(ReadOnlySpan<char> hash) => _entries.TryGet(hash, out var record) ? record : null;
+
     /// <summary>Caches a key that has just verified against storage, unless an eviction happened since <paramref name="generation"/> was taken.</summary>
     public void Add(string hash, ApiKeyRecord record, long generation) => _entries.Add(hash, record, generation);
 

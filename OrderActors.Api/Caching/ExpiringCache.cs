@@ -42,6 +42,25 @@ internal sealed class ExpiringCache<T>(TimeProvider time, TimeSpan lifetime, int
         return false;
     }
 
+    /// <summary>Like <see cref="TryGet(string, out T)"/>, for a key the caller has as characters, not a string.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, out T value)
+    {
+        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(key, out var actualKey, out var entry))
+        {
+            if (time.GetElapsedTime(entry.AddedAt) < lifetime)
+            {
+                value = entry.Value;
+                return true;
+            }
+
+            _entries.TryRemove(KeyValuePair.Create(actualKey, entry));
+        }
+
+        value = default!;
+        return false;
+    }
+
     /// <summary>Caches <paramref name="value"/> just read from storage, unless an eviction happened since <paramref name="generation"/> was taken.</summary>
     public void Add(string key, T value, long generation)
     {

@@ -5,12 +5,14 @@ namespace OrderActors.Api.Errors;
 /// <summary>Collects field errors of one request; <see cref="ThrowIfInvalid"/> raises them together as one 400.</summary>
 public sealed class Validator
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    // Made by the first error: nearly every request has none, and each makes a validator.
+    private Dictionary<string, List<string>>? _errors;
 
-    public bool IsValid => _errors.Count == 0;
+    public bool IsValid => _errors is null;
 
     public void Add(string field, string message)
     {
+        _errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!_errors.TryGetValue(field, out var list))
         {
             list = [];
@@ -102,7 +104,7 @@ public sealed class Validator
 
     public void ThrowIfInvalid(string code = "request.invalid")
     {
-        if (!IsValid)
+        if (_errors is not null)
         {
             throw new RequestValidationException(code, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }

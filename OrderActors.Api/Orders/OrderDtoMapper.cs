@@ -20,19 +20,19 @@ public static class OrderDtoMapper
             Status = view.Status.ToString(),
             Customer = new CustomerDto(access.Name(view.Customer.Name), access.Phone(view.Customer.Phone)),
             Address = new AddressDto(view.Address.Province, view.Address.City, view.Address.District, access.Address(view.Address.Detail)),
-            Lines = view.Lines.Select(l => new OrderLineDto(l.Sku, l.Quantity, access.Amount(l.UnitPrice), access.Amount(l.Amount), l.Category)).ToList(),
+            Lines = Lines(view.Lines, access),
             TotalAmount = access.Amount(view.TotalAmount),
             PaidAmount = access.Amount(view.PaidAmount),
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
             PaymentMethod = view.PaymentMethod,
             BuyerNote = view.BuyerNote,
-            Holds = view.Holds.Select(h => new HoldDto(h.Code, h.Detail, h.OpenedAt)).ToList(),
-            Approval = new ApprovalDto(view.Approval.RequiredRoles, view.Approval.Granted.Select(g => g.Role).ToList(), view.Approval.Complete),
+            Holds = Holds(view.Holds),
+            Approval = new ApprovalDto(view.Approval.RequiredRoles, GrantedRoles(view.Approval.Granted), view.Approval.Complete),
             Blocked = view.Blocked,
             Warehouse = view.Warehouse,
             Carrier = view.Carrier,
             WaybillNo = view.WaybillNo,
-            Tracking = view.Tracking.Select(t => new TrackingEventDto(t.Status, t.Description, t.At)).ToList(),
+            Tracking = Tracking(view.Tracking),
             ParentOrderId = view.ParentOrderId,
             ChildOrderIds = view.ChildOrderIds,
             MergedFrom = view.MergedFrom,
@@ -49,6 +49,73 @@ public static class OrderDtoMapper
             UpdatedAt = view.UpdatedAt,
             Version = view.Version,
         };
+    }
+
+    // Every order answer maps these lists, and most are empty: plain loops (no LINQ iterators or closures), and an empty
+    // list is the shared empty array (serialised the same: []).
+    private static IReadOnlyList<OrderLineDto> Lines(IReadOnlyList<OrderLineView> lines, CallerAccess access)
+    {
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var dtos = new OrderLineDto[lines.Count];
+        for (var i = 0; i < dtos.Length; i++)
+        {
+            var l = lines[i];
+            dtos[i] = new OrderLineDto(l.Sku, l.Quantity, access.Amount(l.UnitPrice), access.Amount(l.Amount), l.Category);
+        }
+
+        return dtos;
+    }
+
+    private static IReadOnlyList<HoldDto> Holds(IReadOnlyList<HoldView> holds)
+    {
+        if (holds.Count == 0)
+        {
+            return [];
+        }
+
+        var dtos = new HoldDto[holds.Count];
+        for (var i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = new HoldDto(holds[i].Code, holds[i].Detail, holds[i].OpenedAt);
+        }
+
+        return dtos;
+    }
+
+    private static IReadOnlyList<string> GrantedRoles(IReadOnlyList<ApprovalGrant> granted)
+    {
+        if (granted.Count == 0)
+        {
+            return [];
+        }
+
+        var roles = new string[granted.Count];
+        for (var i = 0; i < roles.Length; i++)
+        {
+            roles[i] = granted[i].Role;
+        }
+
+        return roles;
+    }
+
+    private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking)
+    {
+        if (tracking.Count == 0)
+        {
+            return [];
+        }
+
+        var dtos = new TrackingEventDto[tracking.Count];
+        for (var i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = new TrackingEventDto(tracking[i].Status, tracking[i].Description, tracking[i].At);
+        }
+
+        return dtos;
     }
 
     public static OrderHistoryDto ToDto(this OrderHistoryEntry entry, CallerAccess access)

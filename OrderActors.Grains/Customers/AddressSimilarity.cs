@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace OrderActors.Grains.Customers;
 
@@ -56,7 +55,10 @@ public static class AddressSimilarity
             return string.Empty;
         }
 
-        var builder = new StringBuilder(value.Length);
+        // The cleaned text is never longer than the value: build it on the stack (or in one array when long), not in a
+        // StringBuilder, and keep the value itself when nothing was dropped or changed.
+        var buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        var count = 0;
         foreach (var raw in value)
         {
             var c = raw switch
@@ -71,10 +73,11 @@ public static class AddressSimilarity
                 continue;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            buffer[count++] = char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        var cleaned = buffer[..count];
+        return cleaned.SequenceEqual(value) ? value : new string(cleaned);
     }
 
     private static string StripSuffix(string value, string[] suffixes)
@@ -122,8 +125,10 @@ public static class AddressSimilarity
             return a.Length;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the distance table; on the stack for the usual address (every order compares its address to the
+        // customer's known ones).
+        var previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        var current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -138,7 +143,9 @@ public static class AddressSimilarity
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

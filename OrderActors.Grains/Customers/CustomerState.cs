@@ -20,11 +20,45 @@ public sealed class CustomerState : IJournaledState, IIndexedState
     /// <summary>The tags as last recorded (the index lists customers by these).</summary>
     public List<string> Tags { get; set; } = [];
 
+    // Both read on every append (the index entries): loops, not LINQ's boxed enumerators; the same results (the first of
+    // equal maxima, the sum in order).
     [JsonIgnore]
-    public DateTimeOffset? LastOrderAt => Orders.Count == 0 ? null : Orders.Max(o => o.PlacedAt);
+    public DateTimeOffset? LastOrderAt
+    {
+        get
+        {
+            if (Orders.Count == 0)
+            {
+                return null;
+            }
+
+            var last = Orders[0].PlacedAt;
+            foreach (var order in Orders)
+            {
+                if (order.PlacedAt > last)
+                {
+                    last = order.PlacedAt;
+                }
+            }
+
+            return last;
+        }
+    }
 
     [JsonIgnore]
-    public decimal TotalSpend => Orders.Sum(o => o.Amount - o.Refunded);
+    public decimal TotalSpend
+    {
+        get
+        {
+            var total = 0m;
+            foreach (var order in Orders)
+            {
+                total += order.Amount - order.Refunded;
+            }
+
+            return total;
+        }
+    }
 
     public CustomerOrderEntry? FindOrder(string orderId) => Orders.Find(o => o.OrderId == orderId);
 

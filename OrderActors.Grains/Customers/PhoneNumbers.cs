@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace OrderActors.Grains.Customers;
 
@@ -25,13 +24,16 @@ public static class PhoneNumbers
             return false;
         }
 
-        var digits = new StringBuilder(phone.Length);
-        foreach (var raw in phone.Trim())
+        // At most 40 characters: the digits go to the stack and only the result becomes a string (this runs several
+        // times for every order: validation, the customer key, the order's index).
+        Span<char> digits = stackalloc char[40];
+        var count = 0;
+        foreach (var raw in phone.AsSpan().Trim())
         {
             var c = raw is >= '０' and <= '９' ? (char)(raw - '０' + '0') : raw;
             if (char.IsAsciiDigit(c))
             {
-                digits.Append(c);
+                digits[count++] = c;
             }
             else if (c is not (' ' or '-' or '(' or ')' or '.' or '+' or '\u3000' or '＋' or '－'))
             {
@@ -39,7 +41,7 @@ public static class PhoneNumbers
             }
         }
 
-        var value = digits.ToString();
+        ReadOnlySpan<char> value = digits[..count];
         if (value.StartsWith("0086", StringComparison.Ordinal))
         {
             value = value[4..];
@@ -56,7 +58,7 @@ public static class PhoneNumbers
             return false;
         }
 
-        normalized = value;
+        normalized = phone.Length == value.Length && phone.AsSpan().SequenceEqual(value) ? phone : new string(value);
         return true;
     }
 }

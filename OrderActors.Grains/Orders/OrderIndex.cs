@@ -52,7 +52,9 @@ public static class OrderIndex
             return [];
         }
 
-        var entries = new List<IndexEntry>
+        // Room for the six below and the usual two or three more (a paid order has 7): no regrowth from 4 to 8 on every
+        // append. The journal keeps this list as the last index, so it is not made larger than that.
+        var entries = new List<IndexEntry>(8)
         {
             new(Status, state.Status.ToString()),
             new(Channel, state.Channel),

@@ -67,7 +67,20 @@ public sealed class OrderState : IJournaledState, IIndexedState
 
     public bool Exists => Status != OrderStatus.None;
 
-    public decimal TotalAmount => Lines.Sum(l => l.Amount);
+    public decimal TotalAmount
+    {
+        get
+        {
+            // Read by every view and index update: a loop, not LINQ's boxed enumerator (the same sum, in the same order).
+            var total = 0m;
+            foreach (var line in Lines)
+            {
+                total += line.Amount;
+            }
+
+            return total;
+        }
+    }
 
     public bool ApprovalComplete => Approvals.Count >= RequiredApprovals.Count;
 
@@ -83,12 +96,14 @@ public sealed class OrderState : IJournaledState, IIndexedState
             case OrderPlaced e:
                 Status = OrderStatus.PendingPayment;
                 (Channel, ExternalOrderNo, Shop, Customer, Address) = (e.Channel, e.ExternalOrderNo, e.Shop, e.Customer, e.Address);
-                Lines = [.. e.Lines];
+                // Filled in place, not replaced: the empty lists this state was made with are kept instead of four new
+                // ones (every placement applies this event twice: its preview and the journal's state).
+                Replace(Lines, e.Lines);
                 (BuyerNote, PaymentMethod, Presale) = (e.BuyerNote, e.PaymentMethod, e.Presale);
-                Promotions = [.. e.Promotions];
-                Tags = [.. e.Tags];
+                Replace(Promotions, e.Promotions);
+                Replace(Tags, e.Tags);
                 PaymentDueAt = e.PaymentDueAt;
-                RequiredApprovals = [.. e.RequiredApprovals];
+                Replace(RequiredApprovals, e.RequiredApprovals);
                 ParentOrderId = e.ParentOrderId;
                 RulesVersion = e.RulesVersion;
                 PlacedAt = e.At;
@@ -189,6 +204,18 @@ public sealed class OrderState : IJournaledState, IIndexedState
         {
             (SlaStage, SlaStageEnteredAt, SlaLevel) = (stage, at, 0);
         }
+    }
+
+    private static void Replace<T>(List<T> list, IReadOnlyList<T> items)
+    {
+        list.Clear();
+        if (items.Count > list.Capacity)
+        {
+            // Exactly as large as the items, as the copy it replaces was: the state stays resident.
+            list.Capacity = items.Count;
+        }
+
+        list.AddRange(items);
     }
 
     public IReadOnlyList<IndexEntry> GetIndexEntries() => OrderIndex.EntriesFor(this);

@@ -18,24 +18,24 @@ public static class OrderViews
             Status = state.Status,
             Customer = state.Customer,
             Address = state.Address,
-            Lines = [.. state.Lines],
+            Lines = Copy(state.Lines),
             TotalAmount = state.TotalAmount,
             PaidAmount = state.PaidAmount,
             PaymentId = state.PaymentId,
             PaymentMethod = state.PaymentMethod,
             Presale = state.Presale,
             BuyerNote = state.BuyerNote,
-            Promotions = [.. state.Promotions],
-            Tags = [.. state.Tags],
-            Holds = [.. state.Holds],
-            Approval = new ApprovalView([.. state.RequiredApprovals], [.. state.Approvals]),
+            Promotions = Copy(state.Promotions),
+            Tags = Copy(state.Tags),
+            Holds = Copy(state.Holds),
+            Approval = new ApprovalView(Copy(state.RequiredApprovals), Copy(state.Approvals)),
             Warehouse = state.Warehouse,
             Carrier = state.Carrier,
             WaybillNo = state.WaybillNo,
-            Tracking = [.. state.Tracking],
+            Tracking = Copy(state.Tracking),
             ParentOrderId = state.ParentOrderId,
-            ChildOrderIds = [.. state.ChildOrderIds],
-            MergedFrom = [.. state.MergedFrom],
+            ChildOrderIds = Copy(state.ChildOrderIds),
+            MergedFrom = Copy(state.MergedFrom),
             MergedInto = state.MergedInto,
             Sla = OrderSla.ViewOf(state, sla),
             ReturnReason = state.ReturnReason,
@@ -55,4 +55,8 @@ public static class OrderViews
             Version = version,
         };
     }
+
+    // A view is built for nearly every call on an order and most of its lists are empty: an empty one is the shared empty
+    // array, not a fresh copy of nothing (serialised the same: []).
+    private static IReadOnlyList<T> Copy<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
 }

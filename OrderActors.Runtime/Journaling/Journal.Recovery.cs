@@ -92,7 +92,7 @@ internal sealed partial class Journal<TState>
         var state = load.Snapshot is { } snapshot
             ? JsonSerializer.Deserialize<TState>(snapshot.Data, JournalJson.Options)
               ?? throw new InvalidOperationException($"Grain {_host.GrainId}: the stored snapshot deserialized to null.")
-            : new TState();
+            : FreshState();
         long chars = 0;
         foreach (var stored in load.Events)
         {
@@ -101,12 +101,24 @@ internal sealed partial class Journal<TState>
         }
 
         _state = state;
+        _stateUnused = false;
         _fault = null;
         Version = _durableVersion = load.Version;
         _snapshotChars = load.Snapshot?.Data.Length ?? 0;
         _eventsSinceSnapshot = load.Events.Count;
         _charsSinceSnapshot = chars;
         _lastIndex = (state as IIndexedState)?.GetIndexEntries();
+    }
+
+    private TState FreshState()
+    {
+        if (_stateUnused)
+        {
+            _stateUnused = false;
+            return _state;
+        }
+
+        return new TState();
     }
 
     private void FailPending(Exception exception)

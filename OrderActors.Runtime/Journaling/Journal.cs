@@ -35,6 +35,10 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     private readonly int _snapshotInterval;
     private readonly List<EventRecord> _pending = [];
     private TState _state = new();
+
+    // True until the state made with the journal is first changed or replaced: the first load keeps that object when
+    // storage has no snapshot (every new grain) instead of making a second empty state and dropping the first.
+    private bool _stateUnused = true;
     private TaskCompletionSource? _pendingDurable;
     private bool _flushScheduled;
     // The version storage has once the appends sent so far commit (what the next append expects).
@@ -289,6 +293,7 @@ internal sealed partial class Journal<TState> : IJournal<TState>, IJournalLifecy
     /// <summary>Applies the events and adds their records to the pending buffer; if the state rejects one, the journal is faulted.</summary>
     private void Apply(IReadOnlyList<object> events, EventRecord[] records)
     {
+        _stateUnused = false;
         try
         {
             foreach (var e in events)

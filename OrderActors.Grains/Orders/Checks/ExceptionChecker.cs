@@ -120,8 +120,19 @@ public static class ExceptionChecker
             return false;
         }
 
-        var compact = new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
-        return Regex.IsMatch(compact, pattern, PhonePatternOptions, Regex.InfiniteMatchTimeout);
+        // Every placement checks the phone: the separators are dropped into a buffer on the stack and the pattern is
+        // matched on that span, not on a string built through LINQ (the same characters are matched).
+        var compact = phone.Length <= 256 ? stackalloc char[phone.Length] : new char[phone.Length];
+        var count = 0;
+        foreach (var c in phone)
+        {
+            if (c is not (' ' or '-' or '(' or ')'))
+            {
+                compact[count++] = c;
+            }
+        }
+
+        return Regex.IsMatch(compact[..count], pattern, PhonePatternOptions, Regex.InfiniteMatchTimeout);
     }
 
     private static bool IsBlacklistedPhone(string phone, BlacklistCheck check)
