@@ -222,7 +222,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
 
         if (request.Reminders is { } reminders)
         {
-            // After the head moved: a stale append returned above and changes no reminder.
+            // After the version check: a stale append returned above and changes no reminder.
             for (var i = 0; i < reminders.Count; i++)
             {
                 var change = reminders[i];
