@@ -25,22 +25,7 @@ internal sealed class ExpiringCache<T>(TimeProvider time, TimeSpan lifetime, int
 
     private bool Enabled => lifetime > TimeSpan.Zero && capacity > 0;
 
-    public bool TryGet(string key, out T value)
-    {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            if (time.GetElapsedTime(entry.AddedAt) < lifetime)
-            {
-                value = entry.Value;
-                return true;
-            }
-
-            _entries.TryRemove(KeyValuePair.Create(key, entry));
-        }
-
-        value = default!;
-        return false;
-    }
+    public bool TryGet(string key, out T value) => TryGet(key.AsSpan(), out value);
 
     /// <summary>Like <see cref="TryGet(string, out T)"/>, for a key the caller has as characters, not a string.</summary>
     public bool TryGet(ReadOnlySpan<char> key, out T value)

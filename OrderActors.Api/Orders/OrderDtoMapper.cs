@@ -51,71 +51,34 @@ public static class OrderDtoMapper
         };
     }
 
-    // Every order answer maps these lists, and most are empty: plain loops (no LINQ iterators or closures), and an empty
-    // list is the shared empty array (serialised the same: []).
-    private static IReadOnlyList<OrderLineDto> Lines(IReadOnlyList<OrderLineView> lines, CallerAccess access)
+    // Every order answer maps these lists, and most are empty: a plain loop (no LINQ iterator; the mappings are static
+    // lambdas, so no closure either), and an empty list is the shared empty array (serialised the same: []).
+    private static IReadOnlyList<OrderLineDto> Lines(IReadOnlyList<OrderLineView> lines, CallerAccess access) =>
+        Map(lines, access, static (l, a) => new OrderLineDto(l.Sku, l.Quantity, a.Amount(l.UnitPrice), a.Amount(l.Amount), l.Category));
+
+    private static IReadOnlyList<HoldDto> Holds(IReadOnlyList<HoldView> holds) =>
+        Map(holds, 0, static (h, _) => new HoldDto(h.Code, h.Detail, h.OpenedAt));
+
+    private static IReadOnlyList<string> GrantedRoles(IReadOnlyList<ApprovalGrant> granted) =>
+        Map(granted, 0, static (g, _) => g.Role);
+
+    private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking) =>
+        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At));
+
+    private static IReadOnlyList<TOut> Map<TIn, TState, TOut>(IReadOnlyList<TIn> items, TState state, Func<TIn, TState, TOut> map)
     {
-        if (lines.Count == 0)
+        if (items.Count == 0)
         {
             return [];
         }
 
-        var dtos = new OrderLineDto[lines.Count];
-        for (var i = 0; i < dtos.Length; i++)
+        var mapped = new TOut[items.Count];
+        for (var i = 0; i < mapped.Length; i++)
         {
-            var l = lines[i];
-            dtos[i] = new OrderLineDto(l.Sku, l.Quantity, access.Amount(l.UnitPrice), access.Amount(l.Amount), l.Category);
+            mapped[i] = map(items[i], state);
         }
 
-        return dtos;
-    }
-
-    private static IReadOnlyList<HoldDto> Holds(IReadOnlyList<HoldView> holds)
-    {
-        if (holds.Count == 0)
-        {
-            return [];
-        }
-
-        var dtos = new HoldDto[holds.Count];
-        for (var i = 0; i < dtos.Length; i++)
-        {
-            dtos[i] = new HoldDto(holds[i].Code, holds[i].Detail, holds[i].OpenedAt);
-        }
-
-        return dtos;
-    }
-
-    private static IReadOnlyList<string> GrantedRoles(IReadOnlyList<ApprovalGrant> granted)
-    {
-        if (granted.Count == 0)
-        {
-            return [];
-        }
-
-        var roles = new string[granted.Count];
-        for (var i = 0; i < roles.Length; i++)
-        {
-            roles[i] = granted[i].Role;
-        }
-
-        return roles;
-    }
-
-    private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking)
-    {
-        if (tracking.Count == 0)
-        {
-            return [];
-        }
-
-        var dtos = new TrackingEventDto[tracking.Count];
-        for (var i = 0; i < dtos.Length; i++)
-        {
-            dtos[i] = new TrackingEventDto(tracking[i].Status, tracking[i].Description, tracking[i].At);
-        }
-
-        return dtos;
+        return mapped;
     }
 
     public static OrderHistoryDto ToDto(this OrderHistoryEntry entry, CallerAccess access)
