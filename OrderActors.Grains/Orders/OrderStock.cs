@@ -61,21 +61,17 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         return (isShort, refusal);
     }
 
-    public async Task ConfirmAsync(SortedDictionary<string, int> needs)
-    {
-        foreach (var sku in needs.Keys)
-        {
-            await Sku(sku).ConfirmAsync(new ConfirmStock(orderId, actor));
-        }
-    }
+    /// <summary>
+    /// Confirms the order's reservation on every SKU, side by side: unlike a reservation, a confirmation is never refused
+    /// for want of stock, so there is no all-or-nothing to keep in SKU order, and an order of n SKUs waits for one commit,
+    /// not n. A SKU that fails leaves the others confirmed, as the one-by-one loop did for the SKUs before it.
+    /// </summary>
+    public Task ConfirmAsync(SortedDictionary<string, int> needs) =>
+        ForEachSku(needs, static (sku, confirm) => sku.ConfirmAsync(confirm), new ConfirmStock(orderId, actor));
 
-    public async Task ReleaseAsync(SortedDictionary<string, int> needs, string reason)
-    {
-        foreach (var sku in needs.Keys)
-        {
-            await Sku(sku).ReleaseAsync(new ReleaseStock(orderId, reason, actor));
-        }
-    }
+    /// <summary>Releases the order's reservation on every SKU, side by side (a release takes nothing another order could need).</summary>
+    public Task ReleaseAsync(SortedDictionary<string, int> needs, string reason) =>
+        ForEachSku(needs, static (sku, release) => sku.ReleaseAsync(release), new ReleaseStock(orderId, reason, actor));
 
     public async Task AllocateAsync(IReadOnlyDictionary<string, string> warehouseBySku)
     {
@@ -130,4 +126,24 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     }
 
     private ISkuStockGrain Sku(string sku) => grains.GetGrain<ISkuStockGrain>(sku);
+
+    /// <summary>One call per SKU, all started before any is awaited; a lone SKU's call is awaited as it is.</summary>
+    private Task ForEachSku<TState, TResult>(SortedDictionary<string, int> needs, Func<ISkuStockGrain, TState, Task<TResult>> call, TState state)
+    {
+        if (needs.Count == 1)
+        {
+            foreach (var sku in needs.Keys)
+            {
+                return call(Sku(sku), state);
+            }
+        }
+
+        var calls = new List<Task>(needs.Count);
+        foreach (var sku in needs.Keys)
+        {
+            calls.Add(call(Sku(sku), state));
+        }
+
+        return Task.WhenAll(calls);
+    }
 }
