@@ -4,8 +4,9 @@ using OrderActors.Runtime;
 namespace OrderActors.Grains.Orders;
 
 /// <summary>
-/// The order's side of its stock: every call goes to the SKU grains in ordinal SKU order (a fixed order, so two
-/// orders never wait on each other in opposite orders), with quantities of repeated SKUs summed first.
+/// The order's side of its stock, with quantities of repeated SKUs summed first. Reservations (all or nothing) and the
+/// fulfilment steps go to the SKU grains one by one in ordinal SKU order (a fixed order, so two orders never wait on
+/// each other in opposite orders); confirmations and releases, which are never refused for want of stock, go side by side.
 /// </summary>
 internal sealed class OrderStock(IGrainFactory grains, string orderId, string actor)
 {
