@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
 using OrderActors.Grains.Rules;
@@ -19,14 +20,21 @@ internal sealed class OrderCluster : IAsyncDisposable
 
     public IRulesGrain Rules => Cluster.GetGrain<IRulesGrain>(RuleBook.DefaultKey);
 
-    public static async Task<OrderCluster> StartAsync(string provider = "memory", Action<RuntimeOptions>? runtime = null)
+    /// <param name="provider">Storage: <c>memory</c>, <c>sqlite</c> or <c>postgres</c>.</param>
+    /// <param name="runtime">Runtime options to change.</param>
+    /// <param name="services">More service registrations after the grains' (e.g. storage faults).</param>
+    public static async Task<OrderCluster> StartAsync(string provider = "memory", Action<RuntimeOptions>? runtime = null, Action<IServiceCollection>? services = null)
     {
         var storage = provider == "memory" ? new StorageOptions { Provider = "memory" } : await TestDatabases.CreateAsync(provider, "orders");
         var options = new TestClusterOptions
         {
             Storage = storage,
             StartTime = OrderSamples.T0,
-            ConfigureServices = services => services.AddOrderActorsGrains(new ConfigurationBuilder().Build()),
+            ConfigureServices = registrations =>
+            {
+                registrations.AddOrderActorsGrains(new ConfigurationBuilder().Build());
+                services?.Invoke(registrations);
+            },
             ConfigureRuntime = runtime,
         };
         options.GrainAssemblies.Add(typeof(OrderGrain).Assembly);
