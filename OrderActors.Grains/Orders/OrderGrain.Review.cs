@@ -184,8 +184,7 @@ public sealed partial class OrderGrain
 
     private async Task SyncSlaReminderAsync(RuleBook rules)
     {
-        var due = State.Exists ? OrderSla.NextDueAt(State, rules.Sla) : null;
-        if (!_slaReminderKnown || due != _slaReminderDue)
+        if (SlaReminderMoves(State, rules, out var due))
         {
             await SetSlaReminderAsync(due);
         }
@@ -201,11 +200,9 @@ public sealed partial class OrderGrain
     /// </summary>
     private IReadOnlyList<ReminderChange> RemindersWithSla(OrderState state, RuleBook rules, ReminderChange? first, out DateTimeOffset? slaDue)
     {
-        var due = state.Exists ? OrderSla.NextDueAt(state, rules.Sla) : null;
-        slaDue = due;
-        ReminderChange? sla = _slaReminderKnown && due == _slaReminderDue
+        ReminderChange? sla = !SlaReminderMoves(state, rules, out slaDue)
             ? null
-            : due is { } at ? ReminderChange.Set(SlaReminder, at) : ReminderChange.Remove(SlaReminder);
+            : slaDue is { } at ? ReminderChange.Set(SlaReminder, at) : ReminderChange.Remove(SlaReminder);
         return (first, sla) switch
         {
             (null, null) => [],
@@ -213,6 +210,13 @@ public sealed partial class OrderGrain
             ({ } f, null) => [f],
             ({ } f, { } s) => [f, s],
         };
+    }
+
+    /// <summary>The SLA deadline of <paramref name="state"/> (none once it has no next stage), and whether the reminder is not there yet.</summary>
+    private bool SlaReminderMoves(OrderState state, RuleBook rules, out DateTimeOffset? due)
+    {
+        due = state.Exists ? OrderSla.NextDueAt(state, rules.Sla) : null;
+        return !_slaReminderKnown || due != _slaReminderDue;
     }
 
     private void SlaReminderCommitted(DateTimeOffset? due) => (_slaReminderKnown, _slaReminderDue) = (true, due);

@@ -11,30 +11,36 @@ public static class ThreadCpu
     /// User + system CPU seconds of the threads of <paramref name="pid"/> whose name starts with <paramref name="namePrefix"/>
     /// (Linux keeps 15 characters of a name: the SQLite writer is "OrderActors sto"), 0 where there is no <c>/proc</c>.
     /// </summary>
-    public static double SecondsOfThreads(int pid, string namePrefix)
+    public static double SecondsOfThreads(int pid, string namePrefix) => Threads(pid, namePrefix).Sum(t => t.Seconds);
+
+    /// <summary>Each thread of <paramref name="pid"/> whose name starts with <paramref name="namePrefix"/>, with its CPU seconds; none where there is no <c>/proc</c>.</summary>
+    public static IEnumerable<(int Tid, double Seconds)> Threads(int pid, string namePrefix)
     {
-        var total = 0.0;
         if (!Directory.Exists($"/proc/{pid}/task"))
         {
-            return total;
+            yield break;
         }
 
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
+            double seconds;
             try
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(namePrefix, StringComparison.Ordinal))
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(namePrefix, StringComparison.Ordinal))
                 {
-                    total += SecondsOf(Path.Combine(task, "stat"));
+                    continue;
                 }
+
+                seconds = SecondsOf(Path.Combine(task, "stat"));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The thread ended between the listing and the read.
+                continue;
             }
-        }
 
-        return total;
+            yield return (int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), seconds);
+        }
     }
 
     /// <summary>

@@ -228,12 +228,11 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
                 var change = reminders[i];
                 if (change.DueAt is { } dueAt)
                 {
-                    _upsertReminder.Bind(0, type).Bind(1, key).Bind(2, change.Name).Bind(3, StorageTime.ToUnixMicroseconds(dueAt))
-                        .Bind(4, StorageTime.ToMicroseconds(change.Period)).Bind(5, write.ReminderETags[i]).Execute();
+                    UpsertReminderRow(type, key, change.Name, dueAt, change.Period, write.ReminderETags[i]!);
                 }
                 else
                 {
-                    _removeReminder.Bind(0, type).Bind(1, key).Bind(2, change.Name).Bind(3, (string?)null).Execute();
+                    RemoveReminderRow(type, key, change.Name, eTag: null);
                 }
             }
         }
@@ -243,15 +242,21 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
 
     private void UpsertReminder(ReminderUpsertWrite write)
     {
-        _upsertReminder.Bind(0, write.GrainId.Type).Bind(1, write.GrainId.Key).Bind(2, write.Name).Bind(3, StorageTime.ToUnixMicroseconds(write.DueAt))
-            .Bind(4, StorageTime.ToMicroseconds(write.Period)).Bind(5, write.ETag).Execute();
+        UpsertReminderRow(write.GrainId.Type, write.GrainId.Key, write.Name, write.DueAt, write.Period, write.ETag);
         write.SetResult(write.ETag);
     }
 
-    private void RemoveReminder(ReminderRemoveWrite write)
-    {
-        write.SetResult(_removeReminder.Bind(0, write.GrainId.Type).Bind(1, write.GrainId.Key).Bind(2, write.Name).Bind(3, write.ETag).Execute() > 0);
-    }
+    private void RemoveReminder(ReminderRemoveWrite write) =>
+        write.SetResult(RemoveReminderRow(write.GrainId.Type, write.GrainId.Key, write.Name, write.ETag));
+
+    // One binding of each reminder statement, for the reminder table's own writes and for the changes inside an append.
+    private void UpsertReminderRow(string type, string key, string name, DateTimeOffset dueAt, TimeSpan? period, string eTag) =>
+        _upsertReminder.Bind(0, type).Bind(1, key).Bind(2, name).Bind(3, StorageTime.ToUnixMicroseconds(dueAt))
+            .Bind(4, StorageTime.ToMicroseconds(period)).Bind(5, eTag).Execute();
+
+    /// <summary>Removes the row (only with <paramref name="eTag"/>, when given); true when one was removed.</summary>
+    private bool RemoveReminderRow(string type, string key, string name, string? eTag) =>
+        _removeReminder.Bind(0, type).Bind(1, key).Bind(2, name).Bind(3, eTag).Execute() > 0;
 
     private void AdvanceReminder(ReminderAdvanceWrite write)
     {

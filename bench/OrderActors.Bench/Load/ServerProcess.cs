@@ -293,25 +293,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private void SampleTieredCompilation(int pid)
     {
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        // A thread that ended keeps its last sample.
+        foreach (var (tid, cpu) in ThreadCpu.Threads(pid, ".NET Tiered"))
         {
-            try
+            lock (_gate)
             {
-                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var cpu = ThreadCpu.SecondsOf(Path.Combine(task, "stat"));
-                var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
-                lock (_gate)
-                {
-                    _tieredCompilationCpu[(pid, tid)] = Math.Max(_tieredCompilationCpu.GetValueOrDefault((pid, tid)), cpu);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The thread ended between the listing and the read: its last sample stands.
+                _tieredCompilationCpu[(pid, tid)] = Math.Max(_tieredCompilationCpu.GetValueOrDefault((pid, tid)), cpu);
             }
         }
     }
