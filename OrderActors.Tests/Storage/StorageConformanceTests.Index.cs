@@ -131,6 +131,54 @@ public abstract partial class StorageConformanceTests
     }
 
     [Fact]
+    public async Task AppendAsync_ManyGrainsReplacingTheirIndexAtOnce_EachKeepsOnlyItsOwnNewEntries()
+    {
+        // Forty grains and a stale one commit together: each grain drops its hold entry, changes its status and adds an
+        // amount; even grains keep their channel, odd ones drop it; grain 7 replaces its index again in a second
+        // queued append. A provider that writes a whole batch in one statement must keep every grain's entries apart.
+        var grains = Enumerable.Range(0, 40).Select(i => new GrainId("order", $"ix-{i:D2}")).ToList();
+        var stale = new GrainId("order", "ix-stale");
+        foreach (var grain in grains.Append(stale))
+        {
+            await Storage.AppendAsync(
+                Append(grain, 0, Event("Placed", 1)) with
+                {
+                    Index = [new IndexEntry("status", "PendingPayment"), new IndexEntry("channel", "taobao"), new IndexEntry($"hold:{grain.Key}", "1")],
+                },
+                CancellationToken.None);
+        }
+
+        var appends = grains.Select((g, i) => Storage.AppendAsync(
+            Append(g, 1, Event("Paid", 2)) with { Index = PaidIndex(i, g) },
+            CancellationToken.None)).ToList();
+        var second = Storage.AppendAsync(
+            Append(grains[7], 2, Event("Shipped", 3)) with { Index = [new IndexEntry("status", "Shipped"), new IndexEntry("amount", grains[7].Key)] },
+            CancellationToken.None);
+        var staleAppend = Storage.AppendAsync(
+            Append(stale, 0, Event("Paid", 2)) with { Index = [new IndexEntry("status", "Paid")] },
+            CancellationToken.None);
+        await Task.WhenAll(appends);
+        await second;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleAppend);
+        var all = (await Storage.QueryIndexAsync(new IndexQuery("order", []) { Limit = 100 }, CancellationToken.None)).ToDictionary(g => g.GrainKey);
+
+        Assert.Equal(41, all.Count);
+        for (var i = 0; i < grains.Count; i++)
+        {
+            var expected = i == 7 ? [new IndexEntry("status", "Shipped"), new IndexEntry("amount", grains[i].Key)] : PaidIndex(i, grains[i]);
+            Assert.Equal(expected.ToDictionary(e => e.Name, e => e.Value).OrderBy(e => e.Key), all[grains[i].Key].Entries.OrderBy(e => e.Key));
+        }
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["status"] = "PendingPayment", ["channel"] = "taobao", ["hold:ix-stale"] = "1" }.OrderBy(e => e.Key),
+            all[stale.Key].Entries.OrderBy(e => e.Key));
+
+        static IndexEntry[] PaidIndex(int i, GrainId grain) => i % 2 == 0
+            ? [new IndexEntry("status", "Paid"), new IndexEntry("channel", "taobao"), new IndexEntry("amount", grain.Key)]
+            : [new IndexEntry("status", "Paid"), new IndexEntry("amount", grain.Key)];
+    }
+
+    [Fact]
     public async Task ReadFeedAsync_AfterPosition_ReturnsEventsOfAllGrainsInPositionOrder()
     {
         var a = new GrainId("order", "a");

@@ -44,6 +44,11 @@ public sealed partial class PostgresStorageProvider : IStorageProvider
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // The provider sets no session state (its one session lock, the migration's, is released explicitly), so the
+        // reset Npgsql runs on every return to the pool (seven statements: RESET ALL, DISCARD ..., 47,000 times in a
+        // 20,000-order run, about two pooled uses per order) was work for nothing: ~6% of the server's CPU.
+        builder.NoResetOnClose = true;
+
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _reads = new SqlStorageReads(OpenReaderAsync, PostgresDialect.Instance);
     }

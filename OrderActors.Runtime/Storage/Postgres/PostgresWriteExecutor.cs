@@ -43,28 +43,40 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
             // No explicit transaction: a batch is one implicit transaction (one Sync at its end), so the server commits
             // it as a whole after its last statement and the batch costs ONE round trip. Any statement error rolls the
             // whole batch back and surfaces here before a single caller is answered.
+            var steps = PostgresAppendBatch.Plan(batch);
             var sqlBatch = new NpgsqlBatch(connection);
             await using (sqlBatch.ConfigureAwait(false))
             {
                 sqlBatch.BatchCommands.Add(new NpgsqlBatchCommand(FeedLock));
-                foreach (var write in batch)
+                foreach (var step in steps)
                 {
-                    write.ResetOutcome();
-                    sqlBatch.BatchCommands.Add(ToCommand(write));
+                    foreach (var write in step)
+                    {
+                        write.ResetOutcome();
+                    }
+
+                    sqlBatch.BatchCommands.Add(step[0] is AppendWrite ? PostgresAppendBatch.Command(step) : ToCommand(step[0]));
                 }
 
                 var reader = await sqlBatch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    foreach (var write in batch)
+                    foreach (var step in steps)
                     {
-                        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)
-                            || !await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            throw new InvalidOperationException("A write statement returned no outcome row.");
+                            throw new InvalidOperationException("A write statement returned no outcome.");
                         }
 
-                        Stage(write, reader);
+                        foreach (var write in step)
+                        {
+                            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                            {
+                                throw new InvalidOperationException("A write statement returned fewer outcome rows than it had writes.");
+                            }
+
+                            Stage(write, reader);
+                        }
                     }
 
                     // Read to the end: the commit's outcome (ReadyForQuery, or an error) comes after the last row.
@@ -86,18 +98,7 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
     {
         switch (write)
         {
-            case AppendWrite append:
-                if (row.GetInt64(0) == 1)
-                {
-                    append.SetResult(new AppendResult(append.NewVersion, row.IsDBNull(1) ? 0 : row.GetInt64(1)));
-                }
-                else
-                {
-                    var actual = row.IsDBNull(2) ? 0 : row.GetInt64(2);
-                    append.SetFailure(new InconsistentStateException(append.Request.GrainId, append.Request.ExpectedVersion, actual));
-                }
-
-                break;
+            case AppendWrite append: PostgresAppendBatch.Stage(append, row); break;
             case ReminderUpsertWrite upsert: upsert.SetResult(upsert.ETag); break;
             case ReminderRemoveWrite remove: remove.SetResult(row.GetInt64(0) > 0); break;
             case ReminderAdvanceWrite advance: advance.SetResult(row.GetInt64(0) > 0 ? advance.NewETag : null); break;
@@ -109,7 +110,6 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
 
     private static NpgsqlBatchCommand ToCommand(WriteOperation write) => write switch
     {
-        AppendWrite append => AppendCommand(append),
         ReminderUpsertWrite w => Command(
             UpsertReminderSql,
             Text(w.GrainId.Type), Text(w.GrainId.Key), Text(w.Name), Time(w.DueAt),
@@ -124,88 +124,6 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
         _ => throw new InvalidOperationException($"Unknown write {write.GetType().Name}."),
     };
 
-    private static NpgsqlBatchCommand AppendCommand(AppendWrite write)
-    {
-        var request = write.Request;
-        var head = request.Events.Count == 0 ? PostgresAppendSql.HeadMove.Check
-            : request.ExpectedVersion == 0 ? PostgresAppendSql.HeadMove.Insert
-            : PostgresAppendSql.HeadMove.Update;
-        var events = request.Events;
-        var types = new string[events.Count];
-        var data = new string[events.Count];
-        var actors = new string[events.Count];
-        var times = new DateTime[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            types[i] = events[i].EventType;
-            data[i] = events[i].Data;
-            actors[i] = events[i].Actor;
-            times[i] = StorageTime.Truncate(events[i].Timestamp).UtcDateTime;
-        }
-
-        // One value per name (the last wins), as a primary key on (grain, name) needs.
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in request.Index ?? [])
-        {
-            index[entry.Name] = entry.Value;
-        }
-
-        var (setNames, setDue, setPeriods, setETags, removed) = ReminderArrays(write);
-        return Command(
-            PostgresAppendSql.For(head, request.Snapshot is not null, request.Index is not null, setNames.Length > 0, removed.Length > 0),
-            Text(request.GrainId.Type),
-            Text(request.GrainId.Key),
-            Bigint(request.ExpectedVersion),
-            Bigint(write.NewVersion),
-            TextArray(types),
-            TextArray(data),
-            TextArray(actors),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = times },
-            Text(request.Snapshot?.Data),
-            request.Snapshot is { } snapshot ? Time(snapshot.Timestamp) : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = DBNull.Value },
-            TextArray([.. index.Keys]),
-            TextArray([.. index.Values]),
-            TextArray(setNames),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = setDue },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = setPeriods },
-            TextArray(setETags),
-            TextArray(removed));
-    }
-
-    /// <summary>The append's reminder changes as columns: those set (name, due, period, ETag) and the names removed.</summary>
-    private static (string[] Names, DateTime[] Due, long?[] Periods, string[] ETags, string[] Removed) ReminderArrays(AppendWrite write)
-    {
-        if (write.Request.Reminders is not { Count: > 0 } changes)
-        {
-            return ([], [], [], [], []);
-        }
-
-        var sets = 0;
-        foreach (var change in changes)
-        {
-            sets += change.IsRemoval ? 0 : 1;
-        }
-
-        var (names, due, periods, etags) = (new string[sets], new DateTime[sets], new long?[sets], new string[sets]);
-        var removed = new string[changes.Count - sets];
-        var (s, r) = (0, 0);
-        for (var i = 0; i < changes.Count; i++)
-        {
-            var change = changes[i];
-            if (change.DueAt is { } dueAt)
-            {
-                (names[s], due[s], periods[s], etags[s]) = (change.Name, StorageTime.Truncate(dueAt).UtcDateTime, StorageTime.ToMicroseconds(change.Period), write.ReminderETags[i]!);
-                s++;
-            }
-            else
-            {
-                removed[r++] = change.Name;
-            }
-        }
-
-        return (names, due, periods, etags, removed);
-    }
-
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
@@ -216,8 +134,6 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Bigint(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };
-
-    private static NpgsqlParameter TextArray(string[] value) => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = value };
 
     private static NpgsqlParameter Time(DateTimeOffset value) =>
         new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = StorageTime.Truncate(value).UtcDateTime };
