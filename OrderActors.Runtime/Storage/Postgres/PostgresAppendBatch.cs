@@ -6,7 +6,7 @@ using OrderActors.Runtime.Storage.Sql;
 namespace OrderActors.Runtime.Storage.Postgres;
 
 /// <summary>
-/// Turns a group commit into statements: each run of consecutive appends becomes one <see cref="PostgresAppendSql.Batch"/>
+/// Turns a group commit into statements: each run of consecutive appends becomes one <see cref="PostgresAppendSql"/>
 /// statement per "round" (a grain's first append of the run in the first, its second in the next, ...), every other
 /// write one statement of its own, all in the batch's order, so what each grain sees is what one statement per write
 /// in queue order would have done.
@@ -38,53 +38,97 @@ internal static class PostgresAppendBatch
     public static NpgsqlBatchCommand Command(WriteOperation[] round)
     {
         var n = round.Length;
+        var eventCount = 0;
+        foreach (AppendWrite write in round)
+        {
+            eventCount += write.Request.Events.Count;
+        }
+
         var (ordinals, types, keys, expected, newVersions, hasIndex) = (new int[n], new string[n], new string[n], new long[n], new long[n], new bool[n]);
-        var events = new Columns(6);
-        var snapshots = new Columns(3);
-        var index = new Columns(3);
-        var setReminders = new Columns(5);
-        var removedReminders = new Columns(2);
+        var (eventOrdinals, versions, eventTypes, data, actors, times) =
+            (new int[eventCount], new long[eventCount], new string[eventCount], new string[eventCount], new string[eventCount], new DateTime[eventCount]);
+        var snapshots = (W: new List<int>(), Data: new List<string>(), Time: new List<DateTime>());
+        var index = (W: new List<int>(), Name: new List<string>(), Value: new List<string>());
+        var set = (W: new List<int>(), Name: new List<string>(), Due: new List<DateTime>(), Period: new List<long?>(), ETag: new List<string>());
+        var removed = (W: new List<int>(), Name: new List<string>());
+        var e = 0;
         for (var w = 0; w < n; w++)
         {
             var write = (AppendWrite)round[w];
             var request = write.Request;
             (ordinals[w], types[w], keys[w], expected[w], newVersions[w], hasIndex[w]) =
                 (w, request.GrainId.Type, request.GrainId.Key, request.ExpectedVersion, write.NewVersion, request.Index is not null);
-            for (var i = 0; i < request.Events.Count; i++)
+            for (var i = 0; i < request.Events.Count; i++, e++)
             {
-                var e = request.Events[i];
-                events.Add(w, request.ExpectedVersion + i + 1, e.EventType, e.Data, e.Actor, StorageTime.Truncate(e.Timestamp).UtcDateTime);
+                var record = request.Events[i];
+                (eventOrdinals[e], versions[e], eventTypes[e], data[e], actors[e], times[e]) =
+                    (w, request.ExpectedVersion + i + 1, record.EventType, record.Data, record.Actor, StorageTime.Truncate(record.Timestamp).UtcDateTime);
             }
 
             if (request.Snapshot is { } snapshot)
             {
-                snapshots.Add(w, snapshot.Data, StorageTime.Truncate(snapshot.Timestamp).UtcDateTime);
+                snapshots.W.Add(w);
+                snapshots.Data.Add(snapshot.Data);
+                snapshots.Time.Add(StorageTime.Truncate(snapshot.Timestamp).UtcDateTime);
             }
 
-            AddIndex(index, w, request.Index);
-            AddReminders(setReminders, removedReminders, w, write);
+            foreach (var (name, value) in DistinctNames(request.Index))
+            {
+                index.W.Add(w);
+                index.Name.Add(name);
+                index.Value.Add(value);
+            }
+
+            var changes = request.Reminders ?? [];
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i].DueAt is { } dueAt)
+                {
+                    set.W.Add(w);
+                    set.Name.Add(changes[i].Name);
+                    set.Due.Add(StorageTime.Truncate(dueAt).UtcDateTime);
+                    set.Period.Add(StorageTime.ToMicroseconds(changes[i].Period));
+                    set.ETag.Add(write.ReminderETags[i]!);
+                }
+                else
+                {
+                    removed.W.Add(w);
+                    removed.Name.Add(changes[i].Name);
+                }
+            }
         }
 
-        var command = new NpgsqlBatchCommand(PostgresAppendSql.Batch);
-        List<NpgsqlParameter> parameters =
-        [
-            Column(NpgsqlDbType.Integer, ordinals), Column(NpgsqlDbType.Text, types), Column(NpgsqlDbType.Text, keys),
-            Column(NpgsqlDbType.Bigint, expected), Column(NpgsqlDbType.Bigint, newVersions), Column(NpgsqlDbType.Boolean, hasIndex),
-            .. events.Parameters(NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz),
-            .. snapshots.Parameters(NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz),
-            .. index.Parameters(NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text),
-            .. setReminders.Parameters(NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Bigint, NpgsqlDbType.Text),
-            .. removedReminders.Parameters(NpgsqlDbType.Integer, NpgsqlDbType.Text),
-        ];
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter);
-        }
-
+        var command = new NpgsqlBatchCommand(PostgresAppendSql.For(snapshots.W.Count > 0, hasIndex.Contains(true), set.W.Count > 0, removed.W.Count > 0));
+        var parameters = command.Parameters;
+        parameters.Add(Column(NpgsqlDbType.Integer, ordinals));
+        parameters.Add(Column(NpgsqlDbType.Text, types));
+        parameters.Add(Column(NpgsqlDbType.Text, keys));
+        parameters.Add(Column(NpgsqlDbType.Bigint, expected));
+        parameters.Add(Column(NpgsqlDbType.Bigint, newVersions));
+        parameters.Add(Column(NpgsqlDbType.Boolean, hasIndex));
+        parameters.Add(Column(NpgsqlDbType.Integer, eventOrdinals));
+        parameters.Add(Column(NpgsqlDbType.Bigint, versions));
+        parameters.Add(Column(NpgsqlDbType.Text, eventTypes));
+        parameters.Add(Column(NpgsqlDbType.Text, data));
+        parameters.Add(Column(NpgsqlDbType.Text, actors));
+        parameters.Add(Column(NpgsqlDbType.TimestampTz, times));
+        parameters.Add(Column(NpgsqlDbType.Integer, snapshots.W));
+        parameters.Add(Column(NpgsqlDbType.Text, snapshots.Data));
+        parameters.Add(Column(NpgsqlDbType.TimestampTz, snapshots.Time));
+        parameters.Add(Column(NpgsqlDbType.Integer, index.W));
+        parameters.Add(Column(NpgsqlDbType.Text, index.Name));
+        parameters.Add(Column(NpgsqlDbType.Text, index.Value));
+        parameters.Add(Column(NpgsqlDbType.Integer, set.W));
+        parameters.Add(Column(NpgsqlDbType.Text, set.Name));
+        parameters.Add(Column(NpgsqlDbType.TimestampTz, set.Due));
+        parameters.Add(Column(NpgsqlDbType.Bigint, set.Period));
+        parameters.Add(Column(NpgsqlDbType.Text, set.ETag));
+        parameters.Add(Column(NpgsqlDbType.Integer, removed.W));
+        parameters.Add(Column(NpgsqlDbType.Text, removed.Name));
         return command;
     }
 
-    /// <summary>Stages the outcome of the append a row of <see cref="PostgresAppendSql.Batch"/> reports.</summary>
+    /// <summary>Stages the outcome of the append a row of <see cref="PostgresAppendSql"/> reports.</summary>
     public static void Stage(AppendWrite write, NpgsqlDataReader row)
     {
         if (row.GetInt32(1) == 1)
@@ -131,72 +175,23 @@ internal static class PostgresAppendBatch
         run.Clear();
     }
 
-    private static void AddIndex(Columns index, int w, IReadOnlyList<IndexEntry>? entries)
+    /// <summary>One value per name (the last wins), as a primary key on (grain, name) needs.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> DistinctNames(IReadOnlyList<IndexEntry>? entries)
     {
         if (entries is not { Count: > 0 })
         {
-            return;
+            return [];
         }
 
-        // One value per name (the last wins), as a primary key on (grain, name) needs.
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(entries.Count, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             values[entry.Name] = entry.Value;
         }
 
-        foreach (var (name, value) in values)
-        {
-            index.Add(w, name, value);
-        }
+        return values;
     }
 
-    private static void AddReminders(Columns set, Columns removed, int w, AppendWrite write)
-    {
-        if (write.Request.Reminders is not { Count: > 0 } changes)
-        {
-            return;
-        }
-
-        for (var i = 0; i < changes.Count; i++)
-        {
-            var change = changes[i];
-            if (change.DueAt is { } dueAt)
-            {
-                set.Add(w, change.Name, StorageTime.Truncate(dueAt).UtcDateTime, StorageTime.ToMicroseconds(change.Period), write.ReminderETags[i]!);
-            }
-            else
-            {
-                removed.Add(w, change.Name);
-            }
-        }
-    }
-
-    private static NpgsqlParameter Column<T>(NpgsqlDbType type, T[] values) =>
+    private static NpgsqlParameter Column(NpgsqlDbType type, object values) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
-
-    /// <summary>The rows of one part of the statement, column by column; each column goes as one array parameter.</summary>
-    private sealed class Columns(int count)
-    {
-        private readonly List<object?>[] _columns = [.. Enumerable.Range(0, count).Select(_ => new List<object?>())];
-
-        public void Add(params object?[] row)
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                _columns[c].Add(row[c]);
-            }
-        }
-
-        public IEnumerable<NpgsqlParameter> Parameters(params NpgsqlDbType[] types) =>
-            types.Select((type, c) => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type, Value = Typed(type, _columns[c]) });
-
-        private static object Typed(NpgsqlDbType type, List<object?> values) => type switch
-        {
-            NpgsqlDbType.Integer => values.Select(v => (int)v!).ToArray(),
-            NpgsqlDbType.Bigint => values.Select(v => (long?)v).ToArray(),
-            NpgsqlDbType.TimestampTz => values.Select(v => (DateTime)v!).ToArray(),
-            _ => values.Select(v => (string)v!).ToArray(),
-        };
-    }
 }

@@ -12,8 +12,12 @@ namespace OrderActors.Runtime.Storage.Postgres;
 /// a statement (one statement may not change a row twice, and the second must see the first's head): the executor
 /// puts them in successive statements of the same transaction, in order.
 /// </para>
+/// Events go in in the arrays' order (a filtered scan of their unnest, no join that could reorder them), so a grain's
+/// positions follow its versions.
+/// <para>
 /// One row per append comes back, in ordinal order: its ordinal, 1 if it was stored, the position of its last
 /// event, and the grain's version before the statement (what a stale append is told).
+/// </para>
 /// <para>
 /// Parameters: $1..$6 the appends (ordinal, grain type, grain key, expected version, new version, replaces its
 /// index); $7..$12 events (ordinal, version, type, data, actor, time); $13..$15 snapshots (ordinal, data, time);
@@ -23,7 +27,25 @@ namespace OrderActors.Runtime.Storage.Postgres;
 /// </summary>
 internal static class PostgresAppendSql
 {
-    public const string Batch = """
+    private static readonly string[] Variants = [.. Enumerable.Range(0, 16).Select(Compose)];
+
+    /// <summary>
+    /// The statement for a round; parts no append of the round has (snapshot, index, reminders set, reminders removed)
+    /// are left out: a hot SKU's round is one append of events only, and every part costs executor start-up.
+    /// Their parameters are still sent (typed, so an unused one is no error).
+    /// </summary>
+    public static string For(bool snapshot, bool index, bool setsReminders, bool removesReminders) =>
+        Variants[(snapshot ? 1 : 0) | (index ? 2 : 0) | (setsReminders ? 4 : 0) | (removesReminders ? 8 : 0)];
+
+    private static string Compose(int parts) =>
+        Head
+        + ((parts & 1) != 0 ? Snapshot : "")
+        + ((parts & 2) != 0 ? Index : "")
+        + ((parts & 4) != 0 ? SetReminders : "")
+        + ((parts & 8) != 0 ? RemoveReminders : "")
+        + Result;
+
+    private const string Head = """
         WITH req AS (
             SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bool[])
                 AS r(w, gt, gk, expected, newv, has_index)),
@@ -46,12 +68,14 @@ internal static class PostgresAppendSql
                   END),
         ev AS (
             INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts)
-            SELECT ok.gt, ok.gk, e.version, e.event_type, e.data, e.actor, e.ts
+            SELECT ($2::text[])[e.w + 1], ($3::text[])[e.w + 1], e.version, e.event_type, e.data, e.actor, e.ts
             FROM unnest($7::int[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])
                 AS e(w, version, event_type, data, actor, ts)
-            JOIN ok ON ok.w = e.w
-            ORDER BY e.w, e.version
+            WHERE e.w = ANY (ARRAY(SELECT ok.w FROM ok))
             RETURNING grain_type, grain_key, position),
+        """;
+
+    private const string Snapshot = """
         snap AS (
             INSERT INTO snapshots (grain_type, grain_key, version, data, ts)
             SELECT ok.gt, ok.gk, ok.newv, s.data, s.ts
@@ -59,6 +83,9 @@ internal static class PostgresAppendSql
             JOIN ok ON ok.w = s.w
             ON CONFLICT (grain_type, grain_key) DO UPDATE SET version = excluded.version, data = excluded.data, ts = excluded.ts
             RETURNING 1),
+        """;
+
+    private const string Index = """
         idx AS MATERIALIZED (
             SELECT * FROM unnest($16::int[], $17::text[], $18::text[]) AS i(w, name, value)),
         idx_del AS (
@@ -73,6 +100,9 @@ internal static class PostgresAppendSql
             ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value
             WHERE grain_index.value <> excluded.value
             RETURNING 1),
+        """;
+
+    private const string SetReminders = """
         rem_put AS (
             INSERT INTO reminders (grain_type, grain_key, name, due_at, period_us, etag)
             SELECT ok.gt, ok.gk, r.name, r.due_at, r.period_us, r.etag
@@ -80,12 +110,18 @@ internal static class PostgresAppendSql
             JOIN ok ON ok.w = r.w
             ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_us = excluded.period_us, etag = excluded.etag
             RETURNING 1),
+        """;
+
+    private const string RemoveReminders = """
         rem_gone AS MATERIALIZED (
             SELECT ok.gt, ok.gk, d.name FROM unnest($24::int[], $25::text[]) AS d(w, name) JOIN ok ON ok.w = d.w),
         rem_del AS (
             DELETE FROM reminders m USING rem_gone x
             WHERE m.grain_type = x.gt AND m.grain_key = x.gk AND m.name = x.name
             RETURNING 1),
+        """;
+
+    private const string Result = """
         last_ev AS (
             SELECT grain_type, grain_key, max(position) AS position FROM ev GROUP BY grain_type, grain_key)
         SELECT r.w,

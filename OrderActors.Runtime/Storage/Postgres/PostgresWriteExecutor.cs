@@ -55,7 +55,12 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
                         write.ResetOutcome();
                     }
 
-                    sqlBatch.BatchCommands.Add(step[0] is AppendWrite ? PostgresAppendBatch.Command(step) : ToCommand(step[0]));
+                    sqlBatch.BatchCommands.Add(step switch
+                    {
+                        [AppendWrite single] => PostgresSingleAppend.Command(single),
+                        [AppendWrite, ..] => PostgresAppendBatch.Command(step),
+                        _ => ToCommand(step[0]),
+                    });
                 }
 
                 var reader = await sqlBatch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -75,7 +80,14 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
                                 throw new InvalidOperationException("A write statement returned fewer outcome rows than it had writes.");
                             }
 
-                            Stage(write, reader);
+                            if (step is [AppendWrite single])
+                            {
+                                PostgresSingleAppend.Stage(single, reader);
+                            }
+                            else
+                            {
+                                Stage(write, reader);
+                            }
                         }
                     }
 
