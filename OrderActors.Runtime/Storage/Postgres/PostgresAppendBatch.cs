@@ -99,45 +99,39 @@ internal static class PostgresAppendBatch
         }
 
         var command = new NpgsqlBatchCommand(PostgresAppendSql.For(snapshots.W.Count > 0, hasIndex.Contains(true), set.W.Count > 0, removed.W.Count > 0));
-        var parameters = command.Parameters;
-        parameters.Add(Column(NpgsqlDbType.Integer, ordinals));
-        parameters.Add(Column(NpgsqlDbType.Text, types));
-        parameters.Add(Column(NpgsqlDbType.Text, keys));
-        parameters.Add(Column(NpgsqlDbType.Bigint, expected));
-        parameters.Add(Column(NpgsqlDbType.Bigint, newVersions));
-        parameters.Add(Column(NpgsqlDbType.Boolean, hasIndex));
-        parameters.Add(Column(NpgsqlDbType.Integer, eventOrdinals));
-        parameters.Add(Column(NpgsqlDbType.Bigint, versions));
-        parameters.Add(Column(NpgsqlDbType.Text, eventTypes));
-        parameters.Add(Column(NpgsqlDbType.Text, data));
-        parameters.Add(Column(NpgsqlDbType.Text, actors));
-        parameters.Add(Column(NpgsqlDbType.TimestampTz, times));
-        parameters.Add(Column(NpgsqlDbType.Integer, snapshots.W));
-        parameters.Add(Column(NpgsqlDbType.Text, snapshots.Data));
-        parameters.Add(Column(NpgsqlDbType.TimestampTz, snapshots.Time));
-        parameters.Add(Column(NpgsqlDbType.Integer, index.W));
-        parameters.Add(Column(NpgsqlDbType.Text, index.Name));
-        parameters.Add(Column(NpgsqlDbType.Text, index.Value));
-        parameters.Add(Column(NpgsqlDbType.Integer, set.W));
-        parameters.Add(Column(NpgsqlDbType.Text, set.Name));
-        parameters.Add(Column(NpgsqlDbType.TimestampTz, set.Due));
-        parameters.Add(Column(NpgsqlDbType.Bigint, set.Period));
-        parameters.Add(Column(NpgsqlDbType.Text, set.ETag));
-        parameters.Add(Column(NpgsqlDbType.Integer, removed.W));
-        parameters.Add(Column(NpgsqlDbType.Text, removed.Name));
+        (NpgsqlDbType Type, object Values)[] columns =
+        [
+            (NpgsqlDbType.Integer, ordinals), (NpgsqlDbType.Text, types), (NpgsqlDbType.Text, keys),
+            (NpgsqlDbType.Bigint, expected), (NpgsqlDbType.Bigint, newVersions), (NpgsqlDbType.Boolean, hasIndex),
+            (NpgsqlDbType.Integer, eventOrdinals), (NpgsqlDbType.Bigint, versions), (NpgsqlDbType.Text, eventTypes),
+            (NpgsqlDbType.Text, data), (NpgsqlDbType.Text, actors), (NpgsqlDbType.TimestampTz, times),
+            (NpgsqlDbType.Integer, snapshots.W), (NpgsqlDbType.Text, snapshots.Data), (NpgsqlDbType.TimestampTz, snapshots.Time),
+            (NpgsqlDbType.Integer, index.W), (NpgsqlDbType.Text, index.Name), (NpgsqlDbType.Text, index.Value),
+            (NpgsqlDbType.Integer, set.W), (NpgsqlDbType.Text, set.Name), (NpgsqlDbType.TimestampTz, set.Due),
+            (NpgsqlDbType.Bigint, set.Period), (NpgsqlDbType.Text, set.ETag),
+            (NpgsqlDbType.Integer, removed.W), (NpgsqlDbType.Text, removed.Name),
+        ];
+        foreach (var (type, values) in columns)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values });
+        }
+
         return command;
     }
 
-    /// <summary>Stages the outcome of the append a row of <see cref="PostgresAppendSql"/> reports.</summary>
-    public static void Stage(AppendWrite write, NpgsqlDataReader row)
+    /// <summary>
+    /// Stages the outcome of an append from its row: from column <paramref name="first"/> on, 1 if it was stored, its
+    /// last position, the grain's version (both append statements answer so; the batched one after the ordinal).
+    /// </summary>
+    public static void Stage(AppendWrite write, NpgsqlDataReader row, int first)
     {
-        if (row.GetInt32(1) == 1)
+        if (row.GetInt64(first) == 1)
         {
-            write.SetResult(new AppendResult(write.NewVersion, row.IsDBNull(2) ? 0 : row.GetInt64(2)));
+            write.SetResult(new AppendResult(write.NewVersion, row.IsDBNull(first + 1) ? 0 : row.GetInt64(first + 1)));
         }
         else
         {
-            var actual = row.IsDBNull(3) ? 0 : row.GetInt64(3);
+            var actual = row.IsDBNull(first + 2) ? 0 : row.GetInt64(first + 2);
             write.SetFailure(new InconsistentStateException(write.Request.GrainId, write.Request.ExpectedVersion, actual));
         }
     }
@@ -191,7 +185,4 @@ internal static class PostgresAppendBatch
 
         return values;
     }
-
-    private static NpgsqlParameter Column(NpgsqlDbType type, object values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
 }

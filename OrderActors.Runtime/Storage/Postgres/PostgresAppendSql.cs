@@ -125,7 +125,7 @@ internal static class PostgresAppendSql
         last_ev AS (
             SELECT grain_type, grain_key, max(position) AS position FROM ev GROUP BY grain_type, grain_key)
         SELECT r.w,
-               (ok.w IS NOT NULL)::int,
+               (ok.w IS NOT NULL)::int::bigint,
                l.position,
                CASE WHEN ok.w IS NULL THEN (SELECT h.version FROM grain_heads h WHERE h.grain_type = r.gt AND h.grain_key = r.gk) END
         FROM req r

@@ -96,20 +96,6 @@ internal static class PostgresSingleAppend
         return (names, due, periods, etags, removed);
     }
 
-    /// <summary>Stages the outcome the statement's one row reports (stored, last position, version now).</summary>
-    public static void Stage(AppendWrite append, NpgsqlDataReader row)
-    {
-        if (row.GetInt64(0) == 1)
-        {
-            append.SetResult(new AppendResult(append.NewVersion, row.IsDBNull(1) ? 0 : row.GetInt64(1)));
-        }
-        else
-        {
-            var actual = row.IsDBNull(2) ? 0 : row.GetInt64(2);
-            append.SetFailure(new InconsistentStateException(append.Request.GrainId, append.Request.ExpectedVersion, actual));
-        }
-    }
-
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Bigint(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };

@@ -80,14 +80,7 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
                                 throw new InvalidOperationException("A write statement returned fewer outcome rows than it had writes.");
                             }
 
-                            if (step is [AppendWrite single])
-                            {
-                                PostgresSingleAppend.Stage(single, reader);
-                            }
-                            else
-                            {
-                                Stage(write, reader);
-                            }
+                            Stage(write, reader, first: step.Length == 1 ? 0 : 1);
                         }
                     }
 
@@ -106,11 +99,11 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static void Stage(WriteOperation write, NpgsqlDataReader row)
+    private static void Stage(WriteOperation write, NpgsqlDataReader row, int first)
     {
         switch (write)
         {
-            case AppendWrite append: PostgresAppendBatch.Stage(append, row); break;
+            case AppendWrite append: PostgresAppendBatch.Stage(append, row, first); break;
             case ReminderUpsertWrite upsert: upsert.SetResult(upsert.ETag); break;
             case ReminderRemoveWrite remove: remove.SetResult(row.GetInt64(0) > 0); break;
             case ReminderAdvanceWrite advance: advance.SetResult(row.GetInt64(0) > 0 ? advance.NewETag : null); break;
