@@ -7,8 +7,8 @@ namespace OrderActors.Runtime.Storage.Postgres;
 
 /// <summary>
 /// Turns a group commit into statements: each run of consecutive appends becomes one <see cref="PostgresAppendSql"/>
-/// statement per "round" (a grain's first append of the run in the first, its second in the next, ...), every other
-/// write one statement of its own, all in the batch's order, so what each grain sees is what one statement per write
+/// statement per "round" (a grain's first append of the run in the first, its second in the next, ...; a round of one
+/// append takes <see cref="PostgresSingleAppend"/>'s statement instead), every other write one statement of its own, all in the batch's order, so what each grain sees is what one statement per write
 /// in queue order would have done.
 /// </summary>
 internal static class PostgresAppendBatch

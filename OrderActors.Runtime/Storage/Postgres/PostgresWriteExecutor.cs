@@ -6,9 +6,9 @@ using OrderActors.Runtime.Storage.Sql;
 namespace OrderActors.Runtime.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL side of group commit: a batch becomes one <see cref="NpgsqlBatch"/> (every write one statement,
-/// each returning one row with its outcome) that the server runs as one implicit transaction, so a commit costs one
-/// round trip whatever its size. Safe to call concurrently (each call takes its own pooled connection).
+/// The PostgreSQL side of group commit: a batch becomes one <see cref="NpgsqlBatch"/> (a round of appends one
+/// statement, see <see cref="PostgresAppendBatch"/>, every other write one; one row back per write with its outcome)
+/// that the server runs as one implicit transaction, so a commit costs one round trip whatever its size. Safe to call concurrently (each call takes its own pooled connection).
 /// </summary>
 internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
 {
