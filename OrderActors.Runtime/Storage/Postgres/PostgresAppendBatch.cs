@@ -48,9 +48,7 @@ internal static class PostgresAppendBatch
         var (eventOrdinals, versions, eventTypes, data, actors, times) =
             (new int[eventCount], new long[eventCount], new string[eventCount], new string[eventCount], new string[eventCount], new DateTime[eventCount]);
         var snapshots = (W: new List<int>(), Data: new List<string>(), Time: new List<DateTime>());
-        var index = (W: new List<int>(), Name: new List<string>(), Value: new List<string>());
-        var set = (W: new List<int>(), Name: new List<string>(), Due: new List<DateTime>(), Period: new List<long?>(), ETag: new List<string>());
-        var removed = (W: new List<int>(), Name: new List<string>());
+        var rows = new PostgresAppendRows();
         var e = 0;
         for (var w = 0; w < n; w++)
         {
@@ -72,33 +70,10 @@ internal static class PostgresAppendBatch
                 snapshots.Time.Add(StorageTime.Truncate(snapshot.Timestamp).UtcDateTime);
             }
 
-            foreach (var (name, value) in DistinctNames(request.Index))
-            {
-                index.W.Add(w);
-                index.Name.Add(name);
-                index.Value.Add(value);
-            }
-
-            var changes = request.Reminders ?? [];
-            for (var i = 0; i < changes.Count; i++)
-            {
-                if (changes[i].DueAt is { } dueAt)
-                {
-                    set.W.Add(w);
-                    set.Name.Add(changes[i].Name);
-                    set.Due.Add(StorageTime.Truncate(dueAt).UtcDateTime);
-                    set.Period.Add(StorageTime.ToMicroseconds(changes[i].Period));
-                    set.ETag.Add(write.ReminderETags[i]!);
-                }
-                else
-                {
-                    removed.W.Add(w);
-                    removed.Name.Add(changes[i].Name);
-                }
-            }
+            rows.Add(w, write);
         }
 
-        var command = new NpgsqlBatchCommand(PostgresAppendSql.For(snapshots.W.Count > 0, hasIndex.Contains(true), set.W.Count > 0, removed.W.Count > 0));
+        var command = new NpgsqlBatchCommand(PostgresAppendSql.For(snapshots.W.Count > 0, hasIndex.Contains(true), rows.Set.W.Count > 0, rows.Removed.W.Count > 0));
         (NpgsqlDbType Type, object Values)[] columns =
         [
             (NpgsqlDbType.Integer, ordinals), (NpgsqlDbType.Text, types), (NpgsqlDbType.Text, keys),
@@ -106,14 +81,14 @@ internal static class PostgresAppendBatch
             (NpgsqlDbType.Integer, eventOrdinals), (NpgsqlDbType.Bigint, versions), (NpgsqlDbType.Text, eventTypes),
             (NpgsqlDbType.Text, data), (NpgsqlDbType.Text, actors), (NpgsqlDbType.TimestampTz, times),
             (NpgsqlDbType.Integer, snapshots.W), (NpgsqlDbType.Text, snapshots.Data), (NpgsqlDbType.TimestampTz, snapshots.Time),
-            (NpgsqlDbType.Integer, index.W), (NpgsqlDbType.Text, index.Name), (NpgsqlDbType.Text, index.Value),
-            (NpgsqlDbType.Integer, set.W), (NpgsqlDbType.Text, set.Name), (NpgsqlDbType.TimestampTz, set.Due),
-            (NpgsqlDbType.Bigint, set.Period), (NpgsqlDbType.Text, set.ETag),
-            (NpgsqlDbType.Integer, removed.W), (NpgsqlDbType.Text, removed.Name),
+            (NpgsqlDbType.Integer, rows.Index.W), (NpgsqlDbType.Text, rows.Index.Name), (NpgsqlDbType.Text, rows.Index.Value),
+            (NpgsqlDbType.Integer, rows.Set.W), (NpgsqlDbType.Text, rows.Set.Name), (NpgsqlDbType.TimestampTz, rows.Set.Due),
+            (NpgsqlDbType.Bigint, rows.Set.Period), (NpgsqlDbType.Text, rows.Set.ETag),
+            (NpgsqlDbType.Integer, rows.Removed.W), (NpgsqlDbType.Text, rows.Removed.Name),
         ];
         foreach (var (type, values) in columns)
         {
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values });
+            command.Parameters.Add(PostgresParameters.Array(type, values));
         }
 
         return command;
@@ -167,22 +142,5 @@ internal static class PostgresAppendBatch
         }
 
         run.Clear();
-    }
-
-    /// <summary>One value per name (the last wins), as a primary key on (grain, name) needs.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> DistinctNames(IReadOnlyList<IndexEntry>? entries)
-    {
-        if (entries is not { Count: > 0 })
-        {
-            return [];
-        }
-
-        var values = new Dictionary<string, string>(entries.Count, StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            values[entry.Name] = entry.Value;
-        }
-
-        return values;
     }
 }

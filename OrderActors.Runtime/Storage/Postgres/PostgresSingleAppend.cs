@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrderActors.Runtime.Storage.GroupCommit;
 using OrderActors.Runtime.Storage.Sql;
+using static OrderActors.Runtime.Storage.Postgres.PostgresParameters;
 
 namespace OrderActors.Runtime.Storage.Postgres;
 
@@ -32,76 +33,27 @@ internal static class PostgresSingleAppend
             times[i] = StorageTime.Truncate(events[i].Timestamp).UtcDateTime;
         }
 
-        // One value per name (the last wins), as a primary key on (grain, name) needs.
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in request.Index ?? [])
-        {
-            index[entry.Name] = entry.Value;
-        }
-
-        var (setNames, setDue, setPeriods, setETags, removed) = ReminderArrays(write);
-        var command = new NpgsqlBatchCommand(PostgresSingleAppendSql.For(head, request.Snapshot is not null, request.Index is not null, setNames.Length > 0, removed.Length > 0));
+        var rows = new PostgresAppendRows();
+        rows.Add(0, write);
+        var command = new NpgsqlBatchCommand(PostgresSingleAppendSql.For(head, request.Snapshot is not null, request.Index is not null, rows.Set.W.Count > 0, rows.Removed.W.Count > 0));
         command.Parameters.AddRange((NpgsqlParameter[])[
             Text(request.GrainId.Type),
             Text(request.GrainId.Key),
             Bigint(request.ExpectedVersion),
             Bigint(write.NewVersion),
-            TextArray(types),
-            TextArray(data),
-            TextArray(actors),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = times },
+            Array(NpgsqlDbType.Text, types),
+            Array(NpgsqlDbType.Text, data),
+            Array(NpgsqlDbType.Text, actors),
+            Array(NpgsqlDbType.TimestampTz, times),
             Text(request.Snapshot?.Data),
-            request.Snapshot is { } snapshot ? Time(snapshot.Timestamp) : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = DBNull.Value },
-            TextArray([.. index.Keys]),
-            TextArray([.. index.Values]),
-            TextArray(setNames),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = setDue },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = setPeriods },
-            TextArray(setETags),
-            TextArray(removed)]);
+            Time(request.Snapshot?.Timestamp),
+            Array(NpgsqlDbType.Text, rows.Index.Name),
+            Array(NpgsqlDbType.Text, rows.Index.Value),
+            Array(NpgsqlDbType.Text, rows.Set.Name),
+            Array(NpgsqlDbType.TimestampTz, rows.Set.Due),
+            Array(NpgsqlDbType.Bigint, rows.Set.Period),
+            Array(NpgsqlDbType.Text, rows.Set.ETag),
+            Array(NpgsqlDbType.Text, rows.Removed.Name)]);
         return command;
     }
-
-    /// <summary>The append's reminder changes as columns: those set (name, due, period, ETag) and the names removed.</summary>
-    private static (string[] Names, DateTime[] Due, long?[] Periods, string[] ETags, string[] Removed) ReminderArrays(AppendWrite write)
-    {
-        if (write.Request.Reminders is not { Count: > 0 } changes)
-        {
-            return ([], [], [], [], []);
-        }
-
-        var sets = 0;
-        foreach (var change in changes)
-        {
-            sets += change.IsRemoval ? 0 : 1;
-        }
-
-        var (names, due, periods, etags) = (new string[sets], new DateTime[sets], new long?[sets], new string[sets]);
-        var removed = new string[changes.Count - sets];
-        var (s, r) = (0, 0);
-        for (var i = 0; i < changes.Count; i++)
-        {
-            var change = changes[i];
-            if (change.DueAt is { } dueAt)
-            {
-                (names[s], due[s], periods[s], etags[s]) = (change.Name, StorageTime.Truncate(dueAt).UtcDateTime, StorageTime.ToMicroseconds(change.Period), write.ReminderETags[i]!);
-                s++;
-            }
-            else
-            {
-                removed[r++] = change.Name;
-            }
-        }
-
-        return (names, due, periods, etags, removed);
-    }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Bigint(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };
-
-    private static NpgsqlParameter TextArray(string[] value) => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = value };
-
-    private static NpgsqlParameter Time(DateTimeOffset value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = StorageTime.Truncate(value).UtcDateTime };
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrderActors.Runtime.Storage.GroupCommit;
 using OrderActors.Runtime.Storage.Sql;
+using static OrderActors.Runtime.Storage.Postgres.PostgresParameters;
 
 namespace OrderActors.Runtime.Storage.Postgres;
 
@@ -135,11 +136,4 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
         command.Parameters.AddRange(parameters);
         return command;
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Bigint(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };
-
-    private static NpgsqlParameter Time(DateTimeOffset value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = StorageTime.Truncate(value).UtcDateTime };
 }
