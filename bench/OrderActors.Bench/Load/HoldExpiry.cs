@@ -13,6 +13,9 @@ public sealed class HoldExpiry
 
     public int Cancelled => _cancelled.Count;
 
+    /// <summary>How many of <paramref name="orderIds"/> have their cancellation on the feed (after a crash, orders that were never acknowledged are cancelled too).</summary>
+    public int CancelledOf(IReadOnlyList<string> orderIds) => orderIds.Count(_cancelled.ContainsKey);
+
     public void Placed(string orderId, DateTimeOffset at, DateTimeOffset? due)
     {
         _placed[orderId] = at;

@@ -93,7 +93,7 @@ public static class LoadRunner
 
         if (options.Target == "actors")
         {
-            await CaptureClusterAsync(client, scenario, result, countersAfterWarmup);
+            await CaptureClusterAsync(client, scenario, result, countersAfterWarmup, server.Restarts > 0);
         }
 
         await scenario.AfterLoadAsync(client, result, cancellationToken);
@@ -207,9 +207,11 @@ public static class LoadRunner
 
     /// <summary>
     /// The silo's own view (storage writes and batch sizes, grain calls, reminder lag) from <c>GET /api/admin/cluster</c>:
-    /// since the silo started, or, after a warm-up, since its end (<paramref name="afterWarmup"/>).
+    /// since the silo started, or, after a warm-up, since its end (<paramref name="afterWarmup"/>). After a restart
+    /// (<paramref name="restarted"/>) the silo's counters start again from zero, so the per-request figures, which would
+    /// set the second half's counts against every request, are left out.
     /// </summary>
-    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result, ClusterCounters? afterWarmup)
+    private static async Task CaptureClusterAsync(LoadClient client, LoadScenario scenario, DriverResult result, ClusterCounters? afterWarmup, bool restarted)
     {
         var (status, body) = await client.GetJsonAsync("/api/admin/cluster");
         if (status != 200)
@@ -219,6 +221,13 @@ public static class LoadRunner
         }
 
         var requests = Math.Max(1, result.Sent);
+        var perRequest = !restarted;
+        if (restarted)
+        {
+            scenario.Notes.Enqueue("the silo's counters restarted from zero with it: no per-request silo figures (writes, commits, grain calls)");
+            afterWarmup = null;
+        }
+
         var since = afterWarmup is null ? "since start" : "after the warm-up";
         var before = afterWarmup ?? ClusterCounters.Zero;
         var now = ClusterCounters.From(body);
@@ -226,8 +235,12 @@ public static class LoadRunner
         {
             var writes = now.Writes - before.Writes;
             var commits = now.Commits - before.Commits;
-            scenario.Figures[$"silo: durable writes per request ({since})"] = (double)writes / requests;
-            scenario.Figures[$"silo: commits per request ({since})"] = (double)commits / requests;
+            if (perRequest)
+            {
+                scenario.Figures[$"silo: durable writes per request ({since})"] = (double)writes / requests;
+                scenario.Figures[$"silo: commits per request ({since})"] = (double)commits / requests;
+            }
+
             scenario.Figures["silo: writes per commit (group commit batch)"] = afterWarmup is null
                 ? storage.GetProperty("averageBatchSize").GetDouble()
                 : commits > 0 ? (double)writes / commits : 0;
@@ -235,7 +248,7 @@ public static class LoadRunner
             scenario.Figures["silo: commit latency p99 ms (recent)"] = storage.GetProperty("commitLatencyP99Ms").GetDouble();
         }
 
-        if (body.TryGetProperty("callsTotal", out _))
+        if (perRequest && body.TryGetProperty("callsTotal", out _))
         {
             scenario.Figures[$"silo: grain calls per request ({since})"] = (double)(now.Calls - before.Calls) / requests;
         }
