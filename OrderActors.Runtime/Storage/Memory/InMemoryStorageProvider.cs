@@ -15,7 +15,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     private readonly List<StoredEvent> _feed = [];
     private readonly Dictionary<string, SortedSet<string>> _keysByType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedDictionary<string, Dictionary<string, string>>> _indexes = new(StringComparer.Ordinal);
-    private readonly Dictionary<(GrainId GrainId, string Name), ReminderEntry> _reminders = [];
+    private readonly MemoryReminderTable _reminders = new();
     private readonly Dictionary<string, SortedDictionary<string, StoredDocument>> _documents = new(StringComparer.Ordinal);
     private long _etag;
     private long _commits;
@@ -49,13 +49,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     /// <inheritdoc />
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var newVersion = request.ExpectedVersion + request.Events.Count;
-        if (request.Snapshot is { } snapshot && snapshot.Version != newVersion)
-        {
-            throw new ArgumentException($"Snapshot version {snapshot.Version} must be {newVersion} (expected version + events).", nameof(request));
-        }
-
+        StorageRequests.Validate(request);
         lock (_lock)
         {
             _journals.TryGetValue(request.GrainId, out var journal);
@@ -100,11 +94,11 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
             {
                 if (change.DueAt is { } dueAt)
                 {
-                    _reminders[(request.GrainId, change.Name)] = new ReminderEntry(request.GrainId, change.Name, dueAt, change.Period, NextETag());
+                    _reminders.Set(new ReminderEntry(request.GrainId, change.Name, dueAt, change.Period, NextETag()));
                 }
                 else
                 {
-                    _reminders.Remove((request.GrainId, change.Name));
+                    _reminders.Remove(request.GrainId, change.Name);
                 }
             }
 
@@ -174,7 +168,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
         lock (_lock)
         {
             var etag = NextETag();
-            _reminders[(grainId, name)] = new ReminderEntry(grainId, name, dueAt, period, etag);
+            _reminders.Set(new ReminderEntry(grainId, name, dueAt, period, etag));
             _commits++;
             return Task.FromResult(etag);
         }
@@ -185,12 +179,12 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            if (!_reminders.TryGetValue((grainId, name), out var entry) || (eTag is not null && entry.ETag != eTag))
+            if (_reminders.Get(grainId, name) is not { } entry || (eTag is not null && entry.ETag != eTag))
             {
                 return Task.FromResult(false);
             }
 
-            _reminders.Remove((grainId, name));
+            _reminders.Remove(grainId, name);
             _commits++;
             return Task.FromResult(true);
         }
@@ -201,13 +195,13 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            if (!_reminders.TryGetValue((grainId, name), out var entry) || entry.ETag != eTag)
+            if (_reminders.Get(grainId, name) is not { } entry || entry.ETag != eTag)
             {
                 return Task.FromResult<string?>(null);
             }
 
             var newETag = NextETag();
-            _reminders[(grainId, name)] = entry with { DueAt = nextDueAt, ETag = newETag };
+            _reminders.Set(entry with { DueAt = nextDueAt, ETag = newETag });
             _commits++;
             return Task.FromResult<string?>(newETag);
         }
@@ -218,7 +212,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            return Task.FromResult(_reminders.GetValueOrDefault((grainId, name)));
+            return Task.FromResult(_reminders.Get(grainId, name));
         }
     }
 
@@ -227,14 +221,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            IReadOnlyList<ReminderEntry> due = _reminders.Values
-                .Where(r => r.DueAt <= dueBy)
-                .OrderBy(r => r.DueAt)
-                .ThenBy(r => r.GrainId.ToString(), StringComparer.Ordinal)
-                .ThenBy(r => r.Name, StringComparer.Ordinal)
-                .Take(Math.Max(0, maxCount))
-                .ToList();
-            return Task.FromResult(due);
+            return Task.FromResult<IReadOnlyList<ReminderEntry>>(_reminders.DueBy(dueBy, Math.Max(0, maxCount)));
         }
     }
 
@@ -243,8 +230,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            IReadOnlyList<ReminderEntry> all = _reminders.Values.Where(r => r.GrainId == grainId).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
-            return Task.FromResult(all);
+            return Task.FromResult<IReadOnlyList<ReminderEntry>>(_reminders.OfGrain(grainId));
         }
     }
 
@@ -253,7 +239,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            return Task.FromResult((long)_reminders.Values.Count(r => r.DueAt <= dueBy));
+            return Task.FromResult(_reminders.CountDueBy(dueBy));
         }
     }
 
@@ -272,6 +258,7 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
         ArgumentException.ThrowIfNullOrEmpty(collection);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(data);
+        StorageRequests.RejectNul(data, "document data");
         lock (_lock)
         {
             if (!_documents.TryGetValue(collection, out var docs))
@@ -330,7 +317,9 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     {
         lock (_lock)
         {
-            return new StorageStatistics(ProviderName, _commits, _commits, _conflicts, _commits == 0 ? 0 : 1, 0, 0, 0);
+            // A stale append is a write that stored nothing, as in the SQL providers' batches: counted, as its own commit.
+            var writes = _commits + _conflicts;
+            return new StorageStatistics(ProviderName, writes, writes, _conflicts, writes == 0 ? 0 : 1, 0, 0, 0);
         }
     }
 

@@ -4,7 +4,7 @@ namespace OrderActors.Runtime.Storage.Sql;
 
 /// <summary>
 /// What both SQL providers share once their database is open: writes through <see cref="GroupCommitWriter"/>,
-/// reads through <see cref="SqlStorageReads"/>, request validation, ETags and statistics.
+/// reads through <see cref="SqlStorageReads"/>, ETags and statistics (requests are checked by <see cref="StorageRequests"/>).
 /// </summary>
 internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writer, SqlStorageReads reads, TimeProvider time) : IAsyncDisposable
 {
@@ -12,7 +12,7 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
 
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
-        Validate(request);
+        StorageRequests.Validate(request);
         return writer.WriteAsync(new AppendWrite(request, cancellationToken));
     }
 
@@ -42,7 +42,7 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        RejectNul(data, "document data");
+        StorageRequests.RejectNul(data, "document data");
         return writer.WriteAsync(new DocumentPutWrite(collection, key, data, expectedVersion, time.GetUtcNow(), cancellationToken));
     }
 
@@ -54,59 +54,4 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
-
-    private static void Validate(AppendRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(request.GrainId.Type, nameof(request));
-        ArgumentException.ThrowIfNullOrEmpty(request.GrainId.Key, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.ExpectedVersion, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.Events, nameof(request));
-        var newVersion = request.ExpectedVersion + request.Events.Count;
-        if (request.Snapshot is { } snapshot && snapshot.Version != newVersion)
-        {
-            throw new ArgumentException(
-                $"The snapshot's version {snapshot.Version} must be the grain's version after the append ({newVersion}).", nameof(request));
-        }
-
-        foreach (var e in request.Events)
-        {
-            if (e is null || string.IsNullOrEmpty(e.EventType) || e.Data is null || e.Actor is null)
-            {
-                throw new ArgumentException("Every event needs a type, data and an actor.", nameof(request));
-            }
-
-            RejectNul(e.Data, "event data");
-            RejectNul(e.Actor, "an event's actor");
-        }
-
-        if (request.Snapshot is { } s)
-        {
-            RejectNul(s.Data, "snapshot data");
-        }
-
-        if (request.Reminders is { Count: > 0 } reminders)
-        {
-            // One statement of PostgreSQL's append may not touch a row twice: one change per reminder name.
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var change in reminders)
-            {
-                if (change is null || !names.Add(change.Name))
-                {
-                    throw new ArgumentException("An append's reminder changes must not be null and name each reminder at most once.", nameof(request));
-                }
-
-                RejectNul(change.Name, "a reminder's name");
-            }
-        }
-    }
-
-    // PostgreSQL text cannot hold U+0000; refuse it up front in every provider rather than fail a whole batch.
-    private static void RejectNul(string value, string what)
-    {
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"{what} contains a NUL character (U+0000), which storage does not accept.");
-        }
-    }
 }
