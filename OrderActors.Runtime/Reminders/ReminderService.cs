@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Runtime.Core;
@@ -313,7 +314,10 @@ public sealed class ReminderService : IAsyncDisposable
                 await _table.RemoveReminderAsync(entry.GrainId, entry.Name, entry.ETag, CancellationToken.None).ConfigureAwait(false);
             }
 
-            _completed[key] = _time.GetTimestamp();
+            // Stamped on the monotonic clock, not the silo's TimeProvider: what the minute covers is a poll that read the
+            // row just before this delivery and is still working through its list, which takes real time. On a manual
+            // clock (tests) a jump of minutes pruned the key under such a poll, which then delivered the tick again.
+            _completed[key] = Stopwatch.GetTimestamp();
             _retryAfter.TryRemove(key, out _);
         }
         catch (Exception ex)
@@ -351,7 +355,7 @@ public sealed class ReminderService : IAsyncDisposable
 
         foreach (var (key, at) in _completed)
         {
-            if (_time.GetElapsedTime(at) > CompletedMemory)
+            if (Stopwatch.GetElapsedTime(at) > CompletedMemory)
             {
                 _completed.TryRemove(key, out _);
             }
