@@ -78,7 +78,8 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
 
     /// <summary>
     /// After a crash: delivers again, one at a time, each delivery that got no answer and no later 200 (a marketplace
-    /// retries those; a bad signature sent again must still get 401). A retry that again gets no answer is tried up to <see cref="RetryAttempts"/> times, a second apart.
+    /// retries those; a bad signature sent again must still get 401). A retry that again gets no answer is tried up to
+    /// <see cref="RetryAttempts"/> times, a second apart.
     /// </summary>
     public override async Task AfterLoadAsync(LoadClient client, DriverResult result, CancellationToken cancellationToken)
     {
