@@ -29,10 +29,13 @@ public sealed class IntakeLoadTests
 
         var report = await LoadRunner.RunAsync(options);
 
+        // Checkouts and payments the kill left unanswered are sent again after the restart, so in the end every order is
+        // acknowledged and paid, and the checks (stock, ledger) are the strict ones of a run without a crash.
         TinyLoad.AssertChecksPassed(report);
         Assert.Equal(1, report.Restarts);
         Assert.Equal(30, report.Sent);
-        Assert.Equal(report.ByStatus.GetValueOrDefault(201), report.Counts["orders acknowledged (201)"]);
         Assert.Equal(30, report.ByStatus.Values.Sum());
+        Assert.Equal(30, report.Counts["orders acknowledged (201)"]);
+        Assert.Equal(30, report.Counts["payments acknowledged (200)"]);
     }
 }

@@ -5,6 +5,9 @@ namespace OrderActors.Bench.Load;
 /// <summary>One load scenario: prepares the server, sends operation <c>i</c>, and checks the invariants afterwards.</summary>
 public abstract class LoadScenario(LoadOptions options)
 {
+    /// <summary>How many times <see cref="SendAgainAsync"/> sends a request that keeps getting no answer.</summary>
+    protected const int SendAgainAttempts = 5;
+
     public LoadOptions Options { get; } = options;
 
     public ConcurrentDictionary<string, double> Figures { get; } = new();
@@ -41,4 +44,24 @@ public abstract class LoadScenario(LoadOptions options)
     public abstract Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken);
 
     protected void Increment(string name) => Counts.AddOrUpdate(name, 1, static (_, n) => n + 1);
+
+    /// <summary>
+    /// After a crash run: sends again a request the kill left unanswered, as its real sender would (a storefront retrying
+    /// a checkout with the same order number, a marketplace a webhook), up to <see cref="SendAgainAttempts"/> times a
+    /// second apart while it still gets no answer. Every request the scenarios send this way is idempotent on its keys.
+    /// </summary>
+    protected static async Task<T> SendAgainAsync<T>(Func<Task<T>> send, Func<T, int> statusOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(statusOf);
+        var answer = await send();
+        for (var attempt = 1; attempt < SendAgainAttempts && statusOf(answer) == LoadClient.TransportError; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            answer = await send();
+        }
+
+        return answer;
+    }
+
 }

@@ -19,7 +19,6 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
     private const long FirstOrderId = 7_100_000_000_000;
     private const long FirstWarmupOrderId = 7_200_000_000_000;
     private const string WrongSecret = "not-the-shopify-secret";
-    private const int RetryAttempts = 5;
     private const byte UnansweredDelivery = 1;
     private const byte UnansweredBadSignature = 2;
     private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated"];
@@ -78,8 +77,7 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
 
     /// <summary>
     /// After a crash: delivers again, one at a time, each delivery that got no answer and no later 200 (a marketplace
-    /// retries those; a bad signature sent again must still get 401). A retry that again gets no answer is tried up to
-    /// <see cref="RetryAttempts"/> times, a second apart.
+    /// retries those; a bad signature sent again must still get 401).
     /// </summary>
     public override async Task AfterLoadAsync(LoadClient client, DriverResult result, CancellationToken cancellationToken)
     {
@@ -98,17 +96,8 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
 
             var bad = _unanswered[i] == UnansweredBadSignature;
             retried++;
-            var status = LoadClient.TransportError;
-            byte[]? answer = null;
-            for (var attempt = 0; attempt < RetryAttempts && status == LoadClient.TransportError; attempt++)
-            {
-                if (attempt > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                }
-
-                (status, answer) = await DeliverAsync(client, Body(i), $"wh-{i}", bad);
-            }
+            var index = i;
+            var (status, answer) = await SendAgainAsync(() => DeliverAsync(client, Body(index), $"wh-{index}", bad), a => a.Status, cancellationToken);
 
             if (status != (bad ? 401 : 200))
             {
