@@ -46,6 +46,36 @@ public abstract class LoadScenario(LoadOptions options)
     protected void Increment(string name) => Counts.AddOrUpdate(name, 1, static (_, n) => n + 1);
 
     /// <summary>
+    /// After a crash run: <paramref name="sendAgain"/> for every operation <paramref name="unanswered"/> marks (non-zero),
+    /// one at a time; the mark is cleared when it returns true (the request got the answer it should). Their number is
+    /// counted under <paramref name="counted"/>.
+    /// </summary>
+    protected async Task SendUnansweredAgainAsync(byte[] unanswered, string counted, Func<int, Task<bool>> sendAgain)
+    {
+        ArgumentNullException.ThrowIfNull(unanswered);
+        ArgumentNullException.ThrowIfNull(sendAgain);
+        var sent = 0;
+        for (var i = 0; i < unanswered.Length; i++)
+        {
+            if (unanswered[i] == 0)
+            {
+                continue;
+            }
+
+            sent++;
+            if (await sendAgain(i))
+            {
+                unanswered[i] = 0;
+            }
+        }
+
+        Counts[counted] = sent;
+    }
+
+    /// <summary>Counts a request sent again after a crash whose answer was not one it should have had.</summary>
+    protected void UnexpectedAfterCrash(string what, int status) => Increment($"{what} sent again after the crash answered {status}");
+
+    /// <summary>
     /// After a crash run: sends again a request the kill left unanswered, as its real sender would (a storefront retrying
     /// a checkout with the same order number, a marketplace a webhook), up to <see cref="SendAgainAttempts"/> times a
     /// second apart while it still gets no answer. Every request the scenarios send this way is idempotent on its keys.

@@ -96,31 +96,21 @@ public sealed class FlashSaleScenario(LoadOptions options) : LoadScenario(option
             return;
         }
 
-        var sentAgain = 0;
-        for (var i = 0; i < Options.Requests; i++)
+        await SendUnansweredAgainAsync(_unanswered, "checkouts sent again after the crash (no answer before)", async i =>
         {
-            if (_unanswered[i] == 0)
-            {
-                continue;
-            }
-
-            sentAgain++;
-            var index = i;
-            var status = await SendAgainAsync(() => client.PostAsync("/api/orders", Payloads.OwnOrder($"fs-{index}", index, [(Sku, 1)])), s => s, cancellationToken);
+            var status = await SendAgainAsync(() => client.PostAsync("/api/orders", Payloads.OwnOrder($"fs-{i}", i, [(Sku, 1)])), s => s, cancellationToken);
             if (status == 201)
             {
                 _acknowledged[i] = 1;
             }
             else if (status != 409)
             {
-                Increment($"checkout sent again after the crash answered {status}");
-                continue;
+                UnexpectedAfterCrash("checkout", status);
+                return false;
             }
 
-            _unanswered[i] = 0;
-        }
-
-        Counts["checkouts sent again after the crash (no answer before)"] = sentAgain;
+            return true;
+        });
     }
 
     public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)

@@ -56,28 +56,18 @@ public sealed class HoldsScenario(LoadOptions options) : LoadScenario(options)
         {
             // A checkout the kill left unanswered is sent again (same order number), as a storefront retries; its hold
             // then runs from the time it was stored, and the wait below covers it like any other.
-            var sentAgain = 0;
-            for (var i = 0; i < Options.Requests; i++)
+            await SendUnansweredAgainAsync(_unanswered, "checkouts sent again after the crash (no answer before)", async i =>
             {
-                if (_unanswered[i] == 0)
+                var status = await SendAgainAsync(() => client.PostAsync("/api/orders", Checkout(i)), s => s, cancellationToken);
+                if (status != 201)
                 {
-                    continue;
-                }
-
-                sentAgain++;
-                var index = i;
-                var answer = await SendAgainAsync(() => client.PostAsync("/api/orders", Checkout(index)), s => s, cancellationToken);
-                if (answer != 201)
-                {
-                    Increment($"checkout sent again after the crash answered {answer}");
-                    continue;
+                    UnexpectedAfterCrash("checkout", status);
+                    return false;
                 }
 
                 _acknowledged[i] = 1;
-                _unanswered[i] = 0;
-            }
-
-            Counts["checkouts sent again after the crash (no answer before)"] = sentAgain;
+                return true;
+            });
         }
 
         var acknowledged = AcknowledgedIds();

@@ -68,40 +68,30 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
             return;
         }
 
-        var sentAgain = 0;
-        for (var i = 0; i < Options.Requests; i++)
+        await SendUnansweredAgainAsync(_unanswered, "checkouts or payments sent again after the crash (no answer before)", async i =>
         {
-            if (_unanswered[i] == 0)
-            {
-                continue;
-            }
-
-            sentAgain++;
-            var index = i;
             if (_unanswered[i] == 1)
             {
-                var placed = await SendAgainAsync(() => client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(index), index, Lines(index))), s => s, cancellationToken);
+                var placed = await SendAgainAsync(() => client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(i), i, Lines(i))), s => s, cancellationToken);
                 if (placed != 201)
                 {
-                    Increment($"checkout sent again after the crash answered {placed}");
-                    continue;
+                    UnexpectedAfterCrash("checkout", placed);
+                    return false;
                 }
 
                 _acknowledged[i] = 1;
             }
 
-            var paid = await SendAgainAsync(() => client.PostAsync($"/api/orders/own-{ExternalNo(index)}/payment", Payloads.Payment($"pay-{index}", Payloads.Total(Lines(index)))), s => s, cancellationToken);
+            var paid = await SendAgainAsync(() => client.PostAsync($"/api/orders/own-{ExternalNo(i)}/payment", Payloads.Payment($"pay-{i}", Payloads.Total(Lines(i)))), s => s, cancellationToken);
             if (paid != 200)
             {
-                Increment($"payment sent again after the crash answered {paid}");
-                continue;
+                UnexpectedAfterCrash("payment", paid);
+                return false;
             }
 
             _paid[i] = 1;
-            _unanswered[i] = 0;
-        }
-
-        Counts["checkouts or payments sent again after the crash (no answer before)"] = sentAgain;
+            return true;
+        });
     }
 
     public override async Task<IReadOnlyList<CheckResult>> CheckAsync(LoadClient client, CancellationToken cancellationToken)
