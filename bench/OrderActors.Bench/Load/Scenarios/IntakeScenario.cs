@@ -36,7 +36,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
     public override async Task<int> OperationAsync(LoadClient client, int index)
     {
         var lines = Lines(index);
-        var (status, payment) = await PlaceAndPayAsync(client, ExternalNo(index), index, lines, $"pay-{index}");
+        var (status, payment) = await PlaceAndPayAsync(client, ExternalNo(index), index, lines, PaymentId(index));
         if (status != 201)
         {
             _unanswered[index] = status == LoadClient.TransportError ? (byte)1 : (byte)0;
@@ -72,7 +72,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
         {
             if (_unanswered[i] == 1)
             {
-                var placed = await SendAgainAsync(() => client.PostAsync("/api/orders", Payloads.OwnOrder(ExternalNo(i), i, Lines(i))), s => s, cancellationToken);
+                var placed = await SendAgainAsync(() => PlaceAsync(client, ExternalNo(i), i, Lines(i)), s => s, cancellationToken);
                 if (placed != 201)
                 {
                     UnexpectedAfterCrash("checkout", placed);
@@ -82,7 +82,7 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
                 _acknowledged[i] = 1;
             }
 
-            var paid = await SendAgainAsync(() => client.PostAsync($"/api/orders/own-{ExternalNo(i)}/payment", Payloads.Payment($"pay-{i}", Payloads.Total(Lines(i)))), s => s, cancellationToken);
+            var paid = await SendAgainAsync(() => PayAsync(client, ExternalNo(i), Lines(i), PaymentId(i)), s => s, cancellationToken);
             if (paid != 200)
             {
                 UnexpectedAfterCrash("payment", paid);
@@ -132,17 +132,19 @@ public sealed class IntakeScenario(LoadOptions options) : LoadScenario(options)
     /// <summary>Places the order and, once it is acknowledged (201), pays it; the payment's status is 0 when it was not sent.</summary>
     private static async Task<(int Order, int Payment)> PlaceAndPayAsync(LoadClient client, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines, string paymentId)
     {
-        var status = await client.PostAsync("/api/orders", Payloads.OwnOrder(externalNo, buyer, lines));
-        if (status != 201)
-        {
-            return (status, 0);
-        }
-
-        var payment = await client.PostAsync($"/api/orders/own-{externalNo}/payment", Payloads.Payment(paymentId, Payloads.Total(lines)));
-        return (status, payment);
+        var status = await PlaceAsync(client, externalNo, buyer, lines);
+        return status == 201 ? (status, await PayAsync(client, externalNo, lines, paymentId)) : (status, 0);
     }
 
+    private static Task<int> PlaceAsync(LoadClient client, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines) =>
+        client.PostAsync("/api/orders", Payloads.OwnOrder(externalNo, buyer, lines));
+
+    private static Task<int> PayAsync(LoadClient client, string externalNo, IReadOnlyList<(string Sku, int Quantity)> lines, string paymentId) =>
+        client.PostAsync($"/api/orders/own-{externalNo}/payment", Payloads.Payment(paymentId, Payloads.Total(lines)));
+
     private static string ExternalNo(int index) => $"in-{index}";
+
+    private static string PaymentId(int index) => $"pay-{index}";
 
     private IReadOnlyList<(string Sku, int Quantity)> Lines(int index) => IntakeLines.For(Options.Seed, index, Options.Skus);
 }
