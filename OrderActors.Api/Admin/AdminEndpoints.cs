@@ -19,7 +19,7 @@ using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Admin;
 
-/// <summary><c>/api/admin</c> (admin only): runtime statistics, activations, one grain's state and events, reminders, the ledger check.</summary>
+/// <summary><c>/api/admin</c> (admin only): runtime statistics, activations, one grain's state and events, reminders, the ledger check and repair.</summary>
 public static class AdminEndpoints
 {
     private const int LatestEvents = 20;
@@ -32,6 +32,7 @@ public static class AdminEndpoints
         admin.MapGet("/grains/{type}/{key}", GrainAsync);
         admin.MapGet("/reminders", RemindersAsync);
         admin.MapPost("/ledger/check", LedgerCheckAsync);
+        admin.MapPost("/ledger/repair", LedgerRepairAsync);
         return admin;
     }
 
@@ -94,17 +95,26 @@ public static class AdminEndpoints
         return TypedResults.Ok(due.Select(r => new ReminderDto(r.GrainId.Type, r.GrainId.Key, r.Name, r.DueAt, r.Period?.TotalSeconds)).ToList());
     }
 
-    private static async Task<Ok<LedgerReportDto>> LedgerCheckAsync(IGrainFactory grains, IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<LedgerReportDto>> LedgerCheckAsync(IGrainFactory grains, IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToDto(await new LedgerChecker(grains, storage, time).CheckAsync(cancellationToken)));
+
+    /// <summary>Releases stock held for orders that were never stored (see <see cref="LedgerChecker.RepairAsync"/>); the check before and after.</summary>
+    private static async Task<Ok<LedgerRepairDto>> LedgerRepairAsync(HttpContext http, IGrainFactory grains, IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken)
     {
-        var report = await new LedgerChecker(grains, storage, time).CheckAsync(cancellationToken);
-        return TypedResults.Ok(new LedgerReportDto(
-            report.IsClean,
-            report.SkusChecked,
-            report.OrdersChecked,
-            report.HoldingsChecked,
-            report.Drifts.Select(d => new LedgerDriftDto(d.Kind, d.Sku, d.OrderId, d.Expected, d.Actual)).ToList(),
-            report.CheckedAt));
+        var repair = await new LedgerChecker(grains, storage, time).RepairAsync(CallerAccess.From(http.User).Actor, cancellationToken);
+        return TypedResults.Ok(new LedgerRepairDto(
+            repair.Released.Select(r => new LedgerReleaseDto(r.OrderId, r.Skus)).ToList(),
+            ToDto(repair.Before),
+            ToDto(repair.After)));
     }
+
+    private static LedgerReportDto ToDto(LedgerReport report) => new(
+        report.IsClean,
+        report.SkusChecked,
+        report.OrdersChecked,
+        report.HoldingsChecked,
+        report.Drifts.Select(d => new LedgerDriftDto(d.Kind, d.Sku, d.OrderId, d.Expected, d.Actual)).ToList(),
+        report.CheckedAt);
 
     private static async Task<List<GrainEventDto>> LatestEventsAsync(IGrainStorage storage, GrainId grainId, CancellationToken cancellationToken)
     {

@@ -24,4 +24,11 @@ public sealed class AdminClient(ApiConnection connection)
     /// <summary><c>POST /api/admin/ledger/check</c>: every SKU's reservations and allocations against its orders; drifts listed.</summary>
     public Task<LedgerReportDto> CheckLedgerAsync(CancellationToken cancellationToken = default) =>
         connection.PostAsync<LedgerReportDto>("/api/admin/ledger/check", null, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/admin/ledger/repair</c>: releases stock held for orders that were never stored (a crash before their
+    /// append, never delivered again); the releases and the check before and after. Other drifts are only reported.
+    /// </summary>
+    public Task<LedgerRepairDto> RepairLedgerAsync(CancellationToken cancellationToken = default) =>
+        connection.PostAsync<LedgerRepairDto>("/api/admin/ledger/repair", null, cancellationToken);
 }

@@ -12,6 +12,7 @@ namespace OrderActors.Grains.Ledger;
 /// open order it checks that each of its SKUs holds its units. Read-only: it asks grains, it changes nothing.
 /// Run it on a quiet system: an order placed between reading its SKU and reading the order can show as a drift,
 /// so a drift is reported only if it is still there when the SKU and the order are read again.
+/// <see cref="RepairAsync"/> is the one part that writes: it releases stock held for orders that do not exist.
 /// </summary>
 public sealed class LedgerChecker(IGrainFactory grains, IGrainStorage storage, TimeProvider time)
 {
@@ -20,7 +21,38 @@ public sealed class LedgerChecker(IGrainFactory grains, IGrainStorage storage, T
 
     private static readonly OrderStatus[] HoldingStatuses = [OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated, OrderStatus.Packed];
 
-    public async Task<LedgerReport> CheckAsync(CancellationToken cancellationToken = default)
+    public async Task<LedgerReport> CheckAsync(CancellationToken cancellationToken = default) => (await RunAsync(cancellationToken)).Report;
+
+    /// <summary>
+    /// Checks, then releases every holding of an order that does not exist (a crash between a paid order's stock
+    /// confirmation and its append, never delivered again), then checks again. Each release is the order grain's own
+    /// decision, in its own turn (<see cref="IOrderGrain.ReleaseUnstoredStockAsync"/>): a placement in progress
+    /// finishes first, and an order stored meanwhile keeps its stock. Every other drift is left for a person and
+    /// stays in the report after.
+    /// </summary>
+    public async Task<LedgerRepair> RepairAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var (before, orders) = await RunAsync(cancellationToken);
+        var unstored = before.Drifts
+            .Where(d => d.Kind == LedgerDriftKinds.OrderShouldNotHold && d.OrderId is { } id && orders.TryGetValue(id, out var order) && order is null)
+            .GroupBy(d => d.OrderId!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var released = new List<LedgerRelease>();
+        foreach (var drifts in unstored)
+        {
+            var skus = await grains.GetGrain<IOrderGrain>(drifts.Key).ReleaseUnstoredStockAsync(new ReleaseUnstoredStock([.. drifts.Select(d => d.Sku)], actor));
+            if (skus.Count > 0)
+            {
+                released.Add(new LedgerRelease(drifts.Key, skus));
+            }
+        }
+
+        var after = released.Count == 0 ? before : await CheckAsync(cancellationToken);
+        return new LedgerRepair(released, before, after);
+    }
+
+    private async Task<(LedgerReport Report, Dictionary<string, OrderView?> Orders)> RunAsync(CancellationToken cancellationToken)
     {
         var skus = await ListSkusAsync(cancellationToken);
         var ledgers = await ReadLedgersAsync(skus, cancellationToken);
@@ -51,7 +83,7 @@ public sealed class LedgerChecker(IGrainFactory grains, IGrainStorage storage, T
         }
 
         var holdings = ledgers.Values.Sum(l => l.Holdings.Count);
-        return new LedgerReport(ledgers.Count, orders.Count, holdings, drifts, time.GetUtcNow());
+        return (new LedgerReport(ledgers.Count, orders.Count, holdings, drifts, time.GetUtcNow()), orders);
     }
 
     private async Task<List<string>> ListSkusAsync(CancellationToken cancellationToken)

@@ -77,6 +77,13 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Grain-to-grain: creates this order as one part of a split of <see cref="CreateSplitPart.ParentOrderId"/>.</summary>
     Task<OrderView> CreateSplitPartAsync(CreateSplitPart command);
 
+    /// <summary>
+    /// Ledger repair: when this order was never stored, releases what <see cref="ReleaseUnstoredStock.Skus"/> still hold
+    /// for it (a crash between a paid order's stock confirmation and its append, not delivered again). Returns the SKUs
+    /// released; none when the order exists.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReleaseUnstoredStockAsync(ReleaseUnstoredStock command);
+
     /// <summary>Grain-to-grain: checks this order can be merged into another and, if so, marks it merged and hands over its lines.</summary>
     Task<OrderView> MergeIntoAsync(MergeInto command);
 }

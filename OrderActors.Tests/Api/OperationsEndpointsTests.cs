@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OrderActors.Api.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains.Stock;
+using OrderActors.Runtime;
 
 namespace OrderActors.Tests.Api;
 
@@ -36,6 +39,33 @@ public sealed class OperationsEndpointsTests
         Assert.Equal(HttpStatusCode.OK, ledger.StatusCode);
         Assert.True((await ledger.Content.ReadFromJsonAsync<LedgerReportDto>())!.Clean);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task LedgerRepair_StockHeldForAnOrderNeverStored_ReleasesItAndReportsBeforeAndAfter()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-R", 5);
+        await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("R-1", sku: "SKU-R", quantity: 2));
+        // What a crash between a paid order's stock confirmation and its append leaves behind.
+        var sku = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISkuStockGrain>("SKU-R");
+        await sku.ReserveAsync(new ReserveStock("douyin-lost-1", 3, null, AllowShortage: true, "webhook:douyin"));
+        await sku.ConfirmAsync(new ConfirmStock("douyin-lost-1", "webhook:douyin"));
+
+        var repair = await admin.PostAsync("/api/admin/ledger/repair", null);
+        var forbidden = await (await host.WithRolesAsync(ApiRoles.Warehouse)).PostAsync("/api/admin/ledger/repair", null);
+
+        Assert.Equal(HttpStatusCode.OK, repair.StatusCode);
+        var body = (await repair.Content.ReadFromJsonAsync<LedgerRepairDto>())!;
+        var released = Assert.Single(body.Released);
+        Assert.Equal("douyin-lost-1", released.OrderId);
+        Assert.Equal(["SKU-R"], released.Skus);
+        Assert.Equal(["douyin-lost-1"], body.Before.Drifts.Select(d => d.OrderId));
+        Assert.True(body.After.Clean);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var stock = (await admin.GetFromJsonAsync<JsonElement>("/api/stock/SKU-R"));
+        Assert.Equal(2, stock.GetProperty("reserved").GetInt32());
     }
 
     [Fact]

@@ -94,4 +94,21 @@ public sealed class CliInspectionTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.Empty(report.Drifts);
         Assert.True(report.SkusChecked >= 1);
     }
+
+    [Fact]
+    public async Task LedgerRepair_NothingHeldForALostOrder_ReleasesNothingAndExitsZero()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-LR", new StockReceiptRequest("SZ", 5));
+        var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("LR-1", "SKU-LR", 2));
+
+        var result = await CliProcess.RunAsync(silo, "ledger", "repair", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var repair = JsonSerializer.Deserialize<LedgerRepairDto>(result.Out, ClientJson.Options)!;
+        Assert.Empty(repair.Released);
+        Assert.True(repair.Before.Clean && repair.After.Clean);
+        Assert.True(repair.After.HoldingsChecked >= 1);
+        Assert.Equal(2, (await silo.Admin.Stock.GetAsync("SKU-LR")).Reserved);
+        Assert.Equal("PendingPayment", (await silo.Admin.Orders.GetAsync(order.Id)).Status);
+    }
 }

@@ -61,6 +61,62 @@ public sealed class LedgerCheckerTests
         Assert.Equal(3, report.Drifts.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RepairAsync_StockConfirmedForAnOrderNeverStored_ReleasesOnlyThatAndADeliveryAgainHoldsItAfresh(string provider)
+    {
+        await using var cluster = await StockTestCluster.StartAsync(provider);
+        await cluster.Stock("SKU-A").ReceiveAsync(new StockReceipt("SZ", 10, Actor));
+        await cluster.Stock("SKU-B").ReceiveAsync(new StockReceipt("SZ", 10, Actor));
+        var real = await cluster.GetGrain<IOrderGrain>(OrderKeys.For("tmall", "real")).PlaceAsync(RandomOrderRun.Order("tmall", "real", "13900000001", ("SKU-A", 2)));
+        // What a crash between a paid order's stock confirmation and its append leaves: the SKUs hold confirmed units
+        // for an order that was never stored.
+        var ghost = OrderKeys.For("tmall", "ghost");
+        foreach (var sku in new[] { "SKU-A", "SKU-B" })
+        {
+            await cluster.Stock(sku).ReserveAsync(new ReserveStock(ghost, 3, null, AllowShortage: true, Actor));
+            await cluster.Stock(sku).ConfirmAsync(new ConfirmStock(ghost, Actor));
+        }
+
+        var checker = cluster.Services.GetRequiredService<LedgerChecker>();
+        var repair = await checker.RepairAsync("admin:ops");
+        var again = await checker.RepairAsync("admin:ops");
+
+        Assert.Equal(
+            [new LedgerDrift(LedgerDriftKinds.OrderShouldNotHold, "SKU-A", ghost, "nothing held while not found", "3 Confirmed"),
+             new LedgerDrift(LedgerDriftKinds.OrderShouldNotHold, "SKU-B", ghost, "nothing held while not found", "3 Confirmed")],
+            repair.Before.Drifts.OrderBy(d => d.Sku, StringComparer.Ordinal));
+        var released = Assert.Single(repair.Released);
+        Assert.Equal(ghost, released.OrderId);
+        Assert.Equal(["SKU-A", "SKU-B"], released.Skus);
+        Assert.True(repair.After.IsClean, string.Join(Environment.NewLine, repair.After.Drifts));
+        Assert.Empty(again.Released);
+        Assert.Equal((2, 0), ((await cluster.Stock("SKU-A").GetAsync()).Reserved, (await cluster.Stock("SKU-B").GetAsync()).Reserved));
+        Assert.Equal(HoldingStatus.Confirmed, (await cluster.Stock("SKU-A").GetHoldingAsync(real.Id)).Status);
+        Assert.Equal(HoldingStatus.Released, (await cluster.Stock("SKU-B").GetHoldingAsync(ghost)).Status);
+
+        // The marketplace delivers the order after all: it is placed and holds its units again.
+        var delivered = await cluster.GetGrain<IOrderGrain>(ghost).PlaceAsync(RandomOrderRun.Order("tmall", "ghost", "13900000002", ("SKU-A", 3), ("SKU-B", 3)));
+        Assert.Equal(OrderStatus.Paid, delivered.Status);
+        Assert.Equal((5, 3), ((await cluster.Stock("SKU-A").GetAsync()).Reserved, (await cluster.Stock("SKU-B").GetAsync()).Reserved));
+        Assert.True((await checker.CheckAsync()).IsClean);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ReleaseUnstoredStockAsync_OrderThatExists_ReleasesNothing(string provider)
+    {
+        await using var cluster = await StockTestCluster.StartAsync(provider);
+        await cluster.Stock("SKU-A").ReceiveAsync(new StockReceipt("SZ", 10, Actor));
+        var order = await cluster.GetGrain<IOrderGrain>(OrderKeys.For("jd", "kept")).PlaceAsync(RandomOrderRun.Order("jd", "kept", "13900000003", ("SKU-A", 4)));
+
+        var released = await cluster.GetGrain<IOrderGrain>(order.Id).ReleaseUnstoredStockAsync(new ReleaseUnstoredStock(["SKU-A"], "admin:ops"));
+
+        Assert.Empty(released);
+        Assert.Equal(4, (await cluster.Stock("SKU-A").GetAsync()).Reserved);
+        Assert.Equal(HoldingStatus.Confirmed, (await cluster.Stock("SKU-A").GetHoldingAsync(order.Id)).Status);
+    }
+
     private static async Task AppendBehindTheGrainsBackAsync(TestCluster cluster, string sku, params object[] events)
     {
         var id = StockTestCluster.SkuId(sku);
