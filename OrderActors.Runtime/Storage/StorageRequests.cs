@@ -37,6 +37,22 @@ internal static class StorageRequests
             RejectNul(s.Data, "snapshot data");
         }
 
+        if (request.Index is { } index)
+        {
+            // Checked here, not by the index's own constraints: SQLite writes the index after the append has committed
+            // (SqliteIndexStore), where a refused entry could no longer fail its append.
+            foreach (var entry in index)
+            {
+                if (entry is null || string.IsNullOrEmpty(entry.Name) || entry.Value is null)
+                {
+                    throw new ArgumentException("Every index entry needs a name and a value.", nameof(request));
+                }
+
+                RejectNul(entry.Name, "an index entry's name");
+                RejectNul(entry.Value, "an index entry's value");
+            }
+        }
+
         if (request.Reminders is { Count: > 0 } reminders)
         {
             // One statement of PostgreSQL's append may not touch a row twice: one change per reminder name.

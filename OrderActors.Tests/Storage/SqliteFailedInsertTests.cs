@@ -52,20 +52,6 @@ public sealed class SqliteFailedInsertTests : IAsyncLifetime
         Assert.Equal(2, next.Version);
     }
 
-    [Fact]
-    public async Task AppendAsync_IndexInsertFailsAfterItsFirstRow_FailsAndKeepsTheOldIndex()
-    {
-        var grain = new GrainId("order", "indexed");
-        await _storage.AppendAsync(Append(grain, 0, 1) with { Index = [new IndexEntry("status", "Placed")] }, CancellationToken.None);
-        // A NULL value breaks the index insert's NOT NULL constraint after its first row went in.
-        var bad = Append(grain, 1, 1) with { Index = [new IndexEntry("channel", "own"), new IndexEntry("status", null!)] };
-
-        await Assert.ThrowsAsync<StorageWriteException>(() => _storage.AppendAsync(bad, CancellationToken.None));
-
-        Assert.Equal(["status=Placed"], await ScalarsAsync("SELECT name || '=' || value FROM grain_index WHERE grain_key = 'indexed' ORDER BY name"));
-        Assert.Equal(["1"], await ScalarsAsync("SELECT MAX(version) FROM events WHERE grain_key = 'indexed'"));
-    }
-
     private static AppendRequest Append(GrainId grain, long expectedVersion, int events) =>
         new(grain, expectedVersion, [.. Enumerable.Range(1, events).Select(n => new EventRecord($"E{n}", $$"""{"n":{{n}}}""", "user:test", T0.AddSeconds(n)))]);
 

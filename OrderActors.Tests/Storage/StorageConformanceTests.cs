@@ -239,6 +239,23 @@ public abstract partial class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_IndexEntryWithoutValueOrWithNul_IsRejectedAndTheOldIndexStays()
+    {
+        var grain = new GrainId("order", "bad-index");
+        await Storage.AppendAsync(Append(grain, 0, Event("Placed", 1)) with { Index = [new IndexEntry("status", "Placed")] }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.AppendAsync(
+            Append(grain, 1, Event("Paid", 2)) with { Index = [new IndexEntry("channel", "own"), new IndexEntry("status", null!)] }, CancellationToken.None));
+        var nul = await Assert.ThrowsAsync<ArgumentException>(() => Storage.AppendAsync(
+            Append(grain, 1, Event("Paid", 2)) with { Index = [new IndexEntry("status", "Pa\0id")] }, CancellationToken.None));
+
+        Assert.Contains("NUL", nul.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await Storage.LoadAsync(grain, CancellationToken.None)).Version);
+        var found = Assert.Single(await Storage.QueryIndexAsync(new IndexQuery("order", [new IndexFilter("status", IndexOperator.Equal, "Placed")]), CancellationToken.None));
+        Assert.Equal(new Dictionary<string, string> { ["status"] = "Placed" }, found.Entries);
+    }
+
+    [Fact]
     public async Task AppendAsync_TwoHundredGrainsAtOnceWithOneStale_OnlyTheStaleOneFailsAndCommitsAreShared()
     {
         var staleGrain = new GrainId("sku", "stale");
