@@ -23,6 +23,12 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// SQLite: how long the query index's own writer gathers changes before it commits them (each grain once, with its
+    /// latest entries). A query never waits for it: it asks for the changes before it to be written at once.
+    /// </summary>
+    public TimeSpan IndexLinger { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Group commit off: one transaction per write (for the benchmark baseline).</summary>
     public bool GroupCommit { get; set; } = true;
 }

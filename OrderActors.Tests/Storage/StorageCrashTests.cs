@@ -28,6 +28,10 @@ public sealed class StorageCrashTests
         var acknowledged = acks.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Max(a => a.Version));
         var keys = await storage.ListGrainKeysAsync("crash", null, 10_000, CancellationToken.None);
         Assert.Superset(acknowledged.Keys.ToHashSet(), keys.ToHashSet());
+        // Every grain's index is its last stored append's, though SQLite writes the index after the commit (it is
+        // written again at start from the log the append committed with).
+        var index = (await storage.QueryIndexAsync(new IndexQuery("crash", []) { Limit = 1000 }, CancellationToken.None))
+            .ToDictionary(g => g.GrainKey, g => g.Entries["version"]);
         long eventCount = 0;
         foreach (var key in keys)
         {
@@ -36,6 +40,7 @@ public sealed class StorageCrashTests
             eventCount += events.Count;
             Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.Version));
             Assert.True(events.Count >= acknowledged.GetValueOrDefault(key), $"{key}: acknowledged version {acknowledged.GetValueOrDefault(key)} but only {events.Count} events survived.");
+            Assert.Equal(IndexValues.Number(events.Count), index.GetValueOrDefault(key));
             foreach (var e in events)
             {
                 using var json = JsonDocument.Parse(e.Data);

@@ -13,7 +13,9 @@ if (args.Length < 2)
 }
 
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 48;
-var options = new StorageOptions { Provider = args[0], ConnectionString = args[1] };
+// SQLite's query index is written from the log only when a query asks (no query comes): the kill then always finds
+// the index file behind, and the reopened database must write it from the log (SqliteIndexStore.CatchUp).
+var options = new StorageOptions { Provider = args[0], ConnectionString = args[1], IndexLinger = TimeSpan.FromMinutes(10) };
 var storage = StorageProviderFactory.Create(options, TimeProvider.System, NullLoggerFactory.Instance);
 await storage.InitializeAsync(CancellationToken.None);
 var output = Console.Out;

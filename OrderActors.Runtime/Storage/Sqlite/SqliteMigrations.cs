@@ -73,5 +73,13 @@ internal static class SqliteMigrations
         new(2, "a grain's version is its last event's: grain_heads goes", """
             DROP TABLE grain_heads;
             """),
+        new(3, "the query index moves to a file of its own; its changes are logged here until that file has them", """
+            CREATE TABLE index_log (
+                seq        INTEGER PRIMARY KEY,
+                grain_type TEXT NOT NULL,
+                grain_key  TEXT NOT NULL,
+                entries    TEXT NOT NULL
+            );
+            """),
     ];
 }

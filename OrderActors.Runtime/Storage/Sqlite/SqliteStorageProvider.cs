@@ -27,6 +27,10 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private SqlStorageCore? _core;
     private SqliteCheckpointer? _checkpointer;
+    private SqliteIndexStore? _index;
+    private SqliteWriteExecutor? _executor;
+    private readonly string _indexWriterConnectionString;
+    private readonly SqlStorageReads _indexReads;
 
     /// <summary>Creates the provider; <see cref="InitializeAsync"/> opens the database.</summary>
     public SqliteStorageProvider(StorageOptions options, TimeProvider time, ILogger<SqliteStorageProvider> logger)
@@ -48,7 +52,13 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         builder.Pooling = false;
         _writerConnectionString = builder.ConnectionString;
         DatabasePath = builder.DataSource;
+        IndexPath = SqliteIndexStore.PathFor(DatabasePath);
+        builder.DataSource = IndexPath;
+        _indexWriterConnectionString = builder.ConnectionString;
+        builder.Pooling = true;
+        var indexReaderConnectionString = builder.ConnectionString;
         _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
+        _indexReads = new SqlStorageReads(async cancellationToken => await OpenAsync(indexReaderConnectionString, cancellationToken).ConfigureAwait(false), SqliteDialect.Instance);
         _loader = new SqliteJournalLoader(_readerConnectionString, _reads.LoadSql);
     }
 
@@ -66,6 +76,9 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The full path of the query index's file beside it (<c>orderactors.index.db</c>): part of the database, backed up with it.</summary>
+    public string IndexPath { get; }
 
     /// <inheritdoc />
     public string ProviderName => "sqlite";
@@ -90,7 +103,10 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             Migrate();
             var background = _options.CheckpointInterval > TimeSpan.Zero;
-            var executor = new SqliteWriteExecutor(_writerConnectionString, background ? SafetyNetCheckpointPages : WriterCheckpointPages);
+            _index = new SqliteIndexStore(_indexWriterConnectionString, _options.IndexLinger, _logger);
+            var executor = new SqliteWriteExecutor(_writerConnectionString, background ? SafetyNetCheckpointPages : WriterCheckpointPages, _index);
+            _executor = executor;
+            _index.Start();
             var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, dedicatedThread: true, _logger);
             _core = new SqlStorageCore(ProviderName, writer, _reads, _time);
             _checkpointer = background ? new SqliteCheckpointer(_writerConnectionString, _options.CheckpointInterval, _time, _logger) : null;
@@ -135,7 +151,16 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     public Task<long> GetFeedHeadAsync(CancellationToken cancellationToken) => _reads.GetFeedHeadAsync(cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken) => _reads.QueryIndexAsync(query, cancellationToken);
+    /// <remarks>Waits first until the index file has every change committed before the query (<see cref="SqliteIndexStore"/>).</remarks>
+    public async Task<IReadOnlyList<IndexedGrain>> QueryIndexAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        if (_executor is { } executor)
+        {
+            await _index!.WaitAppliedAsync(executor.CommittedIndexSeq, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _indexReads.QueryIndexAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListGrainKeysAsync(string grainType, string? afterKey, int maxCount, CancellationToken cancellationToken) =>
@@ -198,13 +223,18 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             await core.DisposeAsync().ConfigureAwait(false);
         }
 
+        // After the main writer: it hands over its last changes as it finishes.
+        _index?.Dispose();
+
         _loader.Dispose();
         _initGate.Dispose();
     }
 
-    private async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    private Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => OpenAsync(_readerConnectionString, cancellationToken);
+
+    private static async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_readerConnectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

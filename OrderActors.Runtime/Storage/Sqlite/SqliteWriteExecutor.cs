@@ -18,8 +18,13 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteStatement _readHead;
     private readonly SqliteStatement _insertEvent;
     private readonly SqliteStatement _upsertSnapshot;
-    private readonly SqliteStatement _deleteIndex;
-    private readonly SqliteStatement _insertIndex;
+    private readonly SqliteStatement _insertIndexLog;
+    private readonly SqliteStatement _trimIndexLog;
+    private readonly SqliteIndexStore _index;
+    private List<IndexChange> _indexChanges = [];
+    private long _indexSeq;
+    private long _committedIndexSeq;
+    private long _indexLogTrimmedThrough;
     private readonly SqliteStatement _upsertReminder;
     private readonly SqliteStatement _removeReminder;
     private readonly SqliteStatement _advanceReminder;
@@ -32,11 +37,15 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     // Multi-row inserts: an append of n events runs the largest of these that fit, in order (32, 8, 2, then one row).
     private static readonly int[] EventRowCounts = [32, 8, 2];
 
+    // How many index changes the index file must be ahead of the log's last deletion before the next one.
+    private const long TrimIndexLogEvery = 512;
+
     /// <param name="connectionString">The writer's connection string.</param>
     /// <param name="autoCheckpointPages">
     /// <c>wal_autocheckpoint</c>: with the background checkpointer on, only a safety net for a log it cannot keep up with.
     /// </param>
-    public SqliteWriteExecutor(string connectionString, int autoCheckpointPages)
+    /// <param name="index">The query index's own file and writer; caught up here, before the first batch.</param>
+    public SqliteWriteExecutor(string connectionString, int autoCheckpointPages, SqliteIndexStore index)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
@@ -78,16 +87,21 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "INSERT INTO snapshots (grain_type, grain_key, version, data, ts) VALUES ($t, $k, $v, $d, $ts) " +
             "ON CONFLICT (grain_type, grain_key) DO UPDATE SET version = excluded.version, data = excluded.data, ts = excluded.ts",
             "$t", "$k", "$v", "$d", "$ts");
-        // Index replacement touches only what changed: most appends leave most entries as they were, and an upsert
-        // that changes nothing writes neither the table nor the (name, value) index.
-        // All entries travel as one JSON object ({name: value}), so replacing an index is two statements whatever its size.
-        _deleteIndex = Command(
-            "DELETE FROM grain_index WHERE grain_type = $t AND grain_key = $k AND name NOT IN (SELECT key FROM json_each($entries))",
-            "$t", "$k", "$entries");
-        _insertIndex = Command(
-            "INSERT INTO grain_index (grain_type, grain_key, name, value) SELECT $t, $k, e.key, e.value FROM json_each($entries) AS e WHERE true " +
-            "ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value WHERE grain_index.value <> excluded.value",
-            "$t", "$k", "$entries");
+        // The query index lives in a file of its own, written by its own thread (SqliteIndexStore); here each change is
+        // only logged, in the append's transaction, and the log is deleted once that file has it.
+        _insertIndexLog = Command("INSERT INTO index_log (seq, grain_type, grain_key, entries) VALUES ($s, $t, $k, $e)", "$s", "$t", "$k", "$e");
+        _trimIndexLog = Command("DELETE FROM index_log WHERE seq <= $s", "$s");
+        _index = index;
+        _index.CatchUp(_connection);
+        using (var last = _connection.CreateCommand())
+        {
+            // Never a number the index file has already passed (an empty log would otherwise start again at 1).
+            last.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM index_log";
+            _indexSeq = Math.Max((long)last.ExecuteScalar()!, _index.AppliedThrough);
+        }
+
+        _committedIndexSeq = _indexSeq;
+        _indexLogTrimmedThrough = 0;
         _upsertReminder = Command(
             "INSERT INTO reminders (grain_type, grain_key, name, due_at, period_us, etag) VALUES ($t, $k, $n, $due, $p, $etag) " +
             "ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_us = excluded.period_us, etag = excluded.etag",
@@ -113,7 +127,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _lastPosition = Command("SELECT last_insert_rowid()");
         _statements =
         [
-            _readHead, _insertEvent, _upsertSnapshot, _deleteIndex, _insertIndex,
+            _readHead, _insertEvent, _upsertSnapshot, _insertIndexLog, _trimIndexLog,
             _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
             .. _insertEventRows, _lastPosition,
         ];
@@ -123,7 +137,46 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     {
         // Microsoft.Data.Sqlite is synchronous underneath; the writer loop is the only caller, so blocking here
         // costs one thread and keeps the commit path free of continuations.
+        var seqBefore = _indexSeq;
+        _indexChanges.Clear();
         using var transaction = _connection.BeginTransaction(deferred: false);
+        // The log up to what the index file has committed goes, a few hundred changes at a time.
+        var applied = _index.AppliedThrough;
+        var trimmed = _indexLogTrimmedThrough;
+        if (applied - trimmed >= TrimIndexLogEvery)
+        {
+            _trimIndexLog.Bind(0, applied).Execute();
+            trimmed = applied;
+        }
+
+        try
+        {
+            Run(batch);
+            transaction.Commit();
+        }
+        catch
+        {
+            // Nothing of the batch is stored: its log numbers are given out again.
+            _indexSeq = seqBefore;
+            throw;
+        }
+
+        _indexLogTrimmedThrough = trimmed;
+        if (_indexChanges.Count > 0)
+        {
+            _index.Enqueue(_indexChanges);
+            _indexChanges = [];
+        }
+
+        Volatile.Write(ref _committedIndexSeq, _indexSeq);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The last index change committed (a query waits until the index file has it).</summary>
+    public long CommittedIndexSeq => Volatile.Read(ref _committedIndexSeq);
+
+    private void Run(IReadOnlyList<WriteOperation> batch)
+    {
         foreach (var write in batch)
         {
             write.ResetOutcome();
@@ -138,9 +191,6 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
                 default: throw new InvalidOperationException($"Unknown write {write.GetType().Name}.");
             }
         }
-
-        transaction.Commit();
-        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
@@ -216,8 +266,9 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             }
 
             var json = JsonSerializer.Serialize(entries, StorageJson.Default.DictionaryStringString);
-            _deleteIndex.Bind(0, type).Bind(1, key).Bind(2, json).Execute();
-            _insertIndex.Bind(0, type).Bind(1, key).Bind(2, json).Execute();
+            var seq = ++_indexSeq;
+            _insertIndexLog.Bind(0, seq).Bind(1, type).Bind(2, key).Bind(3, json).Execute();
+            _indexChanges.Add(new IndexChange(seq, type, key, json));
         }
 
         if (request.Reminders is { } reminders)
