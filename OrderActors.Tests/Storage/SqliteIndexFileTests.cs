@@ -50,21 +50,15 @@ public sealed class SqliteIndexFileTests
     public async Task InitializeAsync_DatabaseWithTheIndexInTheMainFile_MovesItToTheIndexFile()
     {
         var options = TestDatabases.Sqlite("index-move");
-        await using (var connection = new SqliteConnection(options.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            // What schema 2 left: the index in the main file, no log.
-            command.CommandText = $"""
-                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);
-                {SqliteMigrations.All[0].Sql};
-                {SqliteMigrations.All[1].Sql};
-                INSERT INTO schema_version VALUES (1, 'v1', 0), (2, 'v2', 0);
-                INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES ('order', 'own-1', 1, 'E', '{"{}"}', 'test', 0);
-                INSERT INTO grain_index VALUES ('order', 'own-1', 'status', 'Paid'), ('order', 'own-1', 'channel', 'own');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        // What schema 2 left: the index in the main file, no log.
+        await ExecuteAsync(options, $"""
+            CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);
+            {SqliteMigrations.All[0].Sql};
+            {SqliteMigrations.All[1].Sql};
+            INSERT INTO schema_version VALUES (1, 'v1', 0), (2, 'v2', 0);
+            INSERT INTO events (grain_type, grain_key, version, event_type, data, actor, ts) VALUES ('order', 'own-1', 1, 'E', '{"{}"}', 'test', 0);
+            INSERT INTO grain_index VALUES ('order', 'own-1', 'status', 'Paid'), ('order', 'own-1', 'channel', 'own');
+            """);
 
         await using var storage = await OpenAsync(options);
 

@@ -55,6 +55,7 @@ internal sealed partial class SqliteIndexStore : IDisposable
         _connection.Open();
         using (var setup = _connection.CreateCommand())
         {
+            // grain_index is the table schema 1 made in the main file (written out again: migrations are never edited).
             // FULL, as the main file: applied_through is what the main writer deletes the log up to, so it must not be
             // lost with the entries it stands for. A commit here holds hundreds of orders, so its fsync is rare.
             setup.CommandText = """
