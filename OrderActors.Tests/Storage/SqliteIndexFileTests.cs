@@ -109,7 +109,66 @@ public sealed class SqliteIndexFileTests
         Assert.Equal(["own-1"], await KeysAsync(storage, "Paid"));
     }
 
-    private static async Task<IStorageProvider> OpenAsync(StorageOptions options)
+    [Fact]
+    public async Task InitializeAsync_IndexFileDeletedAfterTheLogWasTrimmed_RefusesToStartAndSaysWhatToRestore()
+    {
+        var options = TestDatabases.Sqlite("index-lost");
+        string indexPath;
+        await using (var storage = await OpenAsync(options))
+        {
+            indexPath = SqliteIndexStore.PathFor(((SqliteStorageProvider)storage).DatabasePath);
+            await Task.WhenAll(Enumerable.Range(0, 600).Select(i => storage.AppendAsync(Append($"own-{i:D3}", 0, ("status", "Paid")), CancellationToken.None)));
+            Assert.Equal(600, (await storage.QueryIndexAsync(Status("Paid") with { Limit = 1000 }, CancellationToken.None)).Count);
+            await storage.AppendAsync(Append("own-last", 0, ("status", "Paid")), CancellationToken.None);
+        }
+
+        Assert.True((long)(await ScalarsAsync(options, "SELECT trimmed_through FROM index_log_state"))[0]! >= 600);
+        SqliteConnection.ClearAllPools();
+        DeleteDatabaseFiles(indexPath);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAsync(options));
+
+        Assert.Contains($"The query index file {indexPath} is behind its database", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("restore both files from the same backup", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_DatabaseRestoredFromAnOlderBackupThanItsIndexFile_RefusesToStart()
+    {
+        var options = TestDatabases.Sqlite("index-ahead");
+        var path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        await using (var storage = await OpenAsync(options))
+        {
+            await storage.AppendAsync(Append("own-1", 0, ("status", "Paid")), CancellationToken.None);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var backup = path + ".backup";
+        File.Copy(path, backup);
+        await using (var storage = await OpenAsync(options))
+        {
+            await storage.AppendAsync(Append("own-2", 0, ("status", "Paid")), CancellationToken.None);
+            Assert.Equal(2, (await storage.QueryIndexAsync(Status("Paid"), CancellationToken.None)).Count);
+        }
+
+        SqliteConnection.ClearAllPools();
+        DeleteDatabaseFiles(path);
+        File.Move(backup, path);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAsync(options));
+
+        Assert.Contains("is ahead of its database", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+        private static async Task<IStorageProvider> OpenAsync(StorageOptions options)
     {
         var storage = StorageProviderFactory.Create(options, TimeProvider.System, NullLoggerFactory.Instance);
         await storage.InitializeAsync(CancellationToken.None);

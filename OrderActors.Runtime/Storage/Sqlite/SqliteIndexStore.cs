@@ -111,6 +111,7 @@ internal sealed partial class SqliteIndexStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(main);
         MoveOutOf(main);
+        CheckFromTheSameDatabase(main);
         var latest = new Dictionary<(string Type, string Key), string>();
         var upTo = _applied;
         using (var read = main.CreateCommand())
@@ -336,6 +337,36 @@ internal sealed partial class SqliteIndexStore : IDisposable
         foreach (var waiter in failed)
         {
             waiter.TrySetException(new StorageWriteException("The query index could not be brought up to date (the appends themselves are stored); see the silo's log.", cause));
+        }
+    }
+
+    /// <summary>
+    /// Refuses to start on an index file that the log cannot bring up to date (deleted, or restored from an older backup
+    /// than the main file: it lacks changes the log no longer has), or that is ahead of the main file (the main file
+    /// restored from an older backup): either would answer lists wrongly without a word.
+    /// </summary>
+    private void CheckFromTheSameDatabase(SqliteConnection main)
+    {
+        using var read = main.CreateCommand();
+        read.CommandText = "SELECT (SELECT trimmed_through FROM index_log_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM index_log)";
+        using var reader = read.ExecuteReader();
+        reader.Read();
+        var (trimmed, last) = (reader.GetInt64(0), reader.GetInt64(1));
+        var index = _connection.DataSource;
+        if (_applied < trimmed)
+        {
+            throw new InvalidOperationException(
+                $"The query index file {index} is behind its database {main.DataSource}: it has the index changes up to {_applied}, and the database " +
+                $"keeps them only after {trimmed}. It was deleted or restored from an older backup than the database. Stop the silo and restore both " +
+                "files from the same backup.");
+        }
+
+        if (_applied > Math.Max(trimmed, last))
+        {
+            throw new InvalidOperationException(
+                $"The query index file {index} is ahead of its database {main.DataSource}: it has the index changes up to {_applied}, and the database's " +
+                $"last is {Math.Max(trimmed, last)}. The database was restored from an older backup than its index file. Stop the silo and restore both " +
+                "files from the same backup.");
         }
     }
 

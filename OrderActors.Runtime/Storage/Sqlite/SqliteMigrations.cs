@@ -81,5 +81,12 @@ internal static class SqliteMigrations
                 entries    TEXT NOT NULL
             );
             """),
+        new(4, "how far index_log was deleted, so an index file that is missing or from another backup is found at start", """
+            CREATE TABLE index_log_state (
+                id               INTEGER PRIMARY KEY CHECK (id = 1),
+                trimmed_through  INTEGER NOT NULL
+            );
+            INSERT INTO index_log_state (id, trimmed_through) VALUES (1, 0);
+            """),
     ];
 }

@@ -103,8 +103,20 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             Migrate();
             var background = _options.CheckpointInterval > TimeSpan.Zero;
-            _index = new SqliteIndexStore(_indexWriterConnectionString, _options.IndexLinger, _logger);
-            var executor = new SqliteWriteExecutor(_writerConnectionString, background ? SafetyNetCheckpointPages : WriterCheckpointPages, _index);
+            var index = new SqliteIndexStore(_indexWriterConnectionString, _options.IndexLinger, _logger);
+            SqliteWriteExecutor executor;
+            try
+            {
+                executor = new SqliteWriteExecutor(_writerConnectionString, background ? SafetyNetCheckpointPages : WriterCheckpointPages, index);
+            }
+            catch
+            {
+                // The index file cannot be brought up to date (or is from another backup): nothing stays open.
+                index.Dispose();
+                throw;
+            }
+
+            _index = index;
             _executor = executor;
             _index.Start();
             var writer = new GroupCommitWriter(executor, _options, concurrentWritersAllowed: false, dedicatedThread: true, _logger);

@@ -20,6 +20,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteStatement _upsertSnapshot;
     private readonly SqliteStatement _insertIndexLog;
     private readonly SqliteStatement _trimIndexLog;
+    private readonly SqliteStatement _recordIndexLogTrim;
     private readonly SqliteIndexStore _index;
     private List<IndexChange> _indexChanges = [];
     private long _indexSeq;
@@ -66,6 +67,22 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             pragma.ExecuteNonQuery();
         }
 
+        _index = index;
+        try
+        {
+            _index.CatchUp(_connection);
+            using var last = _connection.CreateCommand();
+            // Never a number the index file has already passed (an empty log would otherwise start again at 1).
+            last.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM index_log";
+            _indexSeq = Math.Max((long)last.ExecuteScalar()!, _index.AppliedThrough);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+
+        _committedIndexSeq = _indexSeq;
         // A grain's version is its last event's: the events' unique (type, key, version) index finds it in the leaf the
         // append's own rows then go into. (Until schema 2 a grain_heads row per grain kept it: one more B-tree leaf
         // written by every append, ~12% of the pages an intake commit wrote.) The writer is the only connection that
@@ -91,17 +108,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         // only logged, in the append's transaction, and the log is deleted once that file has it.
         _insertIndexLog = Command("INSERT INTO index_log (seq, grain_type, grain_key, entries) VALUES ($s, $t, $k, $e)", "$s", "$t", "$k", "$e");
         _trimIndexLog = Command("DELETE FROM index_log WHERE seq <= $s", "$s");
-        _index = index;
-        _index.CatchUp(_connection);
-        using (var last = _connection.CreateCommand())
-        {
-            // Never a number the index file has already passed (an empty log would otherwise start again at 1).
-            last.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM index_log";
-            _indexSeq = Math.Max((long)last.ExecuteScalar()!, _index.AppliedThrough);
-        }
-
-        _committedIndexSeq = _indexSeq;
-        _indexLogTrimmedThrough = 0;
+        _recordIndexLogTrim = Command("UPDATE index_log_state SET trimmed_through = $s WHERE id = 1", "$s");
         _upsertReminder = Command(
             "INSERT INTO reminders (grain_type, grain_key, name, due_at, period_us, etag) VALUES ($t, $k, $n, $due, $p, $etag) " +
             "ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET due_at = excluded.due_at, period_us = excluded.period_us, etag = excluded.etag",
@@ -127,7 +134,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _lastPosition = Command("SELECT last_insert_rowid()");
         _statements =
         [
-            _readHead, _insertEvent, _upsertSnapshot, _insertIndexLog, _trimIndexLog,
+            _readHead, _insertEvent, _upsertSnapshot, _insertIndexLog, _trimIndexLog, _recordIndexLogTrim,
             _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
             .. _insertEventRows, _lastPosition,
         ];
@@ -146,6 +153,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         if (applied - trimmed >= TrimIndexLogEvery)
         {
             _trimIndexLog.Bind(0, applied).Execute();
+            _recordIndexLogTrim.Bind(0, applied).Execute();
             trimmed = applied;
         }
 
