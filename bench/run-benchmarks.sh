@@ -32,6 +32,7 @@ run webhook-storm webhook-storm --requests 30000 --concurrency 64 --json "$out/w
 run crash-intake intake --target actors --crash --requests 6000 --concurrency 64 --json "$out/crash-intake.json"
 run crash-flash-sale flash-sale --target actors --crash --requests 20000 --units 5000 --concurrency 256 --json "$out/crash-flash-sale.json"
 run crash-webhook-storm webhook-storm --target actors --crash --requests 20000 --concurrency 64 --json "$out/crash-webhook-storm.json"
+run crash-webhook-no-resend webhook-storm --target actors --crash --no-resend --requests 20000 --concurrency 64 --json "$out/crash-webhook-no-resend.json"
 run crash-holds holds --target actors --crash --requests 30000 --rate 1000 --hold 00:00:20 --concurrency 64 --verify-max 5000 --max-seconds 600 --json "$out/crash-holds.json"
 # Last and longest: 1,000,000 unpaid orders (HOLDS=N to change, HOLDS=0 to skip), holds expiring while orders still arrive.
 if [ "${HOLDS:-1000000}" != "0" ]; then

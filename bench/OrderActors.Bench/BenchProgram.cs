@@ -40,7 +40,7 @@ public static class BenchProgram
               webhook-storm   Shopify webhooks, --redeliver 0.2 redeliveries, --bad 0.05 bad signatures
                 load options: --target actors|baseline|both (intake, flash-sale: both)  --provider sqlite|postgres|memory
                               --postgres <admin connection string>  --requests N  --concurrency 64  [--rate N/s]  --max-seconds 600
-                              --crash (SIGKILL the server half-way, restart it, finish, check)  --json <report file>
+                              --crash (SIGKILL the server half-way, restart it, finish, check)  --no-resend (webhook-storm --crash: no retry, the ledger repair instead)  --json <report file>
                               --warmup N: operations on keys of their own before the measured run, then idle until
                               the server's tier-1 JIT is quiet (at most 15 s); in no figure (defaults: intake and
                               webhook-storm 10000, flash-sale 50000, http-floor 5000, holds 0: none)

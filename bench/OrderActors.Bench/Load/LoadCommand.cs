@@ -24,6 +24,7 @@ public static class LoadCommand
             WarmupMaxDuration = TimeSpan.FromSeconds(args.GetDouble("warmup-seconds", 60)),
             WarmupSettleLimit = TimeSpan.FromSeconds(args.GetDouble("warmup-settle-seconds", 15)),
             Crash = args.Has("crash"),
+            NoResend = args.Has("no-resend"),
             Skus = args.GetInt("skus", 1000),
             Units = args.GetInt("units", 10_000),
             Hold = args.Get("hold") is { } hold ? TimeSpan.Parse(hold, CultureInfo.InvariantCulture) : scenario == "holds" ? TimeSpan.FromSeconds(30) : null,
@@ -75,6 +76,11 @@ public static class LoadCommand
         if (options.Provider is not ("sqlite" or "postgres" or "memory"))
         {
             return $"--provider must be sqlite, postgres or memory (got '{options.Provider}').";
+        }
+
+        if (options.NoResend && !(options.Crash && options.Scenario == "webhook-storm"))
+        {
+            return "--no-resend goes with webhook-storm --crash (deliveries the kill left unanswered are then not sent again).";
         }
 
         return options.Provider == "memory" && options.Crash

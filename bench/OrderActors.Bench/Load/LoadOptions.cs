@@ -49,6 +49,12 @@ public sealed record LoadOptions
     /// <summary>Kill the server with SIGKILL half-way, restart it, finish the scenario, then check.</summary>
     public bool Crash { get; init; }
 
+    /// <summary>
+    /// With <see cref="Crash"/> (webhook storm only): deliveries the kill left unanswered are never sent again, as by a
+    /// marketplace that gives up; the ledger repair runs instead, and the checks expect it to leave the books exact.
+    /// </summary>
+    public bool NoResend { get; init; }
+
     /// <summary>SKUs of the intake, holds and webhook scenarios.</summary>
     public int Skus { get; init; } = 1000;
 

@@ -13,6 +13,9 @@ namespace OrderActors.Bench.Load.Scenarios;
 /// With <see cref="LoadOptions.Crash"/>, a delivery that got no answer (in flight at the kill, or sent while the silo
 /// restarted) is delivered again after the load, as a marketplace retries a webhook that got no 2xx; the checks then
 /// expect exactly what they expect without a crash: every delivery's order once, the stock it holds, a clean ledger.
+/// With <see cref="LoadOptions.NoResend"/> nothing is sent again (a marketplace that gives up): the ledger repair runs
+/// instead, and the checks expect the stock of the acknowledged orders and of those stored before the kill whose answer
+/// was lost, and a clean ledger, with no allowance.
 /// </summary>
 public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(options)
 {
@@ -27,6 +30,7 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
     private readonly byte[] _unanswered = new byte[options.Requests];
     private readonly ConcurrentDictionary<string, int> _unexpected = new();
     private long _createdAnswers;
+    private IReadOnlyList<int> _lost = [];
 
     private enum Kind
     {
@@ -95,6 +99,12 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
             }
         }
 
+        if (Options.NoResend)
+        {
+            await RepairInsteadOfResendingAsync(client, cancellationToken);
+            return;
+        }
+
         await SendUnansweredAgainAsync(_unanswered, "deliveries sent again after the crash (no answer before)", async i =>
         {
             var bad = _unanswered[i] == UnansweredBadSignature;
@@ -122,11 +132,23 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
         }
 
         var expected = distinct.Sum(i => (long)Quantity(i));
+        if (_lost.Count > 0)
+        {
+            // Never sent again: those stored before the kill (their answer lost) hold their stock; the others hold none
+            // once the repair released what the kill left.
+            var written = (await InvariantChecks.WrittenAsync(client, [.. _lost.Select(OrderId)], cancellationToken)).ToHashSet();
+            var writtenLost = _lost.Where(i => written.Contains(OrderId(i))).ToList();
+            Counts["deliveries left unanswered whose order was stored anyway"] = writtenLost.Count;
+            expected += writtenLost.Sum(i => (long)Quantity(i));
+        }
+
         var checks = new List<CheckResult>
         {
             new("every delivery answered as expected", _unexpected.IsEmpty,
                 _unexpected.IsEmpty
-                    ? "200 for deliveries and redeliveries, 401 for bad signatures" + (Options.Crash ? "; every delivery with no answer at the crash got its answer when sent again" : string.Empty)
+                    ? "200 for deliveries and redeliveries, 401 for bad signatures" + (!Options.Crash ? string.Empty
+                        : Options.NoResend ? "; the deliveries the crash left unanswered were not sent again"
+                        : "; every delivery with no answer at the crash got its answer when sent again")
                     : string.Join(", ", _unexpected.Select(kv => $"{kv.Key}: {kv.Value}"))),
         };
         var created = Interlocked.Read(ref _createdAnswers);
@@ -151,6 +173,24 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
         }
 
         return checks;
+    }
+
+    /// <summary>After a crash with <see cref="LoadOptions.NoResend"/>: the deliveries left unanswered, then the ledger repair.</summary>
+    private async Task RepairInsteadOfResendingAsync(LoadClient client, CancellationToken cancellationToken)
+    {
+        _lost = [.. Enumerable.Range(0, _unanswered.Length).Where(i => _unanswered[i] == UnansweredDelivery && _acknowledged[i] == 0)];
+        Counts["deliveries left unanswered (never sent again)"] = _lost.Count;
+        var (status, body) = await client.PostForBodyAsync("/api/admin/ledger/repair", [], cancellationToken: cancellationToken);
+        if (status != 200 || body is null)
+        {
+            _unexpected.AddOrUpdate($"ledger repair answered {status}", 1, static (_, n) => n + 1);
+            return;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        var released = document.RootElement.GetProperty("released");
+        Counts["orders never stored, their stock released by the ledger repair"] = released.GetArrayLength();
+        Counts["ledger drifts before the repair"] = document.RootElement.GetProperty("before").GetProperty("drifts").GetArrayLength();
     }
 
     private void Acknowledge(int payloadIndex, Kind kind, int status, byte[]? answer)
