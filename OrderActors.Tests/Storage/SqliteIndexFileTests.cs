@@ -160,6 +160,19 @@ public sealed class SqliteIndexFileTests
         Assert.Contains("is ahead of its database", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InitializeAsync_IndexFileDamaged_RefusesToStartNamingTheFile()
+    {
+        var options = TestDatabases.Sqlite("index-damaged");
+        var path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        await File.WriteAllTextAsync(SqliteIndexStore.PathFor(path), new string('x', 8192));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenAsync(options));
+
+        Assert.Contains($"The query index file {SqliteIndexStore.PathFor(path)} cannot be opened", refused.Message, StringComparison.Ordinal);
+        Assert.IsType<SqliteException>(refused.InnerException);
+    }
+
     private static void DeleteDatabaseFiles(string path)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })

@@ -52,34 +52,18 @@ internal sealed partial class SqliteIndexStore : IDisposable
         _linger = linger;
         _logger = logger;
         _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        using (var setup = _connection.CreateCommand())
+        try
         {
-            // grain_index is the table schema 1 made in the main file (written out again: migrations are never edited).
-            // FULL, as the main file: applied_through is what the main writer deletes the log up to, so it must not be
-            // lost with the entries it stands for. A commit here holds hundreds of orders, so its fsync is rare.
-            setup.CommandText = """
-                PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=FULL;
-                PRAGMA busy_timeout=10000;
-                PRAGMA cache_size=-8192;
-                CREATE TABLE IF NOT EXISTS grain_index (
-                    grain_type TEXT NOT NULL,
-                    grain_key  TEXT NOT NULL,
-                    name       TEXT NOT NULL,
-                    value      TEXT NOT NULL,
-                    PRIMARY KEY (grain_type, grain_key, name)
-                ) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS ix_grain_index_value ON grain_index (grain_type, name, value, grain_key);
-                CREATE TABLE IF NOT EXISTS index_state (
-                    id               INTEGER PRIMARY KEY CHECK (id = 1),
-                    applied_through  INTEGER NOT NULL
-                );
-                INSERT OR IGNORE INTO index_state (id, applied_through) VALUES (1, 0);
-                """;
-            setup.ExecuteNonQuery();
-            setup.CommandText = "SELECT applied_through FROM index_state WHERE id = 1";
-            _applied = (long)setup.ExecuteScalar()!;
+            _connection.Open();
+            _applied = Setup(_connection);
+        }
+        catch (SqliteException ex)
+        {
+            // A damaged or unreadable index file: nothing stays open, and the message says which file.
+            var path = _connection.DataSource;
+            _connection.Dispose();
+            throw new InvalidOperationException(
+                $"The query index file {path} cannot be opened ({ex.Message}). Stop the silo and restore it from the same backup as its database.", ex);
         }
 
         var db = _connection.Handle!;
@@ -93,6 +77,37 @@ internal sealed partial class SqliteIndexStore : IDisposable
             "ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET value = excluded.value WHERE grain_index.value <> excluded.value",
             "$t", "$k", "$entries");
         _setApplied = new(db, "UPDATE index_state SET applied_through = $s WHERE id = 1", "$s");
+    }
+
+    /// <summary>The index file's schema (created when new) and how far it has written the log.</summary>
+    private static long Setup(SqliteConnection connection)
+    {
+        using var setup = connection.CreateCommand();
+        // grain_index is the table schema 1 made in the main file (written out again: migrations are never edited).
+        // FULL, as the main file: applied_through is what the main writer deletes the log up to, so it must not be
+        // lost with the entries it stands for. A commit here holds hundreds of orders, so its fsync is rare.
+        setup.CommandText = """
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=FULL;
+            PRAGMA busy_timeout=10000;
+            PRAGMA cache_size=-8192;
+            CREATE TABLE IF NOT EXISTS grain_index (
+                grain_type TEXT NOT NULL,
+                grain_key  TEXT NOT NULL,
+                name       TEXT NOT NULL,
+                value      TEXT NOT NULL,
+                PRIMARY KEY (grain_type, grain_key, name)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_grain_index_value ON grain_index (grain_type, name, value, grain_key);
+            CREATE TABLE IF NOT EXISTS index_state (
+                id               INTEGER PRIMARY KEY CHECK (id = 1),
+                applied_through  INTEGER NOT NULL
+            );
+            INSERT OR IGNORE INTO index_state (id, applied_through) VALUES (1, 0);
+            """;
+        setup.ExecuteNonQuery();
+        setup.CommandText = "SELECT applied_through FROM index_state WHERE id = 1";
+        return (long)setup.ExecuteScalar()!;
     }
 
     /// <summary>The index file of the database at <paramref name="databasePath"/>: <c>orderactors.db</c> → <c>orderactors.index.db</c>.</summary>
