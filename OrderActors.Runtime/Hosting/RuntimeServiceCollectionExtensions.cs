@@ -89,7 +89,9 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ReminderService>(),
             sp.GetRequiredService<IStorageProvider>(),
             sp.GetRequiredService<SiloInfo>(),
-            sp.GetRequiredService<ILogger<Silo>>()));
+            sp.GetRequiredService<ILogger<Silo>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<GrainTypeRegistry>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderActors.Runtime.Core;
+using OrderActors.Runtime.Journaling;
 using OrderActors.Runtime.Reminders;
 using OrderActors.Runtime.Storage;
 
@@ -19,9 +20,15 @@ public sealed class Silo : IHostedService
     private readonly IStorageProvider _storage;
     private readonly SiloInfo _info;
     private readonly RuntimeLog _log;
+    private readonly StorageOptions _storageOptions;
+    private readonly GrainTypeRegistry _registry;
+    private readonly ILogger<Silo> _logger;
 
-    internal Silo(GrainRuntime runtime, ReminderService reminders, IStorageProvider storage, SiloInfo info, ILogger<Silo> logger)
+    internal Silo(GrainRuntime runtime, ReminderService reminders, IStorageProvider storage, SiloInfo info, ILogger<Silo> logger, StorageOptions storageOptions, GrainTypeRegistry registry)
     {
+        _storageOptions = storageOptions;
+        _registry = registry;
+        _logger = logger;
         _runtime = runtime;
         _reminders = reminders;
         _storage = storage;
@@ -36,6 +43,12 @@ public sealed class Silo : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (_storageOptions.RebuildIndex)
+        {
+            // Before the runtime starts: no grain can append while its index is written from its journal.
+            await JournalIndexRebuild.RunAsync(_storage, _registry.Classes, _logger, cancellationToken).ConfigureAwait(false);
+        }
+
         _info.MarkStarted(_runtime.Time);
         _runtime.Start();
         _reminders.Start();

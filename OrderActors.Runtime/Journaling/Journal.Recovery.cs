@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Runtime.Journaling;
 
@@ -85,18 +86,34 @@ internal sealed partial class Journal<TState>
         }
     }
 
+    /// <summary>A grain's state from what storage holds: the latest snapshot (else <paramref name="fresh"/>) and the events after it.</summary>
+    internal static TState Replay(GrainId grainId, JournalLoad load, Func<TState> fresh)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var state = load.Snapshot is { } snapshot
+            ? JsonSerializer.Deserialize<TState>(snapshot.Data, JournalJson.Options)
+              ?? throw new InvalidOperationException($"Grain {grainId}: the stored snapshot deserialized to null.")
+            : fresh();
+        foreach (var stored in load.Events)
+        {
+            state.Apply(Deserialize(stored.EventType, stored.Data));
+        }
+
+        return state;
+    }
+
+    /// <summary>The query index entries of the state replayed from <paramref name="load"/> (for <see cref="JournalIndexRebuild"/>).</summary>
+    internal static IReadOnlyList<IndexEntry> IndexOf(GrainId grainId, JournalLoad load) =>
+        ((IIndexedState)Replay(grainId, load, static () => new TState())).GetIndexEntries();
+
     /// <summary>Replaces the state with storage's: the latest snapshot and the events after it.</summary>
     private async Task ReloadDurableAsync(CancellationToken cancellationToken)
     {
         var load = await _storage.LoadAsync(_host.GrainId, cancellationToken).ConfigureAwait(false);
-        var state = load.Snapshot is { } snapshot
-            ? JsonSerializer.Deserialize<TState>(snapshot.Data, JournalJson.Options)
-              ?? throw new InvalidOperationException($"Grain {_host.GrainId}: the stored snapshot deserialized to null.")
-            : FreshState();
+        var state = Replay(_host.GrainId, load, FreshState);
         long chars = 0;
         foreach (var stored in load.Events)
         {
-            state.Apply(Deserialize(stored.EventType, stored.Data));
             chars += stored.Data.Length;
         }
 

@@ -29,6 +29,13 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan IndexLinger { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Write every indexed grain's query index again from its journal at start, before the silo takes calls (SQLite: the
+    /// index file is emptied first). For an index file that was lost or belongs to another backup, which the silo
+    /// otherwise refuses to start on. Set it for one start, then remove it.
+    /// </summary>
+    public bool RebuildIndex { get; set; }
+
     /// <summary>Group commit off: one transaction per write (for the benchmark baseline).</summary>
     public bool GroupCommit { get; set; } = true;
 }

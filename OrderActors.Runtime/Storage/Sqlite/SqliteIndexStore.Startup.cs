@@ -14,6 +14,12 @@ internal sealed partial class SqliteIndexStore
     {
         ArgumentNullException.ThrowIfNull(main);
         MoveOutOf(main);
+        if (_rebuild)
+        {
+            Empty(main);
+            return;
+        }
+
         CheckFromTheSameDatabase(main);
         var latest = new Dictionary<(string Type, string Key), string>();
         var upTo = _applied;
@@ -36,6 +42,28 @@ internal sealed partial class SqliteIndexStore
     }
 
     /// <summary>
+    /// For a rebuild: no entries, and every change the log has counted as written (the rebuild writes each grain's
+    /// current entries, which supersede them).
+    /// </summary>
+    private void Empty(SqliteConnection main)
+    {
+        using var read = main.CreateCommand();
+        read.CommandText = "SELECT MAX((SELECT trimmed_through FROM index_log_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM index_log))";
+        var through = (long)read.ExecuteScalar()!;
+        using (var transaction = _connection.BeginTransaction(deferred: false))
+        {
+            using var empty = _connection.CreateCommand();
+            empty.Transaction = transaction;
+            empty.CommandText = "DELETE FROM grain_index";
+            empty.ExecuteNonQuery();
+            _setApplied.Bind(0, through).Execute();
+            transaction.Commit();
+        }
+
+        _applied = through;
+    }
+
+    /// <summary>
     /// Refuses to start on an index file that the log cannot bring up to date (deleted, or restored from an older backup
     /// than the main file: it lacks changes the log no longer has), or that is ahead of the main file (the main file
     /// restored from an older backup): either would answer lists wrongly without a word.
@@ -53,7 +81,7 @@ internal sealed partial class SqliteIndexStore
             throw new InvalidOperationException(
                 $"The query index file {index} is behind its database {main.DataSource}: it has the index changes up to {_applied}, and the database " +
                 $"keeps them only after {trimmed}. It was deleted or restored from an older backup than the database. Stop the silo and restore both " +
-                "files from the same backup.");
+                "files from the same backup, or start it once with OrderActors:Storage:RebuildIndex=true to write the index again from the journals.");
         }
 
         if (_applied > Math.Max(trimmed, last))
@@ -61,7 +89,7 @@ internal sealed partial class SqliteIndexStore
             throw new InvalidOperationException(
                 $"The query index file {index} is ahead of its database {main.DataSource}: it has the index changes up to {_applied}, and the database's " +
                 $"last is {Math.Max(trimmed, last)}. The database was restored from an older backup than its index file. Stop the silo and restore both " +
-                "files from the same backup.");
+                "files from the same backup, or start it once with OrderActors:Storage:RebuildIndex=true to write the index again from the journals.");
         }
     }
 

@@ -19,7 +19,8 @@ namespace OrderActors.Runtime.Storage.Sqlite;
 /// A query first waits until every change committed before it is written here (<see cref="WaitAppliedAsync"/>, which
 /// cuts the gathering short), so lists never miss an acknowledged change. <c>index_state.applied_through</c>, committed
 /// with the entries, says how far the log is written; at start the log after it is written again
-/// (<see cref="CatchUp"/>), and the main writer deletes the log up to it.
+/// (<see cref="CatchUp"/>), and the main writer deletes the log up to it. An index file the log cannot bring up to date
+/// stops the start, unless it is to be rebuilt from the journals (<see cref="StorageOptions.RebuildIndex"/>).
 /// </para>
 /// </summary>
 internal sealed partial class SqliteIndexStore : IDisposable
@@ -34,6 +35,7 @@ internal sealed partial class SqliteIndexStore : IDisposable
     private readonly SqliteStatement _insertIndex;
     private readonly SqliteStatement _setApplied;
     private readonly TimeSpan _linger;
+    private readonly bool _rebuild;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<IndexChange> _queue = new();
@@ -46,8 +48,13 @@ internal sealed partial class SqliteIndexStore : IDisposable
     /// <param name="connectionString">The index file's connection string (see <see cref="PathFor"/>), not pooled.</param>
     /// <param name="linger">How long changes are gathered before a commit, unless a query waits.</param>
     /// <param name="logger">Where a failed index commit is reported.</param>
-    public SqliteIndexStore(string connectionString, TimeSpan linger, ILogger logger)
+    /// <param name="rebuild">
+    /// Empty the index file at start instead of catching it up (<see cref="StorageOptions.RebuildIndex"/>: the silo then
+    /// writes every grain's entries again from its journal).
+    /// </param>
+    public SqliteIndexStore(string connectionString, TimeSpan linger, ILogger logger, bool rebuild = false)
     {
+        _rebuild = rebuild;
         ArgumentOutOfRangeException.ThrowIfLessThan(linger, TimeSpan.Zero);
         _linger = linger;
         _logger = logger;
@@ -63,7 +70,7 @@ internal sealed partial class SqliteIndexStore : IDisposable
             var path = _connection.DataSource;
             _connection.Dispose();
             throw new InvalidOperationException(
-                $"The query index file {path} cannot be opened ({ex.Message}). Stop the silo and restore it from the same backup as its database.", ex);
+                $"The query index file {path} cannot be opened ({ex.Message}). Stop the silo and restore it from the same backup as its database, or delete it and start the silo once with OrderActors:Storage:RebuildIndex=true.", ex);
         }
 
         var db = _connection.Handle!;

@@ -103,7 +103,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             Migrate();
             var background = _options.CheckpointInterval > TimeSpan.Zero;
-            var index = new SqliteIndexStore(_indexWriterConnectionString, _options.IndexLinger, _logger);
+            var index = new SqliteIndexStore(_indexWriterConnectionString, _options.IndexLinger, _logger, _options.RebuildIndex);
             SqliteWriteExecutor executor;
             try
             {
