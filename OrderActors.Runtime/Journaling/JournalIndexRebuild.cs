@@ -59,7 +59,7 @@ internal static partial class JournalIndexRebuild
                 continue;
             }
 
-            var method = typeof(Journal<>).MakeGenericType(stateType).GetMethod("IndexOf", BindingFlags.NonPublic | BindingFlags.Static)!;
+            var method = typeof(Journal<>).MakeGenericType(stateType).GetMethod(nameof(Journal<>.IndexOf), BindingFlags.NonPublic | BindingFlags.Static)!;
             yield return (info.Name, method.CreateDelegate<Func<GrainId, JournalLoad, IReadOnlyList<IndexEntry>>>());
         }
     }

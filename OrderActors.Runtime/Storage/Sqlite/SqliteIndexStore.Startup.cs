@@ -5,6 +5,9 @@ namespace OrderActors.Runtime.Storage.Sqlite;
 /// <summary>What the index store does at start, before its writer thread runs: move, check, catch up.</summary>
 internal sealed partial class SqliteIndexStore
 {
+    private const string RestoreOrRebuild =
+        "files from the same backup, or start it once with OrderActors:Storage:RebuildIndex=true to write the index again from the journals.";
+
     /// <summary>
     /// Before the writer thread starts, on the main writer's connection: moves an index the main file still has (a
     /// database from before the index had a file of its own) into this one, then writes every logged change after
@@ -47,9 +50,8 @@ internal sealed partial class SqliteIndexStore
     /// </summary>
     private void Empty(SqliteConnection main)
     {
-        using var read = main.CreateCommand();
-        read.CommandText = "SELECT MAX((SELECT trimmed_through FROM index_log_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM index_log))";
-        var through = (long)read.ExecuteScalar()!;
+        var (trimmed, last) = LogBounds(main);
+        var through = Math.Max(trimmed, last);
         using (var transaction = _connection.BeginTransaction(deferred: false))
         {
             using var empty = _connection.CreateCommand();
@@ -70,18 +72,14 @@ internal sealed partial class SqliteIndexStore
     /// </summary>
     private void CheckFromTheSameDatabase(SqliteConnection main)
     {
-        using var read = main.CreateCommand();
-        read.CommandText = "SELECT (SELECT trimmed_through FROM index_log_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM index_log)";
-        using var reader = read.ExecuteReader();
-        reader.Read();
-        var (trimmed, last) = (reader.GetInt64(0), reader.GetInt64(1));
+        var (trimmed, last) = LogBounds(main);
         var index = _connection.DataSource;
         if (_applied < trimmed)
         {
             throw new InvalidOperationException(
                 $"The query index file {index} is behind its database {main.DataSource}: it has the index changes up to {_applied}, and the database " +
                 $"keeps them only after {trimmed}. It was deleted or restored from an older backup than the database. Stop the silo and restore both " +
-                "files from the same backup, or start it once with OrderActors:Storage:RebuildIndex=true to write the index again from the journals.");
+                RestoreOrRebuild);
         }
 
         if (_applied > Math.Max(trimmed, last))
@@ -89,8 +87,18 @@ internal sealed partial class SqliteIndexStore
             throw new InvalidOperationException(
                 $"The query index file {index} is ahead of its database {main.DataSource}: it has the index changes up to {_applied}, and the database's " +
                 $"last is {Math.Max(trimmed, last)}. The database was restored from an older backup than its index file. Stop the silo and restore both " +
-                "files from the same backup, or start it once with OrderActors:Storage:RebuildIndex=true to write the index again from the journals.");
+                RestoreOrRebuild);
         }
+    }
+
+    /// <summary>How far the main file deleted its log, and its last logged change (0 when none).</summary>
+    private static (long Trimmed, long Last) LogBounds(SqliteConnection main)
+    {
+        using var read = main.CreateCommand();
+        read.CommandText = "SELECT (SELECT trimmed_through FROM index_log_state WHERE id = 1), (SELECT COALESCE(MAX(seq), 0) FROM index_log)";
+        using var reader = read.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>An index the main file still has is copied here and dropped there (repeated whole after a crash between the two).</summary>

@@ -58,7 +58,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         builder.Pooling = true;
         var indexReaderConnectionString = builder.ConnectionString;
         _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
-        _indexReads = new SqlStorageReads(async cancellationToken => await OpenAsync(indexReaderConnectionString, cancellationToken).ConfigureAwait(false), SqliteDialect.Instance);
+        _indexReads = new SqlStorageReads(cancellationToken => OpenAsync(indexReaderConnectionString, cancellationToken), SqliteDialect.Instance);
         _loader = new SqliteJournalLoader(_readerConnectionString, _reads.LoadSql);
     }
 

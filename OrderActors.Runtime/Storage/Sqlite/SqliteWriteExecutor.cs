@@ -22,7 +22,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteStatement _trimIndexLog;
     private readonly SqliteStatement _recordIndexLogTrim;
     private readonly SqliteIndexStore _index;
-    private List<IndexChange> _indexChanges = [];
+    private readonly List<IndexChange> _indexChanges = [];
     private long _indexSeq;
     private long _committedIndexSeq;
     private long _indexLogTrimmedThrough;
@@ -172,8 +172,8 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _indexLogTrimmedThrough = trimmed;
         if (_indexChanges.Count > 0)
         {
+            // Copied into the index writer's queue: the list is cleared and filled again by the next batch.
             _index.Enqueue(_indexChanges);
-            _indexChanges = [];
         }
 
         Volatile.Write(ref _committedIndexSeq, _indexSeq);
