@@ -62,6 +62,20 @@ public sealed class ApiKeyTests
         var response = await host.WithKey("oa_bootstrap_wrong").GetAsync("/api/keys");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/auth.unauthenticated", problem!.Type);
+    }
+
+    [Fact]
+    public async Task NoKey_Is401Problem()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.CreateClient().GetAsync("/api/orders");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("https://orderactors.dev/problems/auth.unauthenticated", problem!.Type);
     }
 
     [Fact]
