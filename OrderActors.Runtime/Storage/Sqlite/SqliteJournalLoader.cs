@@ -83,12 +83,16 @@ internal sealed class SqliteJournalLoader : IDisposable
     }
 
     /// <summary>One open connection and its prepared load statement, used by one caller at a time.</summary>
+    /// <remarks>
+    /// The statement is SQLite's own, its parameters bound by position (<see cref="SqliteStatement"/>): through
+    /// Microsoft.Data.Sqlite every load looked each parameter name up in the statement (a linear search with a string
+    /// compare per name) and built a data reader; at two loads an order (the order and its customer) that was ~2% of
+    /// the silo's CPU in an HTTP intake profile.
+    /// </remarks>
     private sealed class Reader : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter _type;
-        private readonly SqliteParameter _key;
+        private readonly SqliteStatement _statement;
 
         public Reader(string connectionString, string sql)
         {
@@ -96,11 +100,15 @@ internal sealed class SqliteJournalLoader : IDisposable
             try
             {
                 _connection.Open();
-                _command = _connection.CreateCommand();
-                _command.CommandText = sql;
-                _type = _command.Parameters.Add("@Type", SqliteType.Text);
-                _key = _command.Parameters.Add("@Key", SqliteType.Text);
-                _command.Prepare();
+
+                // Microsoft.Data.Sqlite retries a busy step itself; SQLite's own statement needs SQLite's busy wait.
+                using (var pragma = _connection.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA busy_timeout=10000;";
+                    pragma.ExecuteNonQuery();
+                }
+
+                _statement = new SqliteStatement(_connection.Handle!, sql, "@Type", "@Key");
             }
             catch
             {
@@ -111,33 +119,36 @@ internal sealed class SqliteJournalLoader : IDisposable
 
         public JournalLoad Load(GrainId grainId)
         {
-            _type.Value = grainId.Type;
-            _key.Value = grainId.Key;
-            SnapshotRecord? snapshot = null;
-            var events = new List<StoredEvent>();
-            using var rows = _command.ExecuteReader();
-
-            // Columns as SqlStorageReads.LoadSql selects them: Kind, Position, Version, EventType, Data, Actor, TsMicros.
-            while (rows.Read())
-            {
-                var ts = StorageTime.FromUnixMicroseconds(rows.GetInt64(6));
-                if (rows.GetInt64(0) == 0)
-                {
-                    snapshot = new SnapshotRecord(rows.GetInt64(2), rows.GetString(4), ts);
-                }
-                else
-                {
-                    events.Add(new StoredEvent(grainId, rows.GetInt64(2), rows.GetString(3), rows.GetString(4), rows.GetString(5), ts, rows.GetInt64(1)));
-                }
-            }
-
-            return new JournalLoad(snapshot, events);
+            var rows = new LoadRows(grainId);
+            _statement.Bind(0, grainId.Type).Bind(1, grainId.Key).Query(rows, static (row, into) => into.Add(row));
+            return new JournalLoad(rows.Snapshot, rows.Events);
         }
 
         public void Dispose()
         {
-            _command.Dispose();
+            _statement.Dispose();
             _connection.Dispose();
+        }
+    }
+
+    /// <summary>The rows of one load: columns as SqlStorageReads.LoadSql selects them (Kind, Position, Version, EventType, Data, Actor, TsMicros).</summary>
+    private sealed class LoadRows(GrainId grainId)
+    {
+        public SnapshotRecord? Snapshot { get; private set; }
+
+        public List<StoredEvent> Events { get; } = [];
+
+        public void Add(SqliteStatement.Row row)
+        {
+            var ts = StorageTime.FromUnixMicroseconds(row.GetInt64(6));
+            if (row.GetInt64(0) == 0)
+            {
+                Snapshot = new SnapshotRecord(row.GetInt64(2), row.GetString(4), ts);
+            }
+            else
+            {
+                Events.Add(new StoredEvent(grainId, row.GetInt64(2), row.GetString(3), row.GetString(4), row.GetString(5), ts, row.GetInt64(1)));
+            }
         }
     }
 }

@@ -78,7 +78,41 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the statement, handing each row to <paramref name="onRow"/> (valid only during that call), then resets it.
+    /// </summary>
+    public void Query<TState>(TState state, Action<Row, TState> onRow)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW)
+            {
+                onRow(new Row(_stmt), state);
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
     public void Dispose() => _stmt.Dispose();
+
+    /// <summary>The current row of a <see cref="Query{TState}"/>, its columns by position.</summary>
+    internal readonly struct Row(sqlite3_stmt stmt)
+    {
+        public long GetInt64(int column) => raw.sqlite3_column_int64(stmt, column);
+
+        /// <summary>The column as text; an empty string for NULL.</summary>
+        public string GetString(int column) => raw.sqlite3_column_text(stmt, column).utf8_to_string() ?? string.Empty;
+    }
 
     private SqliteStatement BindNull(int position)
     {
