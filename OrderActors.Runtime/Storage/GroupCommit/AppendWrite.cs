@@ -25,7 +25,7 @@ internal sealed class AppendWrite(AppendRequest request, CancellationToken cance
         var etags = new string?[changes.Count];
         for (var i = 0; i < etags.Length; i++)
         {
-            etags[i] = changes[i].IsRemoval ? null : Guid.NewGuid().ToString("N");
+            etags[i] = changes[i].IsRemoval ? null : ETags.New();
         }
 
         return etags;

@@ -24,7 +24,7 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
             throw new ArgumentOutOfRangeException(nameof(period), period, "A reminder period must be positive.");
         }
 
-        return writer.WriteAsync(new ReminderUpsertWrite(grainId, name, dueAt, period, NewETag(), cancellationToken));
+        return writer.WriteAsync(new ReminderUpsertWrite(grainId, name, dueAt, period, ETags.New(), cancellationToken));
     }
 
     public Task<bool> RemoveReminderAsync(GrainId grainId, string name, string? eTag, CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
     public Task<string?> AdvanceReminderAsync(GrainId grainId, string name, string eTag, DateTimeOffset nextDueAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(eTag);
-        return writer.WriteAsync(new ReminderAdvanceWrite(grainId, name, eTag, nextDueAt, NewETag(), cancellationToken));
+        return writer.WriteAsync(new ReminderAdvanceWrite(grainId, name, eTag, nextDueAt, ETags.New(), cancellationToken));
     }
 
     public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken)
@@ -52,6 +52,4 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
     public StorageStatistics GetStatistics() => writer.GetStatistics(providerName);
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
-
-    private static string NewETag() => Guid.NewGuid().ToString("N");
 }
