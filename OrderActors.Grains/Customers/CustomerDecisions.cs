@@ -71,6 +71,21 @@ public static class CustomerDecisions
         return WithTags(state, refund, projected, now);
     }
 
+    /// <summary>Takes back an order that was never stored: a forgotten event (with the tags it changes), or nothing when it is not recorded.</summary>
+    public static IReadOnlyList<object> ForgetOrder(CustomerState state, ForgetCustomerOrder command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(command.OrderId, "orderId");
+        Require(command.Actor, "actor");
+        if (state.FindOrder(command.OrderId) is null)
+        {
+            return [];
+        }
+
+        var forgotten = new CustomerOrderForgotten(command.OrderId, string.IsNullOrWhiteSpace(command.Reason) ? "order never stored" : command.Reason);
+        return WithTags(state, forgotten, state.Orders.Where(o => o.OrderId != command.OrderId).ToList(), now);
+    }
+
     /// <summary>Re-evaluates the tags at <paramref name="now"/> (the customer's reminder): a change event, or nothing.</summary>
     public static IReadOnlyList<object> RefreshTags(CustomerState state, DateTimeOffset now)
     {

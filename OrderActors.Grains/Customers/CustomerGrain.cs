@@ -47,6 +47,13 @@ public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider 
         return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
     }
 
+    public async Task<CustomerView> ForgetOrderAsync(ForgetCustomerOrder command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(CustomerDecisions.ForgetOrder(journal.State, command, time.GetUtcNow()), command.Actor);
+        return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
+    }
+
     public Task<CustomerView> GetAsync() => Task.FromResult(CustomerViews.ToView(Phone, journal.State, time.GetUtcNow()));
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)

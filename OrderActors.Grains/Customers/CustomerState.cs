@@ -74,6 +74,17 @@ public sealed class CustomerState : IJournaledState, IIndexedState
                 order.Refunded += e.Amount;
                 order.RefundIds.Add(e.RefundId);
                 break;
+            case CustomerOrderForgotten e:
+                Orders.RemoveAll(o => o.OrderId == e.OrderId);
+                foreach (var other in Orders)
+                {
+                    if (other.DuplicateOfOrderId == e.OrderId)
+                    {
+                        (other.DuplicateOfOrderId, other.DuplicateOfChannel) = (null, null);
+                    }
+                }
+
+                break;
             case CustomerTagsChanged e:
                 Tags = [.. e.Tags];
                 break;

@@ -15,6 +15,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Records a refund (or a cancellation: the full amount) against one of the customer's orders; idempotent by refund id.</summary>
     Task<CustomerView> RecordRefundAsync(CustomerRefund refund);
 
+    /// <summary>
+    /// Takes back an order that was recorded here but never stored; idempotent (an order not recorded is left alone).
+    /// Only the order's own grain calls this, in its own turn, after finding it does not exist.
+    /// </summary>
+    Task<CustomerView> ForgetOrderAsync(ForgetCustomerOrder command);
+
     /// <summary>The customer; tags are evaluated against the clock at read time. A customer never seen has no orders.</summary>
     Task<CustomerView> GetAsync();
 }

@@ -84,6 +84,13 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<string>> ReleaseUnstoredStockAsync(ReleaseUnstoredStock command);
 
+    /// <summary>
+    /// Grain-to-grain: when this order was never stored, takes its recording back from the customer (a placement that
+    /// failed or was cut off after the customer had recorded it). True when it was not stored (the customer forgot it);
+    /// false when the order exists.
+    /// </summary>
+    Task<bool> ForgetUnstoredAtCustomerAsync(ForgetUnstoredAtCustomer command);
+
     /// <summary>Grain-to-grain: checks this order can be merged into another and, if so, marks it merged and hands over its lines.</summary>
     Task<OrderView> MergeIntoAsync(MergeInto command);
 }

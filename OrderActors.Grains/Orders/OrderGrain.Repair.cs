@@ -1,3 +1,5 @@
+using OrderActors.Grains.Customers;
+
 namespace OrderActors.Grains.Orders;
 
 /// <summary>
@@ -42,5 +44,27 @@ public sealed partial class OrderGrain
         // No order lives under this key: nothing to keep in memory.
         DeactivateOnIdle();
         return [.. needs.Keys];
+    }
+
+    /// <summary>
+    /// In the order's own turn, like <see cref="ReleaseUnstoredStockAsync"/>: a placement of this order in progress
+    /// finishes first, so an order being stored is never taken back from its customer.
+    /// </summary>
+    public async Task<bool> ForgetUnstoredAtCustomerAsync(ForgetUnstoredAtCustomer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.Actor) || string.IsNullOrWhiteSpace(command.Phone))
+        {
+            throw DomainException.Validation("validation.required", string.IsNullOrWhiteSpace(command.Actor) ? "actor" : "phone", "An actor and a phone are required.");
+        }
+
+        if (State.Exists)
+        {
+            return false;
+        }
+
+        await GrainFactory.GetGrain<ICustomerGrain>(command.Phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, command.Reason, command.Actor));
+        DeactivateOnIdle();
+        return true;
     }
 }

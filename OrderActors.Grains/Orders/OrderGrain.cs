@@ -83,9 +83,10 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         Task? confirm = null;
+        string? customerPhone = null;
         try
         {
-            var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions);
+            var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions, phone => customerPhone = phone);
             var approvals = rules.Exceptions.ApprovalThreshold.Enabled ? ApprovalPolicy.RequiredRoles(total, rules.Approval) : [];
             var findings = ExceptionChecker.CheckPlacement(command, total, approvals, rules.Exceptions, new CheckContext(stockShort, duplicateOf, recentOrders));
             var events = new List<object>
@@ -125,6 +126,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             if (!State.Exists)
             {
                 await stock.ReleaseAsync(needs, "placement failed");
+                await ForgetAtCustomerAsync(customerPhone, command.Actor);
             }
 
             throw;
@@ -265,7 +267,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     }
 
     private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
-        PlaceOrder command, IReadOnlyList<OrderLineView> lines, decimal total, DateTimeOffset now, ExceptionRules rules)
+        PlaceOrder command, IReadOnlyList<OrderLineView> lines, decimal total, DateTimeOffset now, ExceptionRules rules, Action<string> recorded)
     {
         if (!PhoneNumbers.TryNormalize(command.Customer.Phone, out var phone))
         {
@@ -277,9 +279,45 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         var address = new CustomerAddress(command.Address.Province ?? "", command.Address.City ?? "", command.Address.District ?? "", command.Address.Detail ?? "");
         // The high-frequency count comes back with the recording: one customer turn per placement, not two.
         var window = rules.HighFrequencyBuyer.Enabled ? rules.HighFrequencyBuyer.Window : (TimeSpan?)null;
-        var result = await customer.RecordOrderAsync(new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, RecentOrderWindow: window));
+        var order = new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, RecentOrderWindow: window);
+        var result = await customer.RecordOrderAsync(order);
+        recorded(phone);
+
+        // The order this one seems to repeat may never have been stored: recorded with the customer, then its placement
+        // failed or the silo stopped before its append. Asked in its own turn (a placement of it in progress finishes
+        // first); when it does not exist the customer forgets it, and the recording is read again (idempotent): no
+        // longer a duplicate of it, and the recent orders counted without it.
+        if (result is { SuspectedDuplicate: true, DuplicateOfOrderId: { } other } && other != Id
+            && await GrainFactory.GetGrain<IOrderGrain>(other).ForgetUnstoredAtCustomerAsync(new ForgetUnstoredAtCustomer(phone, "order never stored", command.Actor)))
+        {
+            result = await customer.RecordOrderAsync(order);
+        }
+
         var recent = window is null ? 1 : Math.Max(1, result.RecentOrders);
         return (result.SuspectedDuplicate ? result.DuplicateOfOrderId ?? "another order" : null, recent);
+    }
+
+    /// <summary>
+    /// After a placement that failed with nothing stored: the customer takes its recording back, so its spend, tags and
+    /// duplicate checks count no order that does not exist. Best effort: the placement's own failure is what the caller
+    /// sees, and a recording left behind is taken back when a later order would be held as its duplicate.
+    /// </summary>
+    private async Task ForgetAtCustomerAsync(string? phone, string actor)
+    {
+        if (phone is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, "placement failed", actor));
+        }
+#pragma warning disable CA1031 // Best effort, see above: the placement's exception is rethrown by the caller.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>

@@ -138,6 +138,31 @@ public sealed class CustomerDecisionsTests
         Assert.Equal([CustomerTags.ChurnRisk], after);
     }
 
+    [Fact]
+    public void ForgetOrder_OrderOthersRepeat_RemovesItAndNoOrderStaysItsDuplicate()
+    {
+        Record("tb-1", "taobao", Shenzhen, Start, 199m);
+        Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(2), 199m);
+
+        Apply(CustomerDecisions.ForgetOrder(_state, new ForgetCustomerOrder("tb-1", "order never stored", "test"), Start.AddHours(3)));
+
+        Assert.Equal(["jd-9"], _state.Orders.Select(o => o.OrderId));
+        Assert.Equal(199m, _state.TotalSpend);
+        var jd = CustomerViews.ToResult("13800138000", _state, "jd-9", alreadyRecorded: true);
+        Assert.False(jd.SuspectedDuplicate);
+        Assert.Null(jd.DuplicateOfOrderId);
+    }
+
+    [Fact]
+    public void ForgetOrder_OrderNotRecorded_ChangesNothing()
+    {
+        Record("tb-1", "taobao", Shenzhen, Start, 199m);
+
+        var events = CustomerDecisions.ForgetOrder(_state, new ForgetCustomerOrder("tb-404", "order never stored", "test"), Start);
+
+        Assert.Empty(events);
+    }
+
     private CustomerOrderResult Record(string orderId, string channel, CustomerAddress address, DateTimeOffset at, decimal amount, string sku = "SKU-1", int quantity = 1)
     {
         Apply(CustomerDecisions.RecordOrder(_state, Order(orderId, channel, address, at, amount, sku, quantity), at));

@@ -78,7 +78,7 @@ public class FaultyStorage : DispatchProxy
             await hold.WaitAsync();
         }
 
-        if (_faults.TakeAppendFailureBeforeCommit())
+        if (_faults.TakeAppendFailureBeforeCommit() || _faults.TakeAppendFailureOf(request.GrainId.Type))
         {
             throw new StorageWriteException("Injected by the test: the append failed before it committed.");
         }

@@ -15,12 +15,16 @@ public sealed class StorageFaults
     private int _loadsFailing;
     private HeldAppend? _hold;
     private int _appendsCalled;
+    private string? _failNextAppendOf;
 
     /// <summary>How many appends have been called (reached this wrapper) so far.</summary>
     public int AppendsCalled => Volatile.Read(ref _appendsCalled);
 
     /// <summary>The next <paramref name="count"/> appends throw without reaching storage.</summary>
     public void FailAppendsBeforeCommit(int count) => Volatile.Write(ref _appendsFailingBeforeCommit, count);
+
+    /// <summary>The next append of a grain of <paramref name="grainType"/> throws without reaching storage (other grains' appends go on).</summary>
+    public void FailNextAppendOf(string grainType) => Volatile.Write(ref _failNextAppendOf, grainType);
 
     /// <summary>The next <paramref name="count"/> appends commit, then throw as if the answer were lost.</summary>
     public void FailAppendsAfterCommit(int count) => Volatile.Write(ref _appendsFailingAfterCommit, count);
@@ -50,6 +54,12 @@ public sealed class StorageFaults
     }
 
     internal bool TakeAppendFailureBeforeCommit() => Take(ref _appendsFailingBeforeCommit);
+
+    internal bool TakeAppendFailureOf(string grainType)
+    {
+        var armed = Volatile.Read(ref _failNextAppendOf);
+        return armed == grainType && Interlocked.CompareExchange(ref _failNextAppendOf, null, armed) == armed;
+    }
 
     internal bool TakeAppendFailureAfterCommit() => Take(ref _appendsFailingAfterCommit);
 

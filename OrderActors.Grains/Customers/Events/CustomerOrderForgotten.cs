@@ -1,0 +1,11 @@
+using OrderActors.Runtime.Journaling;
+
+namespace OrderActors.Grains.Customers.Events;
+
+/// <summary>
+/// An order recorded with the customer was never stored (its placement failed, or the silo stopped between the
+/// recording and the order's own append): it leaves the customer's orders and spend, and no other order stays a
+/// suspected duplicate of it.
+/// </summary>
+[JournalEvent("customer.order_forgotten")]
+public sealed record CustomerOrderForgotten(string OrderId, string Reason);

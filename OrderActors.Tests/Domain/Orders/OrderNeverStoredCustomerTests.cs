@@ -1,0 +1,71 @@
+using OrderActors.Grains.Customers;
+using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Storage;
+using OrderActors.Tests.Infrastructure;
+using OrderActors.Tests.Runtime.Faults;
+using static OrderActors.Tests.Domain.Orders.OrderSamples;
+
+namespace OrderActors.Tests.Domain.Orders;
+
+/// <summary>
+/// A placement records the order with its customer before the order's own append. When that append never happens (the
+/// placement fails, or the silo stops between the two), the customer must not keep counting an order that does not
+/// exist, nor hold a later order as its duplicate.
+/// </summary>
+public sealed class OrderNeverStoredCustomerTests
+{
+    private const string Phone = "13800138000";
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceAsync_OrderAppendFails_CustomerForgetsTheOrderAndStockIsReleased(string provider)
+    {
+        var faults = new StorageFaults();
+        await using var cluster = await OrderCluster.StartAsync(provider, services: faults.Install);
+        await cluster.ReceiveAsync("SKU-1", 10);
+        faults.FailNextAppendOf(OrderIndex.GrainType);
+
+        await Assert.ThrowsAsync<StorageWriteException>(() => cluster.PlaceAsync(Order("taobao", "T1")));
+
+        var customer = await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).GetAsync();
+        Assert.Empty(customer.Orders);
+        Assert.Equal(0m, customer.TotalSpend);
+        Assert.Equal(0, await cluster.VersionAsync("taobao-T1"));
+        Assert.Equal((0, 10), ((await cluster.StockAsync("SKU-1")).Reserved, (await cluster.StockAsync("SKU-1")).Sellable));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceAsync_SameBasketAsAnOrderNeverStored_IsNoDuplicateAndTheCustomerForgetsIt(string provider)
+    {
+        await using var cluster = await OrderCluster.StartAsync(provider);
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
+        // What a crash between the customer's recording and the order's append leaves: the customer has taobao-T1, no
+        // order taobao-T1 exists.
+        await customer.RecordOrderAsync(new CustomerOrder(
+            "taobao-T1", "taobao", "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
+            [new CustomerOrderItem("SKU-1", 1)], 100m, T0, "test"));
+
+        var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
+
+        Assert.Empty(jd.Holds);
+        var after = await customer.GetAsync();
+        Assert.Equal(["jd-J1"], after.Orders.Select(o => o.OrderId));
+        Assert.Equal(100m, after.TotalSpend);
+        Assert.Equal(0, await cluster.VersionAsync("taobao-T1"));
+    }
+
+    [Fact]
+    public async Task ForgetUnstoredAtCustomerAsync_OrderExists_KeepsItWithTheCustomer()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+        await cluster.PlaceAsync(Order("taobao", "T1"));
+
+        var forgotten = await cluster.Order("taobao-T1").ForgetUnstoredAtCustomerAsync(new ForgetUnstoredAtCustomer(Phone, "test", "test"));
+
+        Assert.False(forgotten);
+        Assert.Equal(["taobao-T1"], (await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).GetAsync()).Orders.Select(o => o.OrderId));
+    }
+}
