@@ -45,9 +45,14 @@ public static class Payloads
     public static byte[] Receipt(int quantity) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $$"""{"warehouse":"SZ","quantity":{{quantity}}}"""));
 
-    public static byte[] ShopifyOrder(long id, int buyer, string sku, int quantity) =>
+    /// <summary>
+    /// A paid Shopify <c>orders/create</c> body. <paramref name="paidAt"/> is its <c>processed_at</c>: when the scenario
+    /// started, as for orders paid while a storm is under way. (A fixed date put every order's SLA deadlines in the past
+    /// once that date was a few hours old, so each delivery also cost the overdue marks and escalations of a breach.)
+    /// </summary>
+    public static byte[] ShopifyOrder(long id, int buyer, string sku, int quantity, DateTimeOffset paidAt) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $$"""
-            {"id":{{id}},"name":"#{{id}}","financial_status":"paid","total_price":"{{quantity * 25}}.00","note":null,"processed_at":"2026-11-21T09:00:00+08:00",
+            {"id":{{id}},"name":"#{{id}}","financial_status":"paid","total_price":"{{quantity * 25}}.00","note":null,"processed_at":"{{paidAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss}}+00:00",
              "shipping_address":{"name":"Buyer {{buyer}}","phone":"+86 {{Phone(buyer)}}","province":"Shanghai","city":"Shanghai","address1":"{{buyer % 997 + 1}} Century Ave","address2":"Floor {{buyer % 30 + 1}}","zip":"200120"},
              "line_items":[{"id":1,"sku":"{{sku}}","quantity":{{quantity}},"price":"25.00"}]}
             """));

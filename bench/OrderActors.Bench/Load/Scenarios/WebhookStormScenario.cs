@@ -26,6 +26,8 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
     private const byte UnansweredBadSignature = 2;
     private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated"];
 
+    // Every body of the run carries this payment time, so a redelivery is the same bytes as its first delivery.
+    private readonly DateTimeOffset _paidAt = DateTimeOffset.UtcNow;
     private readonly byte[] _acknowledged = new byte[options.Requests];
     private readonly byte[] _unanswered = new byte[options.Requests];
     private readonly ConcurrentDictionary<string, int> _unexpected = new();
@@ -53,7 +55,7 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
     {
         var kind = KindOf(index);
         var payloadIndex = kind == Kind.Redelivery ? RedeliveryOf(index) : index;
-        var body = Payloads.ShopifyOrder(FirstWarmupOrderId + payloadIndex, Payloads.WarmupBuyers + payloadIndex, Payloads.WarmupSku(SkuOf(payloadIndex)), Quantity(payloadIndex));
+        var body = Payloads.ShopifyOrder(FirstWarmupOrderId + payloadIndex, Payloads.WarmupBuyers + payloadIndex, Payloads.WarmupSku(SkuOf(payloadIndex)), Quantity(payloadIndex), _paidAt);
         var (status, _) = await DeliverAsync(client, body, $"warm-wh-{payloadIndex}", kind == Kind.BadSignature);
         return status;
     }
@@ -221,7 +223,7 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
 
     private static string OrderId(int index) => $"shopify-{FirstOrderId + index}";
 
-    private byte[] Body(int index) => Payloads.ShopifyOrder(FirstOrderId + index, index, Payloads.Sku(SkuOf(index)), Quantity(index));
+    private byte[] Body(int index) => Payloads.ShopifyOrder(FirstOrderId + index, index, Payloads.Sku(SkuOf(index)), Quantity(index), _paidAt);
 
     private int SkuOf(int index) => (int)(Payloads.Uniform(Options.Seed, index) * Options.Skus);
 
