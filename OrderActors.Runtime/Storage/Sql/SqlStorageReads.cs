@@ -33,6 +33,9 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
     private readonly string _documentColumns =
         $"collection AS Collection, doc_key AS Key, data AS Data, version AS Version, {dialect.UnixMicroseconds("updated_at")} AS UpdatedMicros";
 
+    /// <summary>One document by collection and key (SQLite prepares it once per reader connection: <c>SqlitePreparedReads</c>).</summary>
+    internal string GetDocumentSql => $"SELECT {_documentColumns} FROM documents WHERE collection = @Collection AND doc_key = @Key";
+
     public async Task<JournalLoad> LoadAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         var conn = await openAsync(cancellationToken).ConfigureAwait(false);
@@ -200,7 +203,7 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
         await using (conn.ConfigureAwait(false))
         {
             var row = await conn.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
-                $"SELECT {_documentColumns} FROM documents WHERE collection = @Collection AND doc_key = @Key",
+                GetDocumentSql,
                 new { Collection = collection, Key = key },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
             return row?.ToDocument();

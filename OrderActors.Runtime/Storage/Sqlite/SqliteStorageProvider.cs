@@ -23,7 +23,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
     private readonly SqlStorageReads _reads;
-    private readonly SqliteJournalLoader _loader;
+    private readonly SqlitePreparedReads _prepared;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private SqlStorageCore? _core;
     private SqliteCheckpointer? _checkpointer;
@@ -59,7 +59,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         var indexReaderConnectionString = builder.ConnectionString;
         _reads = new SqlStorageReads(OpenReaderAsync, SqliteDialect.Instance);
         _indexReads = new SqlStorageReads(cancellationToken => OpenAsync(indexReaderConnectionString, cancellationToken), SqliteDialect.Instance);
-        _loader = new SqliteJournalLoader(_readerConnectionString, _reads.LoadSql);
+        _prepared = new SqlitePreparedReads(_readerConnectionString, _reads.LoadSql, _reads.GetDocumentSql);
     }
 
     // Left to the writer (checkpointer off): a larger interval than SQLite's 1,000 pages, as a page rewritten by many commits
@@ -136,7 +136,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         // Synchronous, as every Microsoft.Data.Sqlite command is underneath its async API (reads never wait for the writer in WAL).
         try
         {
-            return Task.FromResult(_loader.Load(grainId, cancellationToken));
+            return Task.FromResult(_prepared.Load(grainId, cancellationToken));
         }
         catch (Exception ex)
         {
@@ -205,7 +205,18 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     public Task<long> CountDueRemindersAsync(DateTimeOffset dueBy, CancellationToken cancellationToken) => _reads.CountDueRemindersAsync(dueBy, cancellationToken);
 
     /// <inheritdoc />
-    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken) => _reads.GetDocumentAsync(collection, key, cancellationToken);
+    public Task<StoredDocument?> GetDocumentAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        // Synchronous like LoadAsync above: a webhook reads its delivery record before every delivery.
+        try
+        {
+            return Task.FromResult(_prepared.GetDocument(collection, key, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<StoredDocument?>(ex);
+        }
+    }
 
     /// <inheritdoc />
     public Task<long?> TryPutDocumentAsync(string collection, string key, string data, long expectedVersion, CancellationToken cancellationToken) =>
@@ -238,7 +249,7 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
         // After the main writer: it hands over its last changes as it finishes.
         _index?.Dispose();
 
-        _loader.Dispose();
+        _prepared.Dispose();
         _initGate.Dispose();
     }
 

@@ -5,37 +5,48 @@ using OrderActors.Runtime.Storage.Sql;
 namespace OrderActors.Runtime.Storage.Sqlite;
 
 /// <summary>
-/// The activation load on SQLite, with its statement prepared once per reader connection instead of once per load.
-/// Every new grain runs it (an order and often a customer per checkout), and compiling the statement, opening a
-/// pooled connection and mapping the rows by name cost more CPU than the two index lookups themselves. Idle
-/// connections wait in a bag; they hold no transaction between loads, so they never pin the write-ahead log.
+/// The reads every request pays for on SQLite, with their statements prepared once per reader connection instead of
+/// once per read: the activation load (every new grain runs it: an order and often a customer per checkout) and the
+/// read of one document (a webhook's delivery record, before every delivery). Compiling the statement, opening a
+/// pooled connection and mapping the rows by name cost more CPU than the index lookups themselves. Idle connections
+/// wait in a bag; they hold no transaction between reads, so they never pin the write-ahead log.
 /// </summary>
-internal sealed class SqliteJournalLoader : IDisposable
+internal sealed class SqlitePreparedReads : IDisposable
 {
     private const int MaxIdle = 32;
 
     private readonly string _connectionString;
-    private readonly string _sql;
+    private readonly string _loadSql;
+    private readonly string _documentSql;
     private readonly ConcurrentBag<Reader> _idle = [];
     private int _idleCount;
     private volatile bool _disposed;
 
-    public SqliteJournalLoader(string connectionString, string sql)
+    /// <param name="connectionString">A reader connection string.</param>
+    /// <param name="loadSql"><see cref="SqlStorageReads.LoadSql"/>.</param>
+    /// <param name="documentSql"><see cref="SqlStorageReads.GetDocumentSql"/>.</param>
+    public SqlitePreparedReads(string connectionString, string loadSql, string documentSql)
     {
         _connectionString = connectionString;
-        _sql = sql;
+        _loadSql = loadSql;
+        _documentSql = documentSql;
     }
 
-    public JournalLoad Load(GrainId grainId, CancellationToken cancellationToken)
+    public JournalLoad Load(GrainId grainId, CancellationToken cancellationToken) => Read(reader => reader.Load(grainId), cancellationToken);
+
+    public StoredDocument? GetDocument(string collection, string key, CancellationToken cancellationToken) =>
+        Read(reader => reader.GetDocument(collection, key), cancellationToken);
+
+    private T Read<T>(Func<Reader, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
         var reader = Rent();
         try
         {
-            var load = reader.Load(grainId);
+            var result = read(reader);
             Return(reader);
-            return load;
+            return result;
         }
         catch
         {
@@ -61,7 +72,7 @@ internal sealed class SqliteJournalLoader : IDisposable
             return reader;
         }
 
-        return new Reader(_connectionString, _sql);
+        return new Reader(_connectionString, _loadSql, _documentSql);
     }
 
     private void Return(Reader reader)
@@ -82,7 +93,7 @@ internal sealed class SqliteJournalLoader : IDisposable
         }
     }
 
-    /// <summary>One open connection and its prepared load statement, used by one caller at a time.</summary>
+    /// <summary>One open connection and its prepared statements, used by one caller at a time.</summary>
     /// <remarks>
     /// The statement is SQLite's own, its parameters bound by position (<see cref="SqliteStatement"/>): through
     /// Microsoft.Data.Sqlite every load looked each parameter name up in the statement (a linear search with a string
@@ -92,9 +103,10 @@ internal sealed class SqliteJournalLoader : IDisposable
     private sealed class Reader : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteStatement _statement;
+        private readonly SqliteStatement _load;
+        private readonly SqliteStatement _document;
 
-        public Reader(string connectionString, string sql)
+        public Reader(string connectionString, string loadSql, string documentSql)
         {
             _connection = new SqliteConnection(connectionString);
             try
@@ -108,7 +120,8 @@ internal sealed class SqliteJournalLoader : IDisposable
                     pragma.ExecuteNonQuery();
                 }
 
-                _statement = new SqliteStatement(_connection.Handle!, sql, "@Type", "@Key");
+                _load = new SqliteStatement(_connection.Handle!, loadSql, "@Type", "@Key");
+                _document = new SqliteStatement(_connection.Handle!, documentSql, "@Collection", "@Key");
             }
             catch
             {
@@ -120,13 +133,23 @@ internal sealed class SqliteJournalLoader : IDisposable
         public JournalLoad Load(GrainId grainId)
         {
             var rows = new LoadRows(grainId);
-            _statement.Bind(0, grainId.Type).Bind(1, grainId.Key).Query(rows, static (row, into) => into.Add(row));
+            _load.Bind(0, grainId.Type).Bind(1, grainId.Key).Query(rows, static (row, into) => into.Add(row));
             return new JournalLoad(rows.Snapshot, rows.Events);
+        }
+
+        /// <summary>Columns as SqlStorageReads.GetDocumentSql selects them: Collection, Key, Data, Version, UpdatedMicros.</summary>
+        public StoredDocument? GetDocument(string collection, string key)
+        {
+            StoredDocument? found = null;
+            _document.Bind(0, collection).Bind(1, key).Query<object?>(null, (row, _) =>
+                found = new StoredDocument(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3), StorageTime.FromUnixMicroseconds(row.GetInt64(4))));
+            return found;
         }
 
         public void Dispose()
         {
-            _statement.Dispose();
+            _load.Dispose();
+            _document.Dispose();
             _connection.Dispose();
         }
     }
