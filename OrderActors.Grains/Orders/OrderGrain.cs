@@ -66,7 +66,11 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         PlaceRefusal? refusal;
         try
         {
-            (stockShort, refusal) = await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
+            // An order that arrives paid (most marketplace orders) has its reservations confirmed in the same SKU writes:
+            // they never expire, and the stock is confirmed before the order's append, as a payment's would be.
+            (stockShort, refusal) = paid
+                ? await stock.ReserveAsync(needs, expiresAt: null, allowShortage: !own, confirm: true)
+                : await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
         }
         catch (DomainException)
         {
@@ -82,7 +86,6 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             return PlaceOutcome.Refused(refusal);
         }
 
-        Task? confirm = null;
         string? customerPhone = null;
         try
         {
@@ -97,14 +100,13 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
 
-            // The stock confirmation of a paid order precedes the append: a crash before the append leaves a held
-            // reservation (found by the ledger check), never a paid order whose stock expired.
+            // The stock of a paid order was confirmed with its reservation, before this append: a crash before the
+            // append leaves a held reservation (found by the ledger check; `ledger repair` releases it), never a paid
+            // order whose stock expired.
             if (paid)
             {
-                confirm = stock.ConfirmAsync(needs);
                 var paidAt = !cashOnDelivery && command.PaidAt is { } platformPaidAt && platformPaidAt < now ? platformPaidAt : now;
                 events.Add(new PaymentConfirmed(command.PaymentId, cashOnDelivery ? 0 : command.PaidAmount ?? total, paidAt));
-                await confirm;
             }
 
             // The hold and SLA reminders commit with the events (one transaction, one commit wait): an order never exists
@@ -116,12 +118,6 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
         catch (Exception ex) when (ex is not InconsistentStateException)
         {
-            // A confirmation already started finishes inside this turn (its outcome is the exception being rethrown).
-            if (confirm is not null)
-            {
-                await Task.WhenAny(confirm);
-            }
-
             // Another activation may own this order (a stale append); its reservations are not ours to release.
             if (!State.Exists)
             {

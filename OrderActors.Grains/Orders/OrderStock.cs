@@ -26,9 +26,10 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     /// (<c>stock.insufficient</c>) is returned as a value, not thrown: a sold-out checkout is the common answer of a
     /// flash sale, and an exception rethrown at every await up to the API cost more than the rest of the refusal.
     /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Short is true
-    /// when some SKU is short.
+    /// when some SKU is short. With <paramref name="confirm"/> (the order is already paid) each SKU confirms its
+    /// reservation in the same write, and <paramref name="expiresAt"/> is null: a confirmed reservation does not expire.
     /// </summary>
-    public async Task<(bool Short, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset expiresAt, bool allowShortage)
+    public async Task<(bool Short, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
     {
         var taken = new List<string>();
         var isShort = false;
@@ -37,7 +38,7 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         {
             foreach (var (sku, quantity) in needs)
             {
-                var result = await Sku(sku).ReserveAsync(new ReserveStock(orderId, quantity, expiresAt, allowShortage, actor));
+                var result = await Sku(sku).ReserveAsync(new ReserveStock(orderId, quantity, expiresAt, allowShortage, actor, confirm));
                 if (!result.Accepted)
                 {
                     refusal = PlaceRefusal.StockInsufficient(sku, quantity, result.Reserved);

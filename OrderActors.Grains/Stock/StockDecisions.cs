@@ -97,7 +97,7 @@ public static class StockDecisions
 
         if (existing is not null && existing.Quantity >= command.Quantity)
         {
-            return new StockDecision([]);
+            return new StockDecision(command.Confirm && !existing.Confirmed && existing.Warehouse is null ? [new StockConfirmed(command.OrderId)] : []);
         }
 
         if (existing?.Warehouse is not null)
@@ -114,6 +114,11 @@ public static class StockDecisions
         if (accepted && (add > 0 || existing is null))
         {
             changes.Add(new StockReserved(command.OrderId, add, command.Quantity, existing is null ? command.ExpiresAt : existing.ExpiresAt));
+        }
+
+        if (accepted && command.Confirm && existing?.Confirmed != true)
+        {
+            changes.Add(new StockConfirmed(command.OrderId));
         }
 
         return new StockDecision(changes.Complete(), accepted);

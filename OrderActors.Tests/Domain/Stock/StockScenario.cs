@@ -33,9 +33,9 @@ internal sealed class StockScenario
     public void Configure(int safety = 0, int threshold = 0, int presale = 0) =>
         Run(s => StockDecisions.Configure(s, Sku, new StockSettings(safety, threshold, presale, "test")));
 
-    public ReservationResult Reserve(string orderId, int quantity, TimeSpan? hold = null, bool allowShortage = false)
+    public ReservationResult Reserve(string orderId, int quantity, TimeSpan? hold = null, bool allowShortage = false, bool confirm = false)
     {
-        var command = new ReserveStock(orderId, quantity, hold is null ? null : Now + hold.Value, allowShortage, "test");
+        var command = new ReserveStock(orderId, quantity, hold is null ? null : Now + hold.Value, allowShortage, "test", confirm);
         var decision = Run(s => StockDecisions.Reserve(s, command, Now));
         return StockViews.ToReservationResult(Sku, State, command, decision.Accepted);
     }
