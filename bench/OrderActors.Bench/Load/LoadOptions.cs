@@ -85,6 +85,9 @@ public sealed record LoadOptions
     /// <summary>The silo's DLL (default: found beside the bench or in the repository).</summary>
     public string? SiloDll { get; init; }
 
+    /// <summary>The marketplace's clock: the payment time the webhook storm's orders carry.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Extra configuration for the server (<c>key=value</c>, passed as <c>--key=value</c>).</summary>
     public IReadOnlyList<string> ServerSettings { get; init; } = [];
 }

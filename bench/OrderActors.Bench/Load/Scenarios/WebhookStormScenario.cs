@@ -27,7 +27,7 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
     private static readonly HashSet<string> PaidStatuses = ["Paid", "Allocated"];
 
     // Every body of the run carries this payment time, so a redelivery is the same bytes as its first delivery.
-    private readonly DateTimeOffset _paidAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _paidAt = options.Clock.GetUtcNow();
     private readonly byte[] _acknowledged = new byte[options.Requests];
     private readonly byte[] _unanswered = new byte[options.Requests];
     private readonly ConcurrentDictionary<string, int> _unexpected = new();
