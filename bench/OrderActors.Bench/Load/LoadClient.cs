@@ -14,6 +14,7 @@ public sealed class LoadClient : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
+    private readonly string? _apiKey;
 
     public LoadClient(Uri baseAddress, int connections, string? apiKey = ServerLauncher.AdminKey)
     {
@@ -25,10 +26,7 @@ public sealed class LoadClient : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            _http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        }
+        _apiKey = apiKey;
     }
 
     public Uri BaseAddress => _http.BaseAddress!;
@@ -39,8 +37,9 @@ public sealed class LoadClient : IDisposable
         return status;
     }
 
-    public Task<(int Status, byte[]? Body)> PostForBodyAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, path, body, headers, readBody: true, cancellationToken);
+    /// <summary>POSTs <paramref name="body"/> and reads the answer's body; with <paramref name="anonymous"/> without the API key, as a marketplace sends its webhooks.</summary>
+    public Task<(int Status, byte[]? Body)> PostForBodyAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, bool anonymous = false, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, path, body, headers, readBody: true, cancellationToken, anonymous);
 
     public async Task<int> GetStatusAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -62,9 +61,14 @@ public sealed class LoadClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<(int, byte[]?)> SendAsync(HttpMethod method, string path, byte[]? body, IReadOnlyList<(string Name, string Value)>? headers, bool readBody, CancellationToken cancellationToken)
+    private async Task<(int, byte[]?)> SendAsync(HttpMethod method, string path, byte[]? body, IReadOnlyList<(string Name, string Value)>? headers, bool readBody, CancellationToken cancellationToken, bool anonymous = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (_apiKey is not null && !anonymous)
+        {
+            request.Headers.TryAddWithoutValidation("X-Api-Key", _apiKey);
+        }
+
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

@@ -218,7 +218,8 @@ public sealed class WebhookStormScenario(LoadOptions options) : LoadScenario(opt
             ("X-Shopify-Webhook-Id", webhookId),
             ("X-Shopify-Topic", "orders/create"),
         };
-        return client.PostForBodyAsync("/webhooks/shopify", body, headers);
+        // No API key: a marketplace has none; the signature is its only credential.
+        return client.PostForBodyAsync("/webhooks/shopify", body, headers, anonymous: true);
     }
 
     private static string OrderId(int index) => $"shopify-{FirstOrderId + index}";
