@@ -1,5 +1,6 @@
 using OrderActors.Grains.Customers;
 using OrderActors.Grains.Orders;
+using OrderActors.Grains.Stock;
 using OrderActors.Runtime.Storage;
 using OrderActors.Tests.Infrastructure;
 using OrderActors.Tests.Runtime.Faults;
@@ -54,6 +55,22 @@ public sealed class OrderNeverStoredCustomerTests
         Assert.Equal(["jd-J1"], after.Orders.Select(o => o.OrderId));
         Assert.Equal(100m, after.TotalSpend);
         Assert.Equal(0, await cluster.VersionAsync("taobao-T1"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceAsync_MarketplaceOrderStockWriteFails_CustomerKeepsNoOrder(string provider)
+    {
+        var faults = new StorageFaults();
+        await using var cluster = await OrderCluster.StartAsync(provider, services: faults.Install);
+        await cluster.ReceiveAsync("SKU-1", 10);
+        faults.FailNextAppendOf(SkuStockGrain.GrainTypeName);
+
+        await Assert.ThrowsAsync<StorageWriteException>(() => cluster.PlaceAsync(Order("taobao", "T1") with { Paid = true, PaidAmount = 100m, PaymentId = "p1" }));
+
+        Assert.Empty((await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).GetAsync()).Orders);
+        Assert.Equal(0, await cluster.VersionAsync("taobao-T1"));
+        Assert.Equal((0, 10), ((await cluster.StockAsync("SKU-1")).Reserved, (await cluster.StockAsync("SKU-1")).Sellable));
     }
 
     [Fact]
