@@ -50,7 +50,15 @@ public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider 
     public async Task<CustomerView> ForgetOrderAsync(ForgetCustomerOrder command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await CommitAsync(CustomerDecisions.ForgetOrder(journal.State, command, time.GetUtcNow()), command.Actor);
+        var events = CustomerDecisions.ForgetOrder(journal.State, command, time.GetUtcNow());
+
+        // An order not recorded here (a placement that failed before the recording) writes nothing: not even the tags
+        // reminder a fresh activation would otherwise set on its first commit.
+        if (events.Count > 0)
+        {
+            await CommitAsync(events, command.Actor);
+        }
+
         return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
     }
 

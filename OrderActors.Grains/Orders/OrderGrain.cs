@@ -86,10 +86,11 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             return PlaceOutcome.Refused(refusal);
         }
 
-        string? customerPhone = null;
+        // The customer's key; none for a phone that does not normalise (no customer is recorded then).
+        var customerPhone = PhoneNumbers.TryNormalize(command.Customer.Phone, out var normalized) ? normalized : null;
         try
         {
-            var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, lines, total, now, rules.Exceptions, phone => customerPhone = phone);
+            var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, customerPhone, lines, total, now, rules.Exceptions);
             var approvals = rules.Exceptions.ApprovalThreshold.Enabled ? ApprovalPolicy.RequiredRoles(total, rules.Approval) : [];
             var findings = ExceptionChecker.CheckPlacement(command, total, approvals, rules.Exceptions, new CheckContext(stockShort, duplicateOf, recentOrders));
             var events = new List<object>
@@ -263,9 +264,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     }
 
     private async Task<(string? DuplicateOf, int RecentOrders)> RecordWithCustomerAsync(
-        PlaceOrder command, IReadOnlyList<OrderLineView> lines, decimal total, DateTimeOffset now, ExceptionRules rules, Action<string> recorded)
+        PlaceOrder command, string? phone, IReadOnlyList<OrderLineView> lines, decimal total, DateTimeOffset now, ExceptionRules rules)
     {
-        if (!PhoneNumbers.TryNormalize(command.Customer.Phone, out var phone))
+        if (phone is null)
         {
             return (null, 1);
         }
@@ -277,7 +278,6 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         var window = rules.HighFrequencyBuyer.Enabled ? rules.HighFrequencyBuyer.Window : (TimeSpan?)null;
         var order = new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, RecentOrderWindow: window);
         var result = await customer.RecordOrderAsync(order);
-        recorded(phone);
 
         // The order this one seems to repeat may never have been stored: recorded with the customer, then its placement
         // failed or the silo stopped before its append. Asked in its own turn (a placement of it in progress finishes
@@ -294,9 +294,10 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     }
 
     /// <summary>
-    /// After a placement that failed with nothing stored: the customer takes its recording back, so its spend, tags and
-    /// duplicate checks count no order that does not exist. Best effort: the placement's own failure is what the caller
-    /// sees, and a recording left behind is taken back when a later order would be held as its duplicate.
+    /// After a placement that failed with nothing stored: the customer takes its recording back (if it made one: forgetting
+    /// is idempotent and writes nothing then), so its spend, tags and duplicate checks count no order that does not exist.
+    /// Best effort: the placement's own failure is what the caller sees, and a recording left behind is taken back when a
+    /// later order would be held as its duplicate.
     /// </summary>
     private async Task ForgetAtCustomerAsync(string? phone, string actor)
     {

@@ -33,23 +33,23 @@ public sealed class LoadClient : IDisposable
 
     public async Task<int> PostAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, CancellationToken cancellationToken = default)
     {
-        var (status, _) = await SendAsync(HttpMethod.Post, path, body, headers, readBody: false, cancellationToken);
+        var (status, _) = await SendAsync(HttpMethod.Post, path, body, headers, readBody: false, anonymous: false, cancellationToken);
         return status;
     }
 
     /// <summary>POSTs <paramref name="body"/> and reads the answer's body; with <paramref name="anonymous"/> without the API key, as a marketplace sends its webhooks.</summary>
     public Task<(int Status, byte[]? Body)> PostForBodyAsync(string path, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null, bool anonymous = false, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, path, body, headers, readBody: true, cancellationToken, anonymous);
+        SendAsync(HttpMethod.Post, path, body, headers, readBody: true, anonymous, cancellationToken);
 
     public async Task<int> GetStatusAsync(string path, CancellationToken cancellationToken = default)
     {
-        var (status, _) = await SendAsync(HttpMethod.Get, path, null, null, readBody: false, cancellationToken);
+        var (status, _) = await SendAsync(HttpMethod.Get, path, null, null, readBody: false, anonymous: false, cancellationToken);
         return status;
     }
 
     public async Task<(int Status, JsonElement Body)> GetJsonAsync(string path, CancellationToken cancellationToken = default)
     {
-        var (status, body) = await SendAsync(HttpMethod.Get, path, null, null, readBody: true, cancellationToken);
+        var (status, body) = await SendAsync(HttpMethod.Get, path, null, null, readBody: true, anonymous: false, cancellationToken);
         if (body is null || body.Length == 0)
         {
             return (status, default);
@@ -61,7 +61,7 @@ public sealed class LoadClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<(int, byte[]?)> SendAsync(HttpMethod method, string path, byte[]? body, IReadOnlyList<(string Name, string Value)>? headers, bool readBody, CancellationToken cancellationToken, bool anonymous = false)
+    private async Task<(int, byte[]?)> SendAsync(HttpMethod method, string path, byte[]? body, IReadOnlyList<(string Name, string Value)>? headers, bool readBody, bool anonymous, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         if (_apiKey is not null && !anonymous)
