@@ -47,14 +47,23 @@ public static class ThreadCpu
     /// Bytes this process has handed to write calls so far (<c>wchar</c> of <c>/proc/self/io</c>: the SQLite log's frames
     /// and the checkpoints' pages, whether or not they reached the disk yet), 0 where there is no <c>/proc</c>.
     /// </summary>
-    public static long BytesWritten()
+    public static long BytesWritten() => WcharOf("/proc/self/io");
+
+    /// <summary>
+    /// Bytes the threads of <paramref name="pid"/> whose name starts with <paramref name="namePrefix"/> have handed to
+    /// write calls so far (each thread's <c>wchar</c>), 0 where there is no <c>/proc</c>.
+    /// </summary>
+    public static long BytesWrittenByThreads(int pid, string namePrefix) =>
+        Threads(pid, namePrefix).Sum(t => WcharOf($"/proc/{pid}/task/{t.Tid}/io"));
+
+    private static long WcharOf(string ioPath)
     {
-        if (!File.Exists("/proc/self/io"))
+        if (!File.Exists(ioPath))
         {
             return 0;
         }
 
-        foreach (var line in File.ReadLines("/proc/self/io"))
+        foreach (var line in File.ReadLines(ioPath))
         {
             if (line.StartsWith("wchar:", StringComparison.Ordinal))
             {

@@ -93,11 +93,15 @@ internal sealed partial class SqliteIndexStore : IDisposable
         // grain_index is the table schema 1 made in the main file (written out again: migrations are never edited).
         // FULL, as the main file: applied_through is what the main writer deletes the log up to, so it must not be
         // lost with the entries it stands for. A commit here holds hundreds of orders, so its fsync is rare.
+        // temp_store=MEMORY: each upsert and delete below changes many rows inside the commit's transaction, so SQLite
+        // keeps a statement journal (the pages it changes, to undo that statement alone). Past 64 KiB it went to a
+        // temporary file: two writes a page, 59 of the 108 KB written per order (docs/benchmarks.md, twelfth session).
         setup.CommandText = """
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=FULL;
             PRAGMA busy_timeout=10000;
             PRAGMA cache_size=-8192;
+            PRAGMA temp_store=MEMORY;
             CREATE TABLE IF NOT EXISTS grain_index (
                 grain_type TEXT NOT NULL,
                 grain_key  TEXT NOT NULL,

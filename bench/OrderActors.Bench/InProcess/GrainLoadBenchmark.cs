@@ -34,7 +34,7 @@ public static class GrainLoadBenchmark
         var units = args.GetInt("units", 10_000);
         Console.WriteLine($"{scenario}: {requests:N0} orders straight on the grains (no HTTP), concurrency {concurrency}, {(flash ? $"one SKU with {units:N0} units" : $"{skus:N0} SKUs, place + pay")}");
         var settings = InProcessSilo.Settings(args.GetAll("set"));
-        Console.WriteLine($"{"storage",-9} {"orders/s",10} {"p50 ms",8} {"p99 ms",8} {"accepted",9} {"CPU ms/order",13} {"KB alloc/order",15} {"writes/order",13} {"commits",9} {"batch",7} {"commit p50 ms",14} {"writer CPU ms/order",20} {"index CPU ms/order",19} {"KB written/order",17}");
+        Console.WriteLine($"{"storage",-9} {"orders/s",10} {"p50 ms",8} {"p99 ms",8} {"accepted",9} {"CPU ms/order",13} {"KB alloc/order",15} {"writes/order",13} {"commits",9} {"batch",7} {"commit p50 ms",14} {"writer CPU ms/order",20} {"index CPU ms/order",19} {"KB written/order",17} {"index KB written/order",23}");
         foreach (var provider in providers)
         {
             await RunOneAsync(provider, args.Get("postgres"), flash, requests, concurrency, skus, units, settings);
@@ -67,6 +67,7 @@ public static class GrainLoadBenchmark
         var writerCpu = ThreadCpu.SecondsOfThreads(Environment.ProcessId, WriterThread);
         var indexCpu = ThreadCpu.SecondsOfThreads(Environment.ProcessId, IndexThread);
         var written = ThreadCpu.BytesWritten();
+        var indexWritten = ThreadCpu.BytesWrittenByThreads(Environment.ProcessId, IndexThread);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var recorder = new LatencyRecorder(concurrency);
         var next = -1;
@@ -106,12 +107,13 @@ public static class GrainLoadBenchmark
         var writerCpuMs = (ThreadCpu.SecondsOfThreads(Environment.ProcessId, WriterThread) - writerCpu) * 1000;
         var indexCpuMs = (ThreadCpu.SecondsOfThreads(Environment.ProcessId, IndexThread) - indexCpu) * 1000;
         var writtenKb = (ThreadCpu.BytesWritten() - written) / 1024.0;
+        var indexWrittenKb = (ThreadCpu.BytesWrittenByThreads(Environment.ProcessId, IndexThread) - indexWritten) / 1024.0;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var after = storage.GetStatistics();
         var summary = recorder.Summarize(elapsed);
         var writes = after.Writes - before.Writes;
         var commits = after.Commits - before.Commits;
-        Console.WriteLine($"{provider,-9} {summary.PerSecond,10:N0} {summary.P50Ms,8:0.0} {summary.P99Ms,8:0.0} {accepted,9:N0} {cpuMs / requests,13:0.000} {bytes / 1024.0 / requests,15:N1} {(double)writes / requests,13:0.00} {commits,9:N0} {(commits == 0 ? 0 : (double)writes / commits),7:0.0} {after.CommitLatencyP50Ms,14:0.00} {writerCpuMs / requests,20:0.000} {indexCpuMs / requests,19:0.000} {writtenKb / requests,17:N1}");
+        Console.WriteLine($"{provider,-9} {summary.PerSecond,10:N0} {summary.P50Ms,8:0.0} {summary.P99Ms,8:0.0} {accepted,9:N0} {cpuMs / requests,13:0.000} {bytes / 1024.0 / requests,15:N1} {(double)writes / requests,13:0.00} {commits,9:N0} {(commits == 0 ? 0 : (double)writes / commits),7:0.0} {after.CommitLatencyP50Ms,14:0.00} {writerCpuMs / requests,20:0.000} {indexCpuMs / requests,19:0.000} {writtenKb / requests,17:N1} {indexWrittenKb / requests,23:N1}");
         foreach (var (type, count) in failures)
         {
             Console.WriteLine($"{provider,-9} FAILED calls: {count:N0} x {type}");
