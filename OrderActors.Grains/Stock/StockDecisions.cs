@@ -97,7 +97,7 @@ public static class StockDecisions
 
         if (existing is not null && existing.Quantity >= command.Quantity)
         {
-            return new StockDecision(command.Confirm && !existing.Confirmed && existing.Warehouse is null ? [new StockConfirmed(command.OrderId)] : []);
+            return new StockDecision(ConfirmsOnReserve(command, existing) ? [new StockConfirmed(command.OrderId)] : []);
         }
 
         if (existing?.Warehouse is not null)
@@ -116,13 +116,20 @@ public static class StockDecisions
             changes.Add(new StockReserved(command.OrderId, add, command.Quantity, existing is null ? command.ExpiresAt : existing.ExpiresAt));
         }
 
-        if (accepted && command.Confirm && existing?.Confirmed != true)
+        if (accepted && ConfirmsOnReserve(command, existing))
         {
             changes.Add(new StockConfirmed(command.OrderId));
         }
 
         return new StockDecision(changes.Complete(), accepted);
     }
+
+    /// <summary>
+    /// A paid order's reservation (<see cref="ReserveStock.Confirm"/>) confirms its holding in the same write, unless the
+    /// holding is confirmed already or allocated to a warehouse (past confirmation), as <see cref="Confirm"/> decides.
+    /// </summary>
+    private static bool ConfirmsOnReserve(ReserveStock command, StockHoldingEntry? existing) =>
+        command.Confirm && existing is not { Confirmed: true } && existing?.Warehouse is null;
 
     public static StockDecision Release(SkuStockState state, string sku, ReleaseStock command)
     {

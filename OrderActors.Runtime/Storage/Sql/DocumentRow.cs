@@ -13,5 +13,9 @@ internal sealed class DocumentRow
 
     public long UpdatedMicros { get; init; }
 
-    public StoredDocument ToDocument() => new(Collection, Key, Data, Version, StorageTime.FromUnixMicroseconds(UpdatedMicros));
+    public StoredDocument ToDocument() => ToDocument(Collection, Key, Data, Version, UpdatedMicros);
+
+    /// <summary>A document from its columns as <see cref="SqlStorageReads.GetDocumentSql"/> selects them (also SQLite's prepared read).</summary>
+    public static StoredDocument ToDocument(string collection, string key, string data, long version, long updatedMicros) =>
+        new(collection, key, data, version, StorageTime.FromUnixMicroseconds(updatedMicros));
 }

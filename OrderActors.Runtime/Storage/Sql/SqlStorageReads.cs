@@ -45,22 +45,13 @@ internal sealed class SqlStorageReads(Func<CancellationToken, Task<DbConnection>
             // version of that same snapshot. Every activation runs it, so it is one query, not two.
             var rows = await conn.QueryAsync<LoadRow>(new CommandDefinition(
                 LoadSql, new { Type = grainId.Type, Key = grainId.Key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            SnapshotRecord? snapshot = null;
-            var events = new List<StoredEvent>();
+            var load = new JournalLoadRows(grainId);
             foreach (var row in rows)
             {
-                var ts = StorageTime.FromUnixMicroseconds(row.TsMicros);
-                if (row.Kind == 0)
-                {
-                    snapshot = new SnapshotRecord(row.Version, row.Data, ts);
-                }
-                else
-                {
-                    events.Add(new StoredEvent(grainId, row.Version, row.EventType, row.Data, row.Actor, ts, row.Position));
-                }
+                load.Add(row.Kind, row.Position, row.Version, row.EventType, row.Data, row.Actor, row.TsMicros);
             }
 
-            return new JournalLoad(snapshot, events);
+            return load.ToLoad();
         }
     }
 

@@ -130,11 +130,13 @@ internal sealed class SqlitePreparedReads : IDisposable
             }
         }
 
+        /// <summary>Columns as SqlStorageReads.LoadSql selects them: Kind, Position, Version, EventType, Data, Actor, TsMicros.</summary>
         public JournalLoad Load(GrainId grainId)
         {
-            var rows = new LoadRows(grainId);
-            _load.Bind(0, grainId.Type).Bind(1, grainId.Key).Query(rows, static (row, into) => into.Add(row));
-            return new JournalLoad(rows.Snapshot, rows.Events);
+            var rows = new JournalLoadRows(grainId);
+            _load.Bind(0, grainId.Type).Bind(1, grainId.Key).Query(rows, static (row, into) =>
+                into.Add(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetString(3), row.GetString(4), row.GetString(5), row.GetInt64(6)));
+            return rows.ToLoad();
         }
 
         /// <summary>Columns as SqlStorageReads.GetDocumentSql selects them: Collection, Key, Data, Version, UpdatedMicros.</summary>
@@ -142,7 +144,7 @@ internal sealed class SqlitePreparedReads : IDisposable
         {
             StoredDocument? found = null;
             _document.Bind(0, collection).Bind(1, key).Query<object?>(null, (row, _) =>
-                found = new StoredDocument(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3), StorageTime.FromUnixMicroseconds(row.GetInt64(4))));
+                found = DocumentRow.ToDocument(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt64(3), row.GetInt64(4)));
             return found;
         }
 
@@ -151,27 +153,6 @@ internal sealed class SqlitePreparedReads : IDisposable
             _load.Dispose();
             _document.Dispose();
             _connection.Dispose();
-        }
-    }
-
-    /// <summary>The rows of one load: columns as SqlStorageReads.LoadSql selects them (Kind, Position, Version, EventType, Data, Actor, TsMicros).</summary>
-    private sealed class LoadRows(GrainId grainId)
-    {
-        public SnapshotRecord? Snapshot { get; private set; }
-
-        public List<StoredEvent> Events { get; } = [];
-
-        public void Add(SqliteStatement.Row row)
-        {
-            var ts = StorageTime.FromUnixMicroseconds(row.GetInt64(6));
-            if (row.GetInt64(0) == 0)
-            {
-                Snapshot = new SnapshotRecord(row.GetInt64(2), row.GetString(4), ts);
-            }
-            else
-            {
-                Events.Add(new StoredEvent(grainId, row.GetInt64(2), row.GetString(3), row.GetString(4), row.GetString(5), ts, row.GetInt64(1)));
-            }
         }
     }
 }
