@@ -18,10 +18,13 @@ namespace OrderActors.Bench.InProcess;
 public static class GrainLoadBenchmark
 {
     /// <summary>The storage writer's thread ("OrderActors storage writer", cut to 15 characters by Linux): SQLite's only; PostgreSQL's writer loop runs on the pool.</summary>
-    private const string WriterThread = "OrderActors sto";
+    internal const string WriterThread = "OrderActors sto";
 
     /// <summary>SQLite's query-index writer thread ("OrderActors index writer", cut the same way).</summary>
-    private const string IndexThread = "OrderActors ind";
+    internal const string IndexThread = "OrderActors ind";
+
+    /// <summary>Units of each SKU an intake run receives first: more than any run sells.</summary>
+    internal const int IntakeStock = 10_000_000;
 
     public static async Task<int> RunAsync(string scenario, BenchArgs args)
     {
@@ -51,10 +54,7 @@ public static class GrainLoadBenchmark
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var storage = host.Services.GetRequiredService<IStorageDiagnostics>();
         var skuCodes = flash ? [FlashSaleScenario.Sku] : Enumerable.Range(0, skus).Select(Payloads.Sku).ToList();
-        foreach (var sku in skuCodes)
-        {
-            await grains.GetGrain<ISkuStockGrain>(sku).ReceiveAsync(new StockReceipt("SZ", flash ? units : 10_000_000, "bench"));
-        }
+        await ReceiveStockAsync(grains, skuCodes, flash ? units : IntakeStock);
 
         // Warm-up (JIT, rules, first activations) on other SKUs' orders, so the measured run starts hot.
         await Task.WhenAll(Enumerable.Range(0, 200).Select(w => grains.GetGrain<ISkuStockGrain>(skuCodes[w % skuCodes.Count]).GetAsync()));
@@ -80,11 +80,10 @@ public static class GrainLoadBenchmark
             int i;
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
-                IReadOnlyList<(string Sku, int Quantity)> lines = flash ? [(FlashSaleScenario.Sku, 1)] : IntakeLines.For(42, i, skus);
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    await PlaceAsync(grains, $"g-{i}", i, lines, pay: !flash);
+                    await (flash ? PlaceAsync(grains, $"g-{i}", i, [(FlashSaleScenario.Sku, 1)], pay: false) : PlaceIntakeOrderAsync(grains, i, skus));
                     Interlocked.Increment(ref accepted);
                 }
                 catch (DomainException) when (flash)
@@ -122,6 +121,22 @@ public static class GrainLoadBenchmark
         await host.StopAsync();
         InProcessSilo.DeleteSqliteFiles(connection);
     }
+
+    /// <summary>Receives <paramref name="units"/> of each SKU into warehouse SZ.</summary>
+    internal static async Task ReceiveStockAsync(IGrainFactory grains, IReadOnlyList<string> skus, int units)
+    {
+        foreach (var sku in skus)
+        {
+            await grains.GetGrain<ISkuStockGrain>(sku).ReceiveAsync(new StockReceipt("SZ", units, "bench"));
+        }
+    }
+
+    /// <summary>
+    /// Intake order <paramref name="i"/>: own-store order <c>g-{i}</c> of 1-3 lines over the first <paramref name="skus"/> SKUs
+    /// (stocked with <see cref="IntakeStock"/> each), by buyer <paramref name="i"/> (a customer of its own), placed and paid.
+    /// </summary>
+    internal static Task PlaceIntakeOrderAsync(IGrainFactory grains, int i, int skus) =>
+        PlaceAsync(grains, $"g-{i}", i, IntakeLines.For(42, i, skus), pay: true);
 
     private static async Task PlaceAsync(IGrainFactory grains, string externalNo, int buyer, IReadOnlyList<(string Sku, int Quantity)> lines, bool pay)
     {
