@@ -28,20 +28,33 @@ internal static class InProcessSilo
     /// </summary>
     public static void DeleteSqliteFiles(string? connection)
     {
-        const string prefix = "Data Source=";
-        if (connection is null || !connection.StartsWith(prefix, StringComparison.Ordinal))
+        if (SqlitePath(connection) is { } path)
         {
-            return;
+            DeleteWithLog(path);
+            DeleteWithLog(SqliteIndexPath(path));
         }
+    }
 
+    /// <summary>Deletes only the query index file of a SQLite database (and its WAL and shared-memory files): an index lost, as the rebuild is for.</summary>
+    public static void DeleteSqliteIndexFiles(string connection) =>
+        DeleteWithLog(SqliteIndexPath(SqlitePath(connection) ?? throw new ArgumentException("Not a SQLite connection made here.", nameof(connection))));
+
+    /// <summary>The database file of a connection string made by <see cref="SqliteConnection"/>, null for any other.</summary>
+    public static string? SqlitePath(string? connection)
+    {
+        const string prefix = "Data Source=";
+        return connection is not null && connection.StartsWith(prefix, StringComparison.Ordinal) ? connection[prefix.Length..] : null;
+    }
+
+    /// <summary>The query index file beside a SQLite database file.</summary>
+    public static string SqliteIndexPath(string databasePath) => OrderActors.Runtime.Storage.Sqlite.SqliteIndexStore.PathFor(databasePath);
+
+    private static void DeleteWithLog(string database)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var path = connection[prefix.Length..];
-        foreach (var database in new[] { path, OrderActors.Runtime.Storage.Sqlite.SqliteIndexStore.PathFor(path) })
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
         {
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-            {
-                File.Delete(file);
-            }
+            File.Delete(file);
         }
     }
 
