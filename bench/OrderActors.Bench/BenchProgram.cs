@@ -20,6 +20,7 @@ public static class BenchProgram
             "grain-intake" or "grain-flash-sale" => await GrainLoadBenchmark.RunAsync(scenario, options),
             "grain-memory" => await GrainMemoryBenchmark.RunAsync(options),
             "grain-reservations" => await ReservationBenchmark.RunAsync(options),
+            "index-rebuild" => await IndexRebuildBenchmark.RunAsync(options),
             "baseline-server" => await BaselineServer.RunAsync(options),
             _ => Usage(),
         };
@@ -57,6 +58,10 @@ public static class BenchProgram
               grain-reservations
                               one SKU, many buyers reserving one unit straight on the SKU grain vs one SQL transaction each
                               --providers sqlite,postgres  --requests 100000  --units <requests>  --concurrency 256
+              index-rebuild   a lost SQLite query index written again from the journals (RebuildIndex=true): --orders
+                              intake orders placed and paid on the grains, the index file deleted, the next start timed
+                              until the index is whole, then checked (every order Paid, every customer listed)
+                              --orders 100000  --concurrency 64  --skus 1000
               baseline-server the plain-SQL order service the load scenarios compare against
                               --urls http://127.0.0.1:5099  --provider sqlite|postgres|memory  --connection <string>
             """);
