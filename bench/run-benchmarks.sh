@@ -24,6 +24,7 @@ run http-floor-auth http-floor-auth --target actors --requests 20000 --concurren
 run grain-intake grain-intake --providers memory,sqlite,postgres --requests 3000 --postgres "$pg"
 run grain-flash-sale grain-flash-sale --providers memory,sqlite,postgres --requests 6000 --units 3000 --postgres "$pg"
 run grain-reservations grain-reservations --providers memory,sqlite,postgres --requests 100000 --concurrency 256 --postgres "$pg"
+run index-rebuild index-rebuild --orders 100000
 run intake-sqlite intake --requests 20000 --concurrency 64 --json "$out/intake-sqlite.json"
 run intake-postgres intake --provider postgres --postgres "$pg" --requests 20000 --concurrency 64 --json "$out/intake-postgres.json"
 run flash-sale-sqlite flash-sale --requests 100000 --units 10000 --concurrency 256 --verify-max 10000 --max-seconds 600 --json "$out/flash-sale-sqlite.json"
