@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace OrderActors.Bench.Load;
 
@@ -148,10 +147,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Starts the peak RSS afresh from the current RSS (after a warm-up): <c>5</c> written to <c>/proc/&lt;pid&gt;/clear_refs</c>
-    /// resets the kernel's <c>VmHWM</c>. False when the kernel refused (the peak then still includes what came before).
-    /// </summary>
+    /// <summary>Starts the peak RSS afresh from the current RSS (after a warm-up; <see cref="ProcessMemory.ResetPeak"/>).</summary>
     public bool ResetPeakRss()
     {
         var process = _process;
@@ -162,11 +158,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         lock (_gate)
         {
-            try
-            {
-                File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            if (!ProcessMemory.ResetPeak(process.Id))
             {
                 return false;
             }
@@ -267,14 +259,7 @@ public sealed class ServerProcess : IAsyncDisposable
             // Under the gate, so a reset of the peak cannot be undone by a sample read before it.
             lock (_gate)
             {
-                foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
-                {
-                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    {
-                        var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                        _peakRssBytes = Math.Max(_peakRssBytes, kb * 1024);
-                    }
-                }
+                _peakRssBytes = Math.Max(_peakRssBytes, ProcessMemory.PeakRssBytes(process.Id));
             }
 
             var cpu = ThreadCpu.SecondsOf($"/proc/{process.Id}/stat");
