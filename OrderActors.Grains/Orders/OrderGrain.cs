@@ -276,7 +276,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         var address = new CustomerAddress(command.Address.Province ?? "", command.Address.City ?? "", command.Address.District ?? "", command.Address.Detail ?? "");
         // The high-frequency count comes back with the recording: one customer turn per placement, not two.
         var window = rules.HighFrequencyBuyer.Enabled ? rules.HighFrequencyBuyer.Window : (TimeSpan?)null;
-        var order = new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, RecentOrderWindow: window);
+        var order = new CustomerOrder(Id, command.Channel, command.Customer.Name, address, items, total, now, command.Actor, rules.SuspectedDuplicate.Window, window);
         var result = await customer.RecordOrderAsync(order);
 
         // The order this one seems to repeat may never have been stored: recorded with the customer, then its placement

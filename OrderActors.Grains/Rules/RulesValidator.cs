@@ -51,10 +51,13 @@ public static class RulesValidator
             throw DomainException.Validation("validation.invalid", "phoneInvalid.pattern", "Not a valid regular expression.");
         }
 
-        foreach (var (check, name) in new[] { (rules.PaymentNotReceived, "paymentNotReceived"), (rules.InsufficientStock, "insufficientStock"), (rules.SuspectedDuplicate, "suspectedDuplicate"), (rules.ApprovalThreshold, "approvalThreshold") })
+        foreach (var (check, name) in new[] { (rules.PaymentNotReceived, "paymentNotReceived"), (rules.InsufficientStock, "insufficientStock"), (rules.ApprovalThreshold, "approvalThreshold") })
         {
             Require(check, name);
         }
+
+        Require(rules.SuspectedDuplicate, "suspectedDuplicate");
+        Span(rules.SuspectedDuplicate.Window, "suspectedDuplicate.window", MaxSpan);
 
         Require(rules.HighFrequencyBuyer, "highFrequencyBuyer");
         if (rules.HighFrequencyBuyer.MaxOrders is < 1 or > 10_000)

@@ -194,6 +194,24 @@ public sealed class OperationsEndpointsTests
         Assert.True(sla.GetProperty("version").GetInt64() >= 1);
     }
 
+    [Fact]
+    public async Task Rules_DuplicateWindow_IsTunedAndAnOutOfRangeOneIsRefusedNamingIt()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+
+        var bad = await admin.PutAsJsonAsync("/api/rules/exceptions", new { suspectedDuplicate = new { enabled = true, window = "45.00:00:00" } });
+        var afterBad = await admin.GetFromJsonAsync<JsonElement>("/api/rules/exceptions");
+        var good = await admin.PutAsJsonAsync("/api/rules/exceptions", new { suspectedDuplicate = new { enabled = true, window = "2.00:00:00" } });
+        var afterGood = await admin.GetFromJsonAsync<JsonElement>("/api/rules/exceptions");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["suspectedDuplicate.window"], (await bad.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys);
+        Assert.Equal("1.00:00:00", afterBad.GetProperty("suspectedDuplicate").GetProperty("window").GetString());
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal("2.00:00:00", afterGood.GetProperty("suspectedDuplicate").GetProperty("window").GetString());
+    }
+
     private static async Task ShippedOrderAsync(HttpClient admin, string externalNo)
     {
         await admin.ReceiveStockAsync("SKU-1", 5);

@@ -7,7 +7,7 @@ public sealed record ExceptionRules
     public PhoneCheck PhoneInvalid { get; init; } = new();
     public CheckSwitch PaymentNotReceived { get; init; } = new();
     public CheckSwitch InsufficientStock { get; init; } = new();
-    public CheckSwitch SuspectedDuplicate { get; init; } = new();
+    public DuplicateCheck SuspectedDuplicate { get; init; } = new();
     public CheckSwitch ApprovalThreshold { get; init; } = new();
     public HighFrequencyCheck HighFrequencyBuyer { get; init; } = new();
     public BuyerRemarkCheck BuyerRemark { get; init; } = new();

@@ -114,7 +114,7 @@ public sealed class ExceptionCheckerTests
             HoldCodes.PhoneInvalid => Rules with { PhoneInvalid = new PhoneCheck { Enabled = false } },
             HoldCodes.PaymentNotReceived => Rules with { PaymentNotReceived = off },
             HoldCodes.InsufficientStock => Rules with { InsufficientStock = off },
-            HoldCodes.SuspectedDuplicate => Rules with { SuspectedDuplicate = off },
+            HoldCodes.SuspectedDuplicate => Rules with { SuspectedDuplicate = new DuplicateCheck { Enabled = false } },
             HoldCodes.ApprovalThreshold => Rules with { ApprovalThreshold = off },
             HoldCodes.HighFrequencyBuyer => Rules with { HighFrequencyBuyer = new HighFrequencyCheck { Enabled = false } },
             HoldCodes.BuyerRemark => Rules with { BuyerRemark = new BuyerRemarkCheck { Enabled = false } },

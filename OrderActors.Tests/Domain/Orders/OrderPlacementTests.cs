@@ -1,5 +1,6 @@
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
+using OrderActors.Grains.Rules;
 using OrderActors.Tests.Infrastructure;
 using static OrderActors.Tests.Domain.Orders.OrderSamples;
 
@@ -140,6 +141,28 @@ public sealed class OrderPlacementTests
         Assert.Empty(first.Holds);
         Assert.Equal([HoldCodes.SuspectedDuplicate], second.Holds.Select(h => h.Code));
         Assert.Contains("taobao-T1", second.Holds[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, false)] // the default window: 24 h
+    [InlineData(48, true)]
+    public async Task PlaceAsync_SameOrderFromAnotherChannel30HoursLater_IsHeldOnlyWithinTheRulesDuplicateWindow(int? windowHours, bool held)
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+        if (windowHours is { } hours)
+        {
+            await cluster.Rules.PutExceptionsAsync(new ExceptionRules { SuspectedDuplicate = new DuplicateCheck { Window = TimeSpan.FromHours(hours) } }, "admin");
+        }
+
+        var taobao = Order("taobao", "T1") with { Paid = true, PaidAmount = 100m, PaymentId = "a" };
+        var jd = Order("jd", "J1") with { Paid = true, PaidAmount = 100m, PaymentId = "b" };
+
+        await cluster.PlaceAsync(taobao);
+        cluster.Cluster.Time.Advance(TimeSpan.FromHours(30));
+        var second = await cluster.PlaceAsync(jd);
+
+        Assert.Equal(held ? [HoldCodes.SuspectedDuplicate] : [], second.Holds.Select(h => h.Code));
     }
 
     [Fact]

@@ -135,6 +135,22 @@ public sealed class OrderReviewTests
         Assert.Equal(TimeSpan.FromMinutes(20), book.Sla.Review);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(31 * 24)]
+    public async Task PutExceptionsAsync_DuplicateWindowOutOfRange_IsRejectedNamingTheWindow(int hours)
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => cluster.Rules.PutExceptionsAsync(
+            new ExceptionRules { SuspectedDuplicate = new DuplicateCheck { Window = TimeSpan.FromHours(hours) } }, "admin"));
+
+        var book = await cluster.Rules.GetAsync();
+        Assert.Equal(("validation.out_of_range", "suspectedDuplicate.window"), (error.Code, error.Field));
+        Assert.Equal(TimeSpan.FromHours(24), book.Exceptions.SuspectedDuplicate.Window);
+        Assert.Equal(0, book.Version);
+    }
+
     private static PlaceOrder Paid(string number, params OrderLineRequest[] lines)
     {
         var order = Order("taobao", number, lines);
