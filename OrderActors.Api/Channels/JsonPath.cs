@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace OrderActors.Api.Channels;
@@ -8,31 +9,29 @@ namespace OrderActors.Api.Channels;
 /// </summary>
 public static class JsonPath
 {
-    public static bool IsValid(string? path)
+    /// <summary>Parsed paths kept at most: the mappings' own paths, a few dozen per channel.</summary>
+    private const int MaxCached = 4096;
+
+    /// <summary>
+    /// Each path parsed once: every webhook resolves a few dozen mapping paths, and split and checked them all again
+    /// (a string array, a substring and a character check per step) on every request.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Step[]?> Parsed = new(StringComparer.Ordinal);
+
+    public static bool IsValid(string? path) => !string.IsNullOrWhiteSpace(path) && path.Length <= 200 && Parse(path) is not null;
+
+    /// <summary>The element at <paramref name="path"/>, or false when any step is missing or null (or the path is not valid).</summary>
+    public static bool TryResolve(JsonElement root, string path, out JsonElement value)
     {
-        if (string.IsNullOrWhiteSpace(path) || path.Length > 200)
+        value = root;
+        if (StepsOf(path) is not { } steps)
         {
             return false;
         }
 
-        foreach (var segment in path.Split('.'))
+        foreach (var (name, index) in steps)
         {
-            if (!TryParseSegment(segment, out _, out _))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The element at <paramref name="path"/>, or false when any step is missing or null.</summary>
-    public static bool TryResolve(JsonElement root, string path, out JsonElement value)
-    {
-        value = root;
-        foreach (var segment in path.Split('.'))
-        {
-            if (!TryParseSegment(segment, out var name, out var index) || value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value))
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value))
             {
                 return false;
             }
@@ -49,6 +48,39 @@ public static class JsonPath
         }
 
         return value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+    }
+
+    private static Step[]? StepsOf(string path)
+    {
+        if (Parsed.TryGetValue(path, out var steps))
+        {
+            return steps;
+        }
+
+        steps = Parse(path);
+        if (Parsed.Count < MaxCached)
+        {
+            Parsed.TryAdd(path, steps);
+        }
+
+        return steps;
+    }
+
+    private static Step[]? Parse(string path)
+    {
+        var segments = path.Split('.');
+        var steps = new Step[segments.Length];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!TryParseSegment(segments[i], out var name, out var index))
+            {
+                return null;
+            }
+
+            steps[i] = new Step(name, index);
+        }
+
+        return steps;
     }
 
     private static bool TryParseSegment(string segment, out string name, out int? index)
@@ -69,4 +101,6 @@ public static class JsonPath
 
         return name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '$');
     }
+
+    private readonly record struct Step(string Name, int? Index);
 }
