@@ -19,7 +19,7 @@ public static class CustomerDecisions
         var normalized = AddressSimilarity.Normalize(address);
         var (addressIndex, similarity) = MatchAddress(state, normalized);
         var itemsKey = ItemsKey(command.Items);
-        var duplicate = FindDuplicate(state, command, normalized, itemsKey);
+        var duplicate = FindDuplicate(state.Orders, state.Orders.Count, command.Channel, command.PlacedAt, command.DuplicateWindow, normalized, itemsKey);
         var recorded = new CustomerOrderRecorded(
             command.OrderId,
             command.Channel,
@@ -82,7 +82,20 @@ public static class CustomerDecisions
             return [];
         }
 
-        var forgotten = new CustomerOrderForgotten(command.OrderId, string.IsNullOrWhiteSpace(command.Reason) ? "order never stored" : command.Reason);
+        // The orders held as its duplicates are looked at again among the orders recorded before each, as when it was
+        // recorded, without the forgotten one: an older real duplicate is still one.
+        List<CustomerDuplicateLink>? relinked = null;
+        for (var i = 0; i < state.Orders.Count; i++)
+        {
+            var order = state.Orders[i];
+            if (order.DuplicateOfOrderId == command.OrderId
+                && FindDuplicate(state.Orders, i, order.Channel, order.PlacedAt, command.DuplicateWindow, order.NormalizedAddress, order.ItemsKey, except: command.OrderId) is { } other)
+            {
+                (relinked ??= []).Add(new CustomerDuplicateLink(order.OrderId, other.OrderId, other.Channel));
+            }
+        }
+
+        var forgotten = new CustomerOrderForgotten(command.OrderId, string.IsNullOrWhiteSpace(command.Reason) ? "order never stored" : command.Reason, relinked);
         return WithTags(state, forgotten, state.Orders.Where(o => o.OrderId != command.OrderId).ToList(), now);
     }
 
@@ -157,16 +170,24 @@ public static class CustomerDecisions
         return best.Similarity >= CustomerTags.SameAddressSimilarity ? best : (state.NormalizedAddresses.Count, best.Similarity);
     }
 
-    private static CustomerOrderEntry? FindDuplicate(CustomerState state, CustomerOrder command, string normalized, string itemsKey)
+    /// <summary>
+    /// The latest of the first <paramref name="count"/> recorded orders (but <paramref name="except"/>) that an order from
+    /// <paramref name="channel"/> placed at <paramref name="placedAt"/> seems to repeat: not cancelled, another channel,
+    /// within the window, the same items, a similar address.
+    /// </summary>
+    private static CustomerOrderEntry? FindDuplicate(
+        List<CustomerOrderEntry> orders, int count, string channel, DateTimeOffset placedAt, TimeSpan? duplicateWindow, string normalized, string itemsKey, string? except = null)
     {
-        var window = command.DuplicateWindow ?? CustomerTags.DefaultDuplicateWindow;
+        var window = duplicateWindow ?? CustomerTags.DefaultDuplicateWindow;
         CustomerOrderEntry? match = null;
-        foreach (var order in state.Orders)
+        for (var i = 0; i < count; i++)
         {
+            var order = orders[i];
             var cancelled = order.Amount > 0 && order.Refunded >= order.Amount;
             if (!cancelled
-                && !string.Equals(order.Channel, command.Channel, StringComparison.OrdinalIgnoreCase)
-                && (order.PlacedAt - command.PlacedAt).Duration() <= window
+                && order.OrderId != except
+                && !string.Equals(order.Channel, channel, StringComparison.OrdinalIgnoreCase)
+                && (order.PlacedAt - placedAt).Duration() <= window
                 && order.ItemsKey == itemsKey
                 && AddressSimilarity.Similarity(order.NormalizedAddress, normalized) >= CustomerTags.SameAddressSimilarity
                 && (match is null || order.PlacedAt > match.PlacedAt))

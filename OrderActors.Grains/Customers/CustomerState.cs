@@ -84,6 +84,14 @@ public sealed class CustomerState : IJournaledState, IIndexedState
                     }
                 }
 
+                foreach (var link in e.Relinked ?? [])
+                {
+                    if (FindOrder(link.OrderId) is { } relinked)
+                    {
+                        (relinked.DuplicateOfOrderId, relinked.DuplicateOfChannel) = (link.DuplicateOfOrderId, link.DuplicateOfChannel);
+                    }
+                }
+
                 break;
             case CustomerTagsChanged e:
                 Tags = [.. e.Tags];

@@ -63,7 +63,7 @@ public sealed partial class OrderGrain
             return false;
         }
 
-        await GrainFactory.GetGrain<ICustomerGrain>(command.Phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, command.Reason, command.Actor));
+        await GrainFactory.GetGrain<ICustomerGrain>(command.Phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, command.Reason, command.Actor, command.DuplicateWindow));
         DeactivateOnIdle();
         return true;
     }

@@ -123,7 +123,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             if (!State.Exists)
             {
                 await stock.ReleaseAsync(needs, "placement failed");
-                await ForgetAtCustomerAsync(customerPhone, command.Actor);
+                await ForgetAtCustomerAsync(customerPhone, command.Actor, rules.Exceptions.SuspectedDuplicate.Window);
             }
 
             throw;
@@ -282,9 +282,10 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         // The order this one seems to repeat may never have been stored: recorded with the customer, then its placement
         // failed or the silo stopped before its append. Asked in its own turn (a placement of it in progress finishes
         // first); when it does not exist the customer forgets it, and the recording is read again (idempotent): no
-        // longer a duplicate of it, and the recent orders counted without it.
+        // longer a duplicate of it (but of an older order it also repeats, if any), and the recent orders counted
+        // without it.
         if (result is { SuspectedDuplicate: true, DuplicateOfOrderId: { } other } && other != Id
-            && await GrainFactory.GetGrain<IOrderGrain>(other).ForgetUnstoredAtCustomerAsync(new ForgetUnstoredAtCustomer(phone, "order never stored", command.Actor)))
+            && await GrainFactory.GetGrain<IOrderGrain>(other).ForgetUnstoredAtCustomerAsync(new ForgetUnstoredAtCustomer(phone, "order never stored", command.Actor, rules.SuspectedDuplicate.Window)))
         {
             result = await customer.RecordOrderAsync(order);
         }
@@ -299,7 +300,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     /// Best effort: the placement's own failure is what the caller sees, and a recording left behind is taken back when a
     /// later order would be held as its duplicate.
     /// </summary>
-    private async Task ForgetAtCustomerAsync(string? phone, string actor)
+    private async Task ForgetAtCustomerAsync(string? phone, string actor, TimeSpan duplicateWindow)
     {
         if (phone is null)
         {
@@ -308,7 +309,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         try
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, "placement failed", actor));
+            await GrainFactory.GetGrain<ICustomerGrain>(phone).ForgetOrderAsync(new ForgetCustomerOrder(Id, "placement failed", actor, duplicateWindow));
         }
 #pragma warning disable CA1031 // Best effort, see above: the placement's exception is rethrown by the caller.
         catch (Exception)

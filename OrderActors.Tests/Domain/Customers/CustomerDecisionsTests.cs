@@ -154,6 +154,33 @@ public sealed class CustomerDecisionsTests
     }
 
     [Fact]
+    public void ForgetOrder_ItsDuplicateAlsoRepeatsAnOlderOrder_StaysADuplicateOfTheOlderOne()
+    {
+        Record("pdd-1", "pdd", Shenzhen, Start, 199m);
+        Record("tb-1", "taobao", Shenzhen, Start.AddHours(1), 199m); // never stored
+        var jdBefore = Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(2), 199m);
+
+        Apply(CustomerDecisions.ForgetOrder(_state, new ForgetCustomerOrder("tb-1", "order never stored", "test"), Start.AddHours(3)));
+
+        var jd = CustomerViews.ToResult("13800138000", _state, "jd-9", alreadyRecorded: true);
+        Assert.Equal("tb-1", jdBefore.DuplicateOfOrderId);
+        Assert.Equal(["pdd-1", "jd-9"], _state.Orders.Select(o => o.OrderId));
+        Assert.Equal((true, "pdd-1", "pdd"), (jd.SuspectedDuplicate, jd.DuplicateOfOrderId, jd.DuplicateOfChannel));
+    }
+
+    [Fact]
+    public void ForgetOrder_OlderOrderOutsideTheWindowGiven_LeavesItsDuplicateUnlinked()
+    {
+        Record("pdd-1", "pdd", Shenzhen, Start, 199m);
+        Record("tb-1", "taobao", Shenzhen, Start.AddHours(20), 199m); // never stored
+        Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(21), 199m);
+
+        Apply(CustomerDecisions.ForgetOrder(_state, new ForgetCustomerOrder("tb-1", "order never stored", "test", TimeSpan.FromHours(12)), Start.AddHours(22)));
+
+        Assert.False(CustomerViews.ToResult("13800138000", _state, "jd-9", alreadyRecorded: true).SuspectedDuplicate);
+    }
+
+    [Fact]
     public void ForgetOrder_OrderNotRecorded_ChangesNothing()
     {
         Record("tb-1", "taobao", Shenzhen, Start, 199m);
