@@ -24,6 +24,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     /// <summary>SKU reservations outlive the order's own hold by this much, so the order's reminder is the one that cancels; the SKU's expiry is the backstop.</summary>
     private static readonly TimeSpan ReservationGrace = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many orders a placement held as a suspected duplicate asks, one after another, whether they were ever stored.</summary>
+    private const int MaxUnstoredDuplicatesAsked = 4;
+
     private OrderState State => journal.State;
 
     private string Id => GetPrimaryKeyString();
@@ -282,9 +285,12 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         // The order this one seems to repeat may never have been stored: recorded with the customer, then its placement
         // failed or the silo stopped before its append. Asked in its own turn (a placement of it in progress finishes
         // first); when it does not exist the customer forgets it, and the recording is read again (idempotent): no
-        // longer a duplicate of it (but of an older order it also repeats, if any), and the recent orders counted
-        // without it.
-        if (result is { SuspectedDuplicate: true, DuplicateOfOrderId: { } other } && other != Id
+        // longer a duplicate of it (but of an older order it also repeats, if any, which is asked in turn), and the
+        // recent orders counted without it. Each answer "never stored" takes an order out of the customer's list, so
+        // this ends; it stops after a few, as each question is two grain calls on the placement's path.
+        var asked = 0;
+        while (result is { SuspectedDuplicate: true, DuplicateOfOrderId: { } other } && other != Id
+            && asked++ < MaxUnstoredDuplicatesAsked
             && await GrainFactory.GetGrain<IOrderGrain>(other).ForgetUnstoredAtCustomerAsync(new ForgetUnstoredAtCustomer(phone, "order never stored", command.Actor, rules.SuspectedDuplicate.Window)))
         {
             result = await customer.RecordOrderAsync(order);

@@ -83,6 +83,30 @@ public sealed class OrderNeverStoredCustomerTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PlaceAsync_RepeatsTwoOrdersNeverStoredAndAnOlderRealOne_IsHeldAsDuplicateOfTheRealOne(string provider)
+    {
+        await using var cluster = await OrderCluster.StartAsync(provider);
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
+        await cluster.PlaceAsync(Order("pdd", "P1") with { Paid = true, PaidAmount = 100m, PaymentId = "p1" });
+        cluster.Cluster.Time.Advance(TimeSpan.FromHours(1));
+        // Two recordings that crashes left without their orders: the next order repeats the later one first, and once
+        // that is forgotten, the earlier one.
+        var address = new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!);
+        await customer.RecordOrderAsync(new CustomerOrder("douyin-D1", "douyin", "张三", address, [new CustomerOrderItem("SKU-1", 1)], 100m, T0.AddMinutes(30), "test"));
+        await customer.RecordOrderAsync(new CustomerOrder("taobao-T1", "taobao", "张三", address, [new CustomerOrderItem("SKU-1", 1)], 100m, T0.AddHours(1), "test"));
+
+        var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
+
+        Assert.Equal([HoldCodes.SuspectedDuplicate], jd.Holds.Select(h => h.Code));
+        Assert.Contains("pdd-P1", jd.Holds[0].Detail, StringComparison.Ordinal);
+        var after = await customer.GetAsync();
+        Assert.Equal(["pdd-P1", "jd-J1"], after.Orders.Select(o => o.OrderId));
+        Assert.Equal(200m, after.TotalSpend);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task PlaceAsync_MarketplaceOrderStockWriteFails_CustomerKeepsNoOrder(string provider)
     {
         var faults = new StorageFaults();
