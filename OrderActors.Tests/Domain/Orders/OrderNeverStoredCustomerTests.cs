@@ -44,9 +44,7 @@ public sealed class OrderNeverStoredCustomerTests
         var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
         // What a crash between the customer's recording and the order's append leaves: the customer has taobao-T1, no
         // order taobao-T1 exists.
-        await customer.RecordOrderAsync(new CustomerOrder(
-            "taobao-T1", "taobao", "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
-            [new CustomerOrderItem("SKU-1", 1)], 100m, T0, "test"));
+        await RecordNeverStoredAsync(customer, "taobao-T1", "taobao", T0);
 
         var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
 
@@ -59,51 +57,14 @@ public sealed class OrderNeverStoredCustomerTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task PlaceAsync_RepeatsAnOrderNeverStoredAndAnOlderRealOne_IsHeldAsDuplicateOfTheRealOne(string provider)
-    {
-        await using var cluster = await OrderCluster.StartAsync(provider);
-        await cluster.ReceiveAsync("SKU-1", 10);
-        var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
-        // Paid, so that the hour below does not cancel it (an unpaid order's hold is 30 minutes).
-        await cluster.PlaceAsync(Order("pdd", "P1") with { Paid = true, PaidAmount = 100m, PaymentId = "p1" });
-        cluster.Cluster.Time.Advance(TimeSpan.FromHours(1));
-        // A later recording that a crash left without its order, the latest match for the next order.
-        await customer.RecordOrderAsync(new CustomerOrder(
-            "taobao-T1", "taobao", "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
-            [new CustomerOrderItem("SKU-1", 1)], 100m, T0.AddHours(1), "test"));
+    public Task PlaceAsync_RepeatsAnOrderNeverStoredAndAnOlderRealOne_IsHeldAsDuplicateOfTheRealOne(string provider) =>
+        AssertHeldAgainstTheRealOrderAsync(provider, ("taobao-T1", "taobao", TimeSpan.FromHours(1)));
 
-        var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
-
-        Assert.Equal([HoldCodes.SuspectedDuplicate], jd.Holds.Select(h => h.Code));
-        Assert.Contains("pdd-P1", jd.Holds[0].Detail, StringComparison.Ordinal);
-        var after = await customer.GetAsync();
-        Assert.Equal(["pdd-P1", "jd-J1"], after.Orders.Select(o => o.OrderId));
-        Assert.Equal(200m, after.TotalSpend);
-    }
-
+    /// <summary>The next order repeats the later recording first, and once that is forgotten, the earlier one.</summary>
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task PlaceAsync_RepeatsTwoOrdersNeverStoredAndAnOlderRealOne_IsHeldAsDuplicateOfTheRealOne(string provider)
-    {
-        await using var cluster = await OrderCluster.StartAsync(provider);
-        await cluster.ReceiveAsync("SKU-1", 10);
-        var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
-        await cluster.PlaceAsync(Order("pdd", "P1") with { Paid = true, PaidAmount = 100m, PaymentId = "p1" });
-        cluster.Cluster.Time.Advance(TimeSpan.FromHours(1));
-        // Two recordings that crashes left without their orders: the next order repeats the later one first, and once
-        // that is forgotten, the earlier one.
-        var address = new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!);
-        await customer.RecordOrderAsync(new CustomerOrder("douyin-D1", "douyin", "张三", address, [new CustomerOrderItem("SKU-1", 1)], 100m, T0.AddMinutes(30), "test"));
-        await customer.RecordOrderAsync(new CustomerOrder("taobao-T1", "taobao", "张三", address, [new CustomerOrderItem("SKU-1", 1)], 100m, T0.AddHours(1), "test"));
-
-        var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
-
-        Assert.Equal([HoldCodes.SuspectedDuplicate], jd.Holds.Select(h => h.Code));
-        Assert.Contains("pdd-P1", jd.Holds[0].Detail, StringComparison.Ordinal);
-        var after = await customer.GetAsync();
-        Assert.Equal(["pdd-P1", "jd-J1"], after.Orders.Select(o => o.OrderId));
-        Assert.Equal(200m, after.TotalSpend);
-    }
+    public Task PlaceAsync_RepeatsTwoOrdersNeverStoredAndAnOlderRealOne_IsHeldAsDuplicateOfTheRealOne(string provider) =>
+        AssertHeldAgainstTheRealOrderAsync(provider, ("douyin-D1", "douyin", TimeSpan.FromMinutes(30)), ("taobao-T1", "taobao", TimeSpan.FromHours(1)));
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -133,4 +94,37 @@ public sealed class OrderNeverStoredCustomerTests
         Assert.False(forgotten);
         Assert.Equal(["taobao-T1"], (await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).GetAsync()).Orders.Select(o => o.OrderId));
     }
+
+    /// <summary>
+    /// A real paid order pdd-P1 at <c>T0</c>, then recordings at <c>T0</c> + each offset whose orders were never
+    /// stored (all repeating pdd-P1's basket from other channels), then jd-J1: it is held as a duplicate of pdd-P1, and
+    /// the customer keeps only the two real orders.
+    /// </summary>
+    private static async Task AssertHeldAgainstTheRealOrderAsync(string provider, params (string OrderId, string Channel, TimeSpan After)[] neverStored)
+    {
+        await using var cluster = await OrderCluster.StartAsync(provider);
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var customer = cluster.Cluster.GetGrain<ICustomerGrain>(Phone);
+        // Paid, so that the hour below does not cancel it (an unpaid order's hold is 30 minutes).
+        await cluster.PlaceAsync(Order("pdd", "P1") with { Paid = true, PaidAmount = 100m, PaymentId = "p1" });
+        cluster.Cluster.Time.Advance(TimeSpan.FromHours(1));
+        foreach (var (orderId, channel, after) in neverStored)
+        {
+            await RecordNeverStoredAsync(customer, orderId, channel, T0 + after);
+        }
+
+        var jd = await cluster.PlaceAsync(Order("jd", "J1") with { Customer = new CustomerContact("张三", "+86 138 0013 8000") });
+
+        Assert.Equal([HoldCodes.SuspectedDuplicate], jd.Holds.Select(h => h.Code));
+        Assert.Contains("pdd-P1", jd.Holds[0].Detail, StringComparison.Ordinal);
+        var customerAfter = await customer.GetAsync();
+        Assert.Equal(["pdd-P1", "jd-J1"], customerAfter.Orders.Select(o => o.OrderId));
+        Assert.Equal(200m, customerAfter.TotalSpend);
+    }
+
+    /// <summary>What a crash between the customer's recording and the order's append leaves: the recording, no order.</summary>
+    private static Task RecordNeverStoredAsync(ICustomerGrain customer, string orderId, string channel, DateTimeOffset placedAt) =>
+        customer.RecordOrderAsync(new CustomerOrder(
+            orderId, channel, "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
+            [new CustomerOrderItem("SKU-1", 1)], 100m, placedAt, "test"));
 }
