@@ -9,7 +9,7 @@ namespace OrderActors.Api.Channels;
 /// </summary>
 public static class JsonPath
 {
-    /// <summary>Parsed paths kept at most: the mappings' own paths, a few dozen per channel.</summary>
+    /// <summary>Parsed paths kept at most (then the cache starts again): the mappings' own paths, a few dozen per channel.</summary>
     private const int MaxCached = 4096;
 
     /// <summary>
@@ -17,6 +17,8 @@ public static class JsonPath
     /// (a string array, a substring and a character check per step) on every request.
     /// </summary>
     private static readonly ConcurrentDictionary<string, Step[]?> Parsed = new(StringComparer.Ordinal);
+
+    private static int _cached;
 
     public static bool IsValid(string? path) => !string.IsNullOrWhiteSpace(path) && path.Length <= 200 && Parse(path) is not null;
 
@@ -58,9 +60,12 @@ public static class JsonPath
         }
 
         steps = Parse(path);
-        if (Parsed.Count < MaxCached)
+        // Counted here, not by the dictionary's Count (which takes every lock). Full means paths of mappings edited
+        // since: start again, rather than parse each new path on every use.
+        if (Parsed.TryAdd(path, steps) && Interlocked.Increment(ref _cached) > MaxCached)
         {
-            Parsed.TryAdd(path, steps);
+            Parsed.Clear();
+            Interlocked.Exchange(ref _cached, 0);
         }
 
         return steps;
