@@ -1,5 +1,8 @@
+using System.Text.Json;
 using OrderActors.Grains;
 using OrderActors.Grains.Customers;
+using OrderActors.Grains.Customers.Events;
+using OrderActors.Runtime.Journaling;
 
 namespace OrderActors.Tests.Domain.Customers;
 
@@ -173,10 +176,26 @@ public sealed class CustomerDecisionsTests
     {
         Record("pdd-1", "pdd", Shenzhen, Start, 199m);
         Record("tb-1", "taobao", Shenzhen, Start.AddHours(20), 199m); // never stored
-        Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(21), 199m);
+        var jdBefore = Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(21), 199m);
 
         Apply(CustomerDecisions.ForgetOrder(_state, new ForgetCustomerOrder("tb-1", "order never stored", "test", TimeSpan.FromHours(12)), Start.AddHours(22)));
 
+        Assert.Equal("tb-1", jdBefore.DuplicateOfOrderId);
+        var jd = CustomerViews.ToResult("13800138000", _state, "jd-9", alreadyRecorded: true);
+        Assert.Equal((false, (string?)null), (jd.SuspectedDuplicate, jd.DuplicateOfOrderId));
+    }
+
+    [Fact]
+    public void OrderForgotten_WrittenBeforeRelinkedExisted_ReadsAndUnlinksItsDuplicates()
+    {
+        Record("tb-1", "taobao", Shenzhen, Start, 199m);
+        Record("jd-9", "jd", ShenzhenAsJdWritesIt, Start.AddHours(2), 199m);
+        var stored = JsonSerializer.Deserialize<CustomerOrderForgotten>("""{"orderId":"tb-1","reason":"order never stored"}""", JournalJson.Options)!;
+
+        _state.Apply(stored);
+
+        Assert.Null(stored.Relinked);
+        Assert.Equal(["jd-9"], _state.Orders.Select(o => o.OrderId));
         Assert.False(CustomerViews.ToResult("13800138000", _state, "jd-9", alreadyRecorded: true).SuspectedDuplicate);
     }
 

@@ -120,11 +120,19 @@ public sealed class OrderNeverStoredCustomerTests
         var customerAfter = await customer.GetAsync();
         Assert.Equal(["pdd-P1", "jd-J1"], customerAfter.Orders.Select(o => o.OrderId));
         Assert.Equal(200m, customerAfter.TotalSpend);
+
+        // What the customer stored says the same after a restart: jd-J1's recording (read again, idempotent) repeats pdd-P1.
+        await cluster.Cluster.RestartAsync();
+        var reloaded = await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).RecordOrderAsync(Recording("jd-J1", "jd", T0 + TimeSpan.FromHours(1)));
+        Assert.Equal((true, true, "pdd-P1"), (reloaded.AlreadyRecorded, reloaded.SuspectedDuplicate, reloaded.DuplicateOfOrderId));
+        Assert.Equal(["pdd-P1", "jd-J1"], (await cluster.Cluster.GetGrain<ICustomerGrain>(Phone).GetAsync()).Orders.Select(o => o.OrderId));
     }
 
     /// <summary>What a crash between the customer's recording and the order's append leaves: the recording, no order.</summary>
     private static Task RecordNeverStoredAsync(ICustomerGrain customer, string orderId, string channel, DateTimeOffset placedAt) =>
-        customer.RecordOrderAsync(new CustomerOrder(
-            orderId, channel, "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
-            [new CustomerOrderItem("SKU-1", 1)], 100m, placedAt, "test"));
+        customer.RecordOrderAsync(Recording(orderId, channel, placedAt));
+
+    private static CustomerOrder Recording(string orderId, string channel, DateTimeOffset placedAt) =>
+        new(orderId, channel, "张三", new CustomerAddress(Address.Province!, Address.City!, Address.District!, Address.Detail!),
+            [new CustomerOrderItem("SKU-1", 1)], 100m, placedAt, "test");
 }
