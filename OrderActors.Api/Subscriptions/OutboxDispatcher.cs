@@ -104,41 +104,67 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Subscriptions side by side (up to <see cref="OutboxOptions.MaxParallelSubscriptions"/>), each one's due deliveries
+    /// in turn: a slow or unreachable endpoint holds up only its own deliveries. Once an endpoint has not answered at
+    /// all (timeout, refused connection), the rest of its deliveries wait for the next pass: one timeout a pass for a
+    /// dead endpoint, not one per delivery. An endpoint that answers, even with an error, gets every due delivery.
+    /// </summary>
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var due = (await store.ListPendingAsync(cancellationToken)).Where(p => p.NextAttemptAt <= now).OrderBy(p => p.NextAttemptAt);
-        foreach (var pending in due)
+        var bySubscription = due.GroupBy(p => OutboxStore.SubscriptionOf(p.DeliveryId), StringComparer.Ordinal).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelSubscriptions), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(bySubscription, parallel, async (deliveries, token) =>
         {
-            if (await store.GetDeliveryAsync(pending.DeliveryId, cancellationToken) is not { } loaded)
+            foreach (var pending in deliveries)
             {
-                continue;
+                if (await AttemptAsync(pending, now, token) == AttemptOutcome.Unreachable)
+                {
+                    break;
+                }
             }
+        });
+    }
 
-            var (record, version) = loaded;
-            var subscription = await store.GetSubscriptionAsync(record.SubscriptionId, cancellationToken);
-            var attempt = subscription is null
-                ? new DeliveryAttemptView(now, null, "subscription deleted")
-                : await SendAsync(subscription, record, cancellationToken);
-            var attempts = record.Attempts.Append(attempt).ToList();
-            var at = time.GetUtcNow();
-            DeliveryRecord updated;
-            if (attempt.StatusCode is >= 200 and < 300)
-            {
-                updated = record with { Status = DeliveryStatus.Delivered, Attempts = attempts, NextAttemptAt = null, DeliveredAt = at };
-            }
-            else if (subscription is null || attempts.Count >= options.Value.MaxAttempts)
-            {
-                updated = record with { Status = DeliveryStatus.Failed, Attempts = attempts, NextAttemptAt = null };
-                LogGaveUp(logger, record.Id, attempts.Count);
-            }
-            else
-            {
-                updated = record with { Attempts = attempts, NextAttemptAt = at + Backoff(attempts.Count) };
-            }
+    private enum AttemptOutcome
+    {
+        Recorded,
+        Unreachable,
+    }
 
-            await store.RecordAttemptAsync(updated, version, cancellationToken);
+    private async Task<AttemptOutcome> AttemptAsync(PendingDelivery pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.GetDeliveryAsync(pending.DeliveryId, cancellationToken) is not { } loaded)
+        {
+            return AttemptOutcome.Recorded;
         }
+
+        var (record, version) = loaded;
+        var subscription = await store.GetSubscriptionAsync(record.SubscriptionId, cancellationToken);
+        var attempt = subscription is null
+            ? new DeliveryAttemptView(now, null, "subscription deleted")
+            : await SendAsync(subscription, record, cancellationToken);
+        var attempts = record.Attempts.Append(attempt).ToList();
+        var at = time.GetUtcNow();
+        DeliveryRecord updated;
+        if (attempt.StatusCode is >= 200 and < 300)
+        {
+            updated = record with { Status = DeliveryStatus.Delivered, Attempts = attempts, NextAttemptAt = null, DeliveredAt = at };
+        }
+        else if (subscription is null || attempts.Count >= options.Value.MaxAttempts)
+        {
+            updated = record with { Status = DeliveryStatus.Failed, Attempts = attempts, NextAttemptAt = null };
+            LogGaveUp(logger, record.Id, attempts.Count);
+        }
+        else
+        {
+            updated = record with { Attempts = attempts, NextAttemptAt = at + Backoff(attempts.Count) };
+        }
+
+        await store.RecordAttemptAsync(updated, version, cancellationToken);
+        return subscription is not null && attempt.StatusCode is null ? AttemptOutcome.Unreachable : AttemptOutcome.Recorded;
     }
 
     /// <summary>Base delay doubled per failed attempt, capped.</summary>

@@ -20,6 +20,12 @@ public sealed class OutboxOptions
     /// <summary>Time allowed for one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Subscriptions whose due deliveries are sent at the same time (each subscription's own deliveries go one after
+    /// another), so that one slow or unreachable endpoint does not hold up the others.
+    /// </summary>
+    public int MaxParallelSubscriptions { get; set; } = 8;
+
     /// <summary>Change-feed events read per pass.</summary>
     public int FeedBatchSize { get; set; } = 500;
 }

@@ -111,6 +111,9 @@ public sealed class OutboxStore(IDocumentStore documents)
     public static string DeliveryId(string subscriptionId, long position) =>
         $"{subscriptionId}/{position.ToString("D19", CultureInfo.InvariantCulture)}";
 
+    /// <summary>The subscription a <see cref="DeliveryId"/> belongs to.</summary>
+    public static string SubscriptionOf(string deliveryId) => deliveryId[..Math.Max(0, deliveryId.LastIndexOf('/'))];
+
     private async Task<List<StoredDocument>> ListAllAsync(string collection, string? after, CancellationToken cancellationToken)
     {
         var result = new List<StoredDocument>();

@@ -66,15 +66,7 @@ public sealed class OutboundWebhookTests
         await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
         var admin = host.Admin();
         await admin.ReceiveStockAsync("SKU-BEFORE", 3);
-        var head = await host.Services.GetRequiredService<IGrainStorage>().GetFeedHeadAsync(CancellationToken.None);
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        await Eventually.WaitUntilAsync(
-            async () =>
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-                return (await outbox.GetCursorAsync(CancellationToken.None)).Position == head;
-            },
-            "the dispatcher skips its cursor to the feed head");
+        var head = await WaitForDispatcherAtFeedHeadAsync(host, clock);
 
         var created = await admin.PostAsJsonAsync("/api/subscriptions", new CreateSubscriptionRequest(subscriber.Url, ["stock.received"], Secret));
         var subscription = (await created.Content.ReadFromJsonAsync<SubscriptionView>())!;
@@ -88,6 +80,46 @@ public sealed class OutboundWebhookTests
         Assert.Null(await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(300)));
     }
 
+    /// <summary>
+    /// A subscriber that never answers holds up neither another subscriber's deliveries nor a whole pass: it is tried
+    /// once a pass (its attempt times out), its other due deliveries wait for the next pass.
+    /// </summary>
+    [Fact]
+    public async Task Dispatcher_OneEndpointNeverAnswers_OthersGetEveryDeliveryAndItIsTriedOnceAPass()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var healthy = new LoopbackSubscriber(failures: 0);
+        await using var silent = new SilentEndpoint();
+        var settings = new Dictionary<string, string?>(FastOutbox) { ["OrderActors:Outbox:AttemptTimeout"] = "00:00:01" };
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, settings);
+        var admin = host.Admin();
+        await WaitForDispatcherAtFeedHeadAsync(host, clock);
+        var hanging = await SubscribeAsync(admin, silent.Url);
+        await SubscribeAsync(admin, healthy.Url);
+        for (var i = 0; i < 3; i++)
+        {
+            await admin.ReceiveStockAsync($"SKU-P{i}", 1);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // one pass, and no other: the clock does not move again
+        var received = new List<ReceivedDelivery>();
+        for (var i = 0; i < 3; i++)
+        {
+            received.Add(await healthy.TryReceiveAsync(TimeSpan.FromSeconds(15)) ?? throw new TimeoutException("The healthy subscriber saw no delivery."));
+        }
+
+        await Eventually.WaitUntilAsync(async () => (await DeliveriesAsync(admin, hanging.Id)).Any(d => d.Attempts > 0), "the hanging subscriber is tried");
+        // Three attempt timeouts: a dispatcher that tried the hanging subscriber's next delivery would have recorded it.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var hangingDeliveries = await DeliveriesAsync(admin, hanging.Id);
+
+        Assert.Equal(3, received.Select(r => r.DeliveryId).Distinct().Count());
+        Assert.All(received, r => Assert.Equal(200, r.AnsweredStatus));
+        Assert.Equal([1, 0, 0], hangingDeliveries.Select(d => d.Attempts).OrderDescending());
+        Assert.Equal("timeout", hangingDeliveries.Single(d => d.Attempts == 1).AttemptLog.Single().Error);
+        Assert.All(hangingDeliveries, d => Assert.Equal("pending", d.Status));
+    }
+
     [Fact]
     public async Task CreateSubscription_BadUrlAndShortSecret_Is400NamingBoth()
     {
@@ -99,6 +131,31 @@ public sealed class OutboundWebhookTests
         var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
         Assert.Equal(["secret", "url"], problem.Errors.Keys.Order());
     }
+
+    /// <summary>Moves the clock until the dispatcher has passed the feed's head: its passes then wait for the clock.</summary>
+    private static async Task<long> WaitForDispatcherAtFeedHeadAsync(ApiTestHost host, ManualTimeProvider clock)
+    {
+        var head = await host.Services.GetRequiredService<IGrainStorage>().GetFeedHeadAsync(CancellationToken.None);
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                return (await outbox.GetCursorAsync(CancellationToken.None)).Position == head;
+            },
+            "the dispatcher skips its cursor to the feed head");
+        return head;
+    }
+
+    private static async Task<SubscriptionView> SubscribeAsync(HttpClient admin, string url)
+    {
+        var created = await admin.PostAsJsonAsync("/api/subscriptions", new CreateSubscriptionRequest(url, ["stock.received"], Secret));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<SubscriptionView>())!;
+    }
+
+    private static async Task<List<DeliveryView>> DeliveriesAsync(HttpClient admin, string subscriptionId) =>
+        (await admin.GetFromJsonAsync<List<DeliveryView>>($"/api/subscriptions/{subscriptionId}/deliveries"))!;
 
     /// <summary>Moves the manual clock a second at a time until the subscriber sees the next attempt (bounded).</summary>
     private static async Task<ReceivedDelivery> NextAttemptAsync(LoopbackSubscriber subscriber, ManualTimeProvider clock)
