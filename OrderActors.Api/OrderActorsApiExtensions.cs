@@ -12,6 +12,7 @@ using OrderActors.Api.Channels;
 using OrderActors.Api.Errors;
 using OrderActors.Api.Events;
 using OrderActors.Api.Health;
+using OrderActors.Api.Housekeeping;
 using OrderActors.Api.Keys;
 using OrderActors.Api.Orders;
 using OrderActors.Api.Reports;
@@ -33,6 +34,9 @@ public static class OrderActorsApiExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
+            .Validate(o => o.IsValid(), $"{RetentionOptions.SectionName}: Interval must be positive and at most 30 days, and WebhookDeliveries and IdempotencyKeys 0 (for ever) or positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -65,6 +69,8 @@ public static class OrderActorsApiExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHttpClient(OutboxDispatcher.HttpClientName);
+        services.AddSingleton<DocumentRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocumentRetention>());
         return services;
     }
 
