@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Api.Orders;
@@ -14,32 +13,15 @@ namespace OrderActors.Api.Housekeeping;
 /// the same version, past its age, when read again just before.
 /// </summary>
 public sealed partial class DocumentRetention(IDocumentStore documents, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DocumentRetention> logger)
-    : BackgroundService
+    : PeriodicPassService(time)
 {
     private const int PageSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // housekeeping must outlive a failed pass (database briefly down); the next pass retries
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-            await Task.Delay(options.Value.Interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
+    protected override void PassFailed(Exception exception) => LogPassFailed(logger, exception);
 
     /// <summary>One pass over both collections; how many records it removed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -62,7 +44,7 @@ public sealed partial class DocumentRetention(IDocumentStore documents, TimeProv
             return 0;
         }
 
-        var cutoff = time.GetUtcNow() - age;
+        var cutoff = Time.GetUtcNow() - age;
         var removed = 0;
         string? after = null;
         while (true)

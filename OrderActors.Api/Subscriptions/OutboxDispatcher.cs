@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Api.Events;
@@ -22,34 +21,17 @@ public sealed partial class OutboxDispatcher(
     IHttpClientFactory httpClients,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PeriodicPassService(time)
 {
     public const string HttpClientName = "orderactors-outbound";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the dispatcher must outlive a failed pass (database briefly down); the next pass retries
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
+    protected override void PassFailed(Exception exception) => LogPassFailed(logger, exception);
 
     /// <summary>One pass: enqueue new feed events, then attempt every due delivery.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -86,7 +68,7 @@ public sealed partial class OutboxDispatcher(
 
             // Subscriptions are read after the events, so one created meanwhile still gets every event after its start position.
             var subscriptions = await store.ListSubscriptionsAsync(cancellationToken);
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             foreach (var stored in events)
             {
                 foreach (var subscription in subscriptions.Where(s => stored.Position > s.StartPosition && s.Matches(stored.EventType)))
@@ -112,7 +94,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = (await store.ListPendingAsync(cancellationToken)).Where(p => p.NextAttemptAt <= now).OrderBy(p => p.NextAttemptAt);
         var bySubscription = due.GroupBy(p => OutboxStore.SubscriptionOf(p.DeliveryId), StringComparer.Ordinal).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelSubscriptions), CancellationToken = cancellationToken };
@@ -147,7 +129,7 @@ public sealed partial class OutboxDispatcher(
             ? new DeliveryAttemptView(now, null, "subscription deleted")
             : await SendAsync(subscription, record, cancellationToken);
         var attempts = record.Attempts.Append(attempt).ToList();
-        var at = time.GetUtcNow();
+        var at = Time.GetUtcNow();
         DeliveryRecord updated;
         if (attempt.StatusCode is >= 200 and < 300)
         {
@@ -184,7 +166,7 @@ public sealed partial class OutboxDispatcher(
         request.Headers.Add(WebhookSignatures.DeliveryHeader, record.Id);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.AttemptTimeout);
-        var started = time.GetUtcNow();
+        var started = Time.GetUtcNow();
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
