@@ -9,8 +9,17 @@ namespace OrderActors.Api;
 /// </summary>
 public abstract class PeriodicPassService(TimeProvider time) : BackgroundService
 {
+    private int _waiting;
+    private int _passes;
+
     /// <summary>The clock the passes wait on.</summary>
     protected TimeProvider Time { get; } = time;
+
+    /// <summary>True while the service waits on the clock for its next pass (no pass is running).</summary>
+    public bool IsWaiting => Volatile.Read(ref _waiting) == 1;
+
+    /// <summary>Passes run so far, failed ones included.</summary>
+    public int PassesCompleted => Volatile.Read(ref _passes);
 
     /// <summary>The wait after each pass.</summary>
     protected abstract TimeSpan Interval { get; }
@@ -40,7 +49,12 @@ public abstract class PeriodicPassService(TimeProvider time) : BackgroundService
                 PassFailed(exception);
             }
 
-            await Task.Delay(Interval, Time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Interlocked.Increment(ref _passes);
+            // The wait is on the clock before it says so: moving a manual clock after IsWaiting always ends it.
+            var next = Task.Delay(Interval, Time, stoppingToken);
+            Volatile.Write(ref _waiting, 1);
+            await next.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Volatile.Write(ref _waiting, 0);
         }
     }
 }

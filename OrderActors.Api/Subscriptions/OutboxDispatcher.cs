@@ -27,6 +27,9 @@ public sealed partial class OutboxDispatcher(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The running sender of each subscription (see <see cref="DeliverDueAsync"/>); locked.</summary>
+    private readonly Dictionary<string, Task> _senders = new(StringComparer.Ordinal);
+
     protected override TimeSpan Interval => options.Value.PollInterval;
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
@@ -87,27 +90,84 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Subscriptions side by side (up to <see cref="OutboxOptions.MaxParallelSubscriptions"/>), each one's due deliveries
-    /// in turn: a slow or unreachable endpoint holds up only its own deliveries. Once an endpoint has not answered at
-    /// all (timeout, refused connection), the rest of its deliveries wait for the next pass: one timeout a pass for a
-    /// dead endpoint, not one per delivery. An endpoint that answers, even with an error, gets every due delivery.
+    /// Starts a sender for each subscription with due deliveries that has none running (up to
+    /// <see cref="OutboxOptions.MaxParallelSubscriptions"/> at once) and does not wait for them: a slow or unreachable
+    /// endpoint holds up only its own deliveries, never the pass, the feed or another subscriber. A sender sends its
+    /// subscription's due deliveries in turn; once the endpoint has not answered at all (timeout, refused connection)
+    /// the rest wait for a later pass, so a dead endpoint costs one timeout at a time, not one per delivery. An endpoint
+    /// that answers, even with an error, gets every due delivery.
     /// </summary>
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
         var due = (await store.ListPendingAsync(cancellationToken)).Where(p => p.NextAttemptAt <= now).OrderBy(p => p.NextAttemptAt);
-        var bySubscription = due.GroupBy(p => OutboxStore.SubscriptionOf(p.DeliveryId), StringComparer.Ordinal).ToList();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelSubscriptions), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(bySubscription, parallel, async (deliveries, token) =>
+        foreach (var deliveries in due.GroupBy(p => OutboxStore.SubscriptionOf(p.DeliveryId), StringComparer.Ordinal))
+        {
+            lock (_senders)
+            {
+                if (_senders.Count >= Math.Max(1, options.Value.MaxParallelSubscriptions))
+                {
+                    return;
+                }
+
+                if (_senders.ContainsKey(deliveries.Key))
+                {
+                    continue;
+                }
+
+                // Registered before it starts, so its own removal (in its finally) always comes after.
+                var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _senders[deliveries.Key] = started.Task;
+                _ = SendAllAsync(deliveries.Key, deliveries.ToList(), now, started, cancellationToken);
+            }
+        }
+    }
+
+    private async Task SendAllAsync(string subscriptionId, List<PendingDelivery> deliveries, DateTimeOffset now, TaskCompletionSource done, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
         {
             foreach (var pending in deliveries)
             {
-                if (await AttemptAsync(pending, now, token) == AttemptOutcome.Unreachable)
+                if (await AttemptAsync(pending, now, cancellationToken) == AttemptOutcome.Unreachable)
                 {
                     break;
                 }
             }
-        });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: what was not recorded is attempted again after the restart (at least once).
+        }
+#pragma warning disable CA1031 // one subscription's failure (storage briefly down, a bad record) must not stop the others; a later pass retries
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogSenderFailed(logger, exception, subscriptionId);
+        }
+        finally
+        {
+            lock (_senders)
+            {
+                _senders.Remove(subscriptionId);
+            }
+
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>Stops the passes, then waits for the senders (they see the same cancellation).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task[] running;
+        lock (_senders)
+        {
+            running = [.. _senders.Values];
+        }
+
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private enum AttemptOutcome
@@ -124,6 +184,14 @@ public sealed partial class OutboxDispatcher(
         }
 
         var (record, version) = loaded;
+        if (record.Status != DeliveryStatus.Pending)
+        {
+            // Delivered or given up, and its work-list entry left behind (a stop between the two writes of
+            // RecordAttemptAsync): nothing to send again.
+            await store.DropPendingAsync(record.Id, cancellationToken);
+            return AttemptOutcome.Recorded;
+        }
+
         var subscription = await store.GetSubscriptionAsync(record.SubscriptionId, cancellationToken);
         var attempt = subscription is null
             ? new DeliveryAttemptView(now, null, "subscription deleted")
@@ -184,6 +252,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "Outbox pass failed; retrying on the next pass")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Outbox sender of subscription {SubscriptionId} failed; its deliveries are retried on a later pass")]
+    private static partial void LogSenderFailed(ILogger logger, Exception exception, string subscriptionId);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Outbox delivery {DeliveryId} failed after {Attempts} attempts; giving up")]
     private static partial void LogGaveUp(ILogger logger, string deliveryId, int attempts);

@@ -101,6 +101,10 @@ public sealed class OutboxStore(IDocumentStore documents)
         return true;
     }
 
+    /// <summary>Removes a delivery's work-list entry (its record stays).</summary>
+    public Task DropPendingAsync(string deliveryId, CancellationToken cancellationToken) =>
+        documents.DeleteDocumentAsync(Pending, deliveryId, cancellationToken);
+
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string subscriptionId, int maxCount, CancellationToken cancellationToken)
     {
         var prefix = subscriptionId + "/";
