@@ -27,8 +27,9 @@ public sealed partial class DocumentRetention(IDocumentStore documents, TimeProv
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var removed = await SweepAsync(WebhookEndpoints.DeliveriesCollection, settings.WebhookDeliveries, cancellationToken)
-            + await SweepAsync(IdempotencyStore.Collection, settings.IdempotencyKeys, cancellationToken);
+        var now = Time.GetUtcNow();
+        var removed = await SweepAsync(WebhookEndpoints.DeliveriesCollection, settings.WebhookDeliveries, now, cancellationToken)
+            + await SweepAsync(IdempotencyStore.Collection, settings.IdempotencyKeys, now, cancellationToken);
         if (removed > 0)
         {
             LogRemoved(logger, removed);
@@ -37,14 +38,14 @@ public sealed partial class DocumentRetention(IDocumentStore documents, TimeProv
         return removed;
     }
 
-    private async Task<int> SweepAsync(string collection, TimeSpan age, CancellationToken cancellationToken)
+    private async Task<int> SweepAsync(string collection, TimeSpan age, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (age == TimeSpan.Zero)
         {
             return 0;
         }
 
-        var cutoff = Time.GetUtcNow() - age;
+        var cutoff = now - age;
         var removed = 0;
         string? after = null;
         while (true)
