@@ -9,13 +9,14 @@ namespace OrderActors.Api.Housekeeping;
 /// <summary>
 /// Removes webhook delivery records and <c>Idempotency-Key</c> records past their age (<see cref="RetentionOptions"/>):
 /// one is written per marketplace delivery and per keyed POST, and nothing else ever removed them, so they grew with
-/// every order for ever. Each pass pages through the two collections by key; a record is removed only if it is still
-/// the same version, past its age, when read again just before.
+/// every order for ever. Each pass deletes the records last written before the cutoff in the database itself, in
+/// batches, reading none of them back: its cost is the old records, not the week of young ones. A record rewritten
+/// meanwhile is young again and stays.
 /// </summary>
 public sealed partial class DocumentRetention(IDocumentStore documents, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DocumentRetention> logger)
     : PeriodicPassService(time)
 {
-    private const int PageSize = 500;
+    private const int BatchSize = 500;
 
     protected override TimeSpan Interval => options.Value.Interval;
 
@@ -45,29 +46,18 @@ public sealed partial class DocumentRetention(IDocumentStore documents, TimeProv
             return 0;
         }
 
+        // In batches, each one atomic write through the group commit: a week of deliveries removed at once would hold
+        // the writer (and every grain's append behind it) for as long as the delete took.
         var cutoff = now - age;
         var removed = 0;
-        string? after = null;
         while (true)
         {
-            var page = await documents.ListDocumentsAsync(collection, after, PageSize, cancellationToken);
-            foreach (var listed in page)
-            {
-                if (listed.UpdatedAt < cutoff
-                    && await documents.GetDocumentAsync(collection, listed.Key, cancellationToken) is { } current
-                    && current.Version == listed.Version && current.UpdatedAt < cutoff
-                    && await documents.DeleteDocumentAsync(collection, listed.Key, cancellationToken))
-                {
-                    removed++;
-                }
-            }
-
-            if (page.Count < PageSize)
+            var batch = await documents.DeleteDocumentsWrittenBeforeAsync(collection, cutoff, BatchSize, cancellationToken);
+            removed += batch;
+            if (batch < BatchSize)
             {
                 return removed;
             }
-
-            after = page[^1].Key;
         }
     }
 

@@ -18,6 +18,13 @@ public interface IDocumentStore
     /// <summary>Deletes a document; true when it existed.</summary>
     Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> documents of <paramref name="collection"/> last written before
+    /// <paramref name="writtenBefore"/>, in one atomic write (a document rewritten meanwhile is newer and stays), and
+    /// returns how many went. Nothing is read back: the cost is the old rows, not the whole collection.
+    /// </summary>
+    Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>Documents of a collection ordered by key, after <paramref name="afterKey"/>.</summary>
     Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken);
 }

@@ -30,6 +30,13 @@ internal sealed class CountingDocumentStore : IDocumentStore
     public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) =>
         Task.FromResult(_documents.Remove((collection, key)));
 
+    public Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        var old = _documents.Values.Where(d => d.Collection == collection && d.UpdatedAt < writtenBefore).Take(maxCount).ToList();
+        old.ForEach(d => _documents.Remove((d.Collection, d.Key)));
+        return Task.FromResult(old.Count);
+    }
+
     public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredDocument>>(_documents.Values
             .Where(d => d.Collection == collection && (afterKey is null || string.CompareOrdinal(d.Key, afterKey) > 0))

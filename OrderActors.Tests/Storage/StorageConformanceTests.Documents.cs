@@ -70,4 +70,40 @@ public abstract partial class StorageConformanceTests
         Assert.False(deletedAgain);
         Assert.Equal(1, recreated);
     }
+
+    [Fact]
+    public async Task DeleteDocumentsWrittenBeforeAsync_RemovesOnlyOlderDocumentsOfThatCollection_UpToTheCount()
+    {
+        foreach (var key in new[] { "old-1", "old-2", "old-3" })
+        {
+            await Storage.TryPutDocumentAsync("deliveries", key, "{}", 0, CancellationToken.None);
+        }
+
+        await Storage.TryPutDocumentAsync("other", "old-elsewhere", "{}", 0, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Storage.TryPutDocumentAsync("deliveries", "young", "{}", 0, CancellationToken.None);
+        // Rewritten now: its last write is young, so it stays although it was created with the old ones.
+        await Storage.TryPutDocumentAsync("deliveries", "old-3", """{"again":true}""", 1, CancellationToken.None);
+        var cutoff = T0.AddMinutes(5);
+
+        var first = await Storage.DeleteDocumentsWrittenBeforeAsync("deliveries", cutoff, 1, CancellationToken.None);
+        var second = await Storage.DeleteDocumentsWrittenBeforeAsync("deliveries", cutoff, 10, CancellationToken.None);
+        var third = await Storage.DeleteDocumentsWrittenBeforeAsync("deliveries", cutoff, 10, CancellationToken.None);
+        var none = await Storage.DeleteDocumentsWrittenBeforeAsync("no-such-collection", cutoff, 10, CancellationToken.None);
+
+        Assert.Equal((1, 1, 0, 0), (first, second, third, none));
+        Assert.Equal(["old-3", "young"], (await Storage.ListDocumentsAsync("deliveries", null, 10, CancellationToken.None)).Select(d => d.Key));
+        Assert.Equal(["old-elsewhere"], (await Storage.ListDocumentsAsync("other", null, 10, CancellationToken.None)).Select(d => d.Key));
+    }
+
+    [Fact]
+    public async Task DeleteDocumentsWrittenBeforeAsync_DocumentWrittenAtTheCutoff_Stays()
+    {
+        await Storage.TryPutDocumentAsync("keys", "at-cutoff", "{}", 0, CancellationToken.None);
+
+        var removed = await Storage.DeleteDocumentsWrittenBeforeAsync("keys", T0, 10, CancellationToken.None);
+
+        Assert.Equal(0, removed);
+        Assert.NotNull(await Storage.GetDocumentAsync("keys", "at-cutoff", CancellationToken.None));
+    }
 }

@@ -295,6 +295,33 @@ public sealed partial class InMemoryStorageProvider(TimeProvider time) : IStorag
     }
 
     /// <inheritdoc />
+    public Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        lock (_lock)
+        {
+            if (!_documents.TryGetValue(collection, out var docs))
+            {
+                return Task.FromResult(0);
+            }
+
+            var old = docs.Values.Where(d => d.UpdatedAt < writtenBefore).Take(maxCount).Select(d => d.Key).ToList();
+            foreach (var key in old)
+            {
+                docs.Remove(key);
+            }
+
+            if (old.Count > 0)
+            {
+                _commits++;
+            }
+
+            return Task.FromResult(old.Count);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken)
     {
         lock (_lock)

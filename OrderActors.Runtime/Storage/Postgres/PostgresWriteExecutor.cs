@@ -36,6 +36,10 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
     private const string DeleteDocumentSql =
         "WITH d AS (DELETE FROM documents WHERE collection = $1 AND doc_key = $2 RETURNING 1) SELECT count(*) FROM d";
 
+    private const string ExpireDocumentsSql =
+        "WITH d AS (DELETE FROM documents WHERE (collection, doc_key) IN " +
+        "(SELECT collection, doc_key FROM documents WHERE collection = $1 AND updated_at < $2 LIMIT $3) RETURNING 1) SELECT count(*) FROM d";
+
     public async Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +114,7 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
             case ReminderAdvanceWrite advance: advance.SetResult(row.GetInt64(0) > 0 ? advance.NewETag : null); break;
             case DocumentPutWrite put: put.SetResult(row.GetInt64(0) > 0 ? put.ExpectedVersion + 1 : null); break;
             case DocumentDeleteWrite delete: delete.SetResult(row.GetInt64(0) > 0); break;
+            case DocumentExpireWrite expire: expire.SetResult(checked((int)row.GetInt64(0))); break;
             default: throw new InvalidOperationException($"Unknown write {write.GetType().Name}.");
         }
     }
@@ -127,6 +132,7 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
         DocumentPutWrite w when w.ExpectedVersion == 0 => Command(InsertDocumentSql, Text(w.Collection), Text(w.Key), Text(w.Data), Time(w.UpdatedAt)),
         DocumentPutWrite w => Command(UpdateDocumentSql, Text(w.Collection), Text(w.Key), Text(w.Data), Time(w.UpdatedAt), Bigint(w.ExpectedVersion)),
         DocumentDeleteWrite w => Command(DeleteDocumentSql, Text(w.Collection), Text(w.Key)),
+        DocumentExpireWrite w => Command(ExpireDocumentsSql, Text(w.Collection), Time(w.WrittenBefore), Bigint(w.MaxCount)),
         _ => throw new InvalidOperationException($"Unknown write {write.GetType().Name}."),
     };
 

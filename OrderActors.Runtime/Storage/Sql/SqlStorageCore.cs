@@ -49,6 +49,13 @@ internal sealed class SqlStorageCore(string providerName, GroupCommitWriter writ
     public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) =>
         writer.WriteAsync(new DocumentDeleteWrite(collection, key, cancellationToken));
 
+    public Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return writer.WriteAsync(new DocumentExpireWrite(collection, writtenBefore, maxCount, cancellationToken));
+    }
+
     public StorageStatistics GetStatistics() => writer.GetStatistics(providerName);
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();

@@ -226,6 +226,10 @@ public sealed partial class SqliteStorageProvider : IStorageProvider
     public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) => Core.DeleteDocumentAsync(collection, key, cancellationToken);
 
     /// <inheritdoc />
+    public Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken) =>
+        Core.DeleteDocumentsWrittenBeforeAsync(collection, writtenBefore, maxCount, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string collection, string? afterKey, int maxCount, CancellationToken cancellationToken) =>
         _reads.ListDocumentsAsync(collection, afterKey, maxCount, cancellationToken);
 

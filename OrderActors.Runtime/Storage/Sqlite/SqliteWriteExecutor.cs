@@ -33,6 +33,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private readonly SqliteStatement _insertDocument;
     private readonly SqliteStatement _updateDocument;
     private readonly SqliteStatement _deleteDocument;
+    private readonly SqliteStatement _expireDocuments;
     private readonly SqliteStatement[] _insertEventRows;
 
     // Multi-row inserts: an append of n events runs the largest of these that fit, in order (32, 8, 2, then one row).
@@ -126,6 +127,9 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             "UPDATE documents SET data = $d, version = version + 1, updated_at = $ts WHERE collection = $c AND doc_key = $k AND version = $e",
             "$c", "$k", "$d", "$ts", "$e");
         _deleteDocument = Command("DELETE FROM documents WHERE collection = $c AND doc_key = $k", "$c", "$k");
+        _expireDocuments = Command(
+            "DELETE FROM documents WHERE rowid IN (SELECT rowid FROM documents WHERE collection = $c AND updated_at < $ts LIMIT $n)",
+            "$c", "$ts", "$n");
         // Several events of one append go in as multi-row inserts of 32, 8 and 2 rows, bound by position: a statement
         // per event was most of the writer's time for a hot SKU committing ~200 events at once, and one statement over
         // a JSON array of the rows (json_each) cost 3.1–3.3 µs of CPU an event against 1.3–1.7 µs for these (the same
@@ -134,7 +138,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         _statements =
         [
             _readHead, _insertEvent, _upsertSnapshot, _insertIndexLog, _trimIndexLog, _recordIndexLogTrim,
-            _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument,
+            _upsertReminder, _removeReminder, _advanceReminder, _insertDocument, _updateDocument, _deleteDocument, _expireDocuments,
             .. _insertEventRows,
         ];
     }
@@ -195,6 +199,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
                 case ReminderAdvanceWrite advance: AdvanceReminder(advance); break;
                 case DocumentPutWrite put: PutDocument(put); break;
                 case DocumentDeleteWrite delete: DeleteDocument(delete); break;
+                case DocumentExpireWrite expire: ExpireDocuments(expire); break;
                 default: throw new InvalidOperationException($"Unknown write {write.GetType().Name}.");
             }
         }
@@ -340,6 +345,11 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
     private void DeleteDocument(DocumentDeleteWrite write)
     {
         write.SetResult(_deleteDocument.Bind(0, write.Collection).Bind(1, write.Key).Execute() > 0);
+    }
+
+    private void ExpireDocuments(DocumentExpireWrite write)
+    {
+        write.SetResult(_expireDocuments.Bind(0, write.Collection).Bind(1, StorageTime.ToUnixMicroseconds(write.WrittenBefore)).Bind(2, write.MaxCount).Execute());
     }
 
     /// <summary>An insert of <paramref name="rows"/> consecutive events of one grain: $t, $k, $v, then type, data, actor and time per row.</summary>
