@@ -71,5 +71,8 @@ internal static class PostgresMigrations
                 PRIMARY KEY (collection, doc_key)
             );
             """),
+        new(2, "documents by age, so the retention pass deletes old dedup records without scanning the young ones", """
+            CREATE INDEX ix_documents_age ON documents (collection, updated_at);
+            """),
     ];
 }

@@ -36,9 +36,11 @@ internal sealed class PostgresWriteExecutor(NpgsqlDataSource dataSource) : IWrit
     private const string DeleteDocumentSql =
         "WITH d AS (DELETE FROM documents WHERE collection = $1 AND doc_key = $2 RETURNING 1) SELECT count(*) FROM d";
 
+    // By row address: with "(collection, doc_key) IN (…)" the planner hash-joined the whole table. A row another
+    // silo rewrote meanwhile has a new address and stays (READ COMMITTED re-checks the condition on the new version).
     private const string ExpireDocumentsSql =
-        "WITH d AS (DELETE FROM documents WHERE (collection, doc_key) IN " +
-        "(SELECT collection, doc_key FROM documents WHERE collection = $1 AND updated_at < $2 LIMIT $3) RETURNING 1) SELECT count(*) FROM d";
+        "WITH d AS (DELETE FROM documents WHERE ctid = ANY(ARRAY(" +
+        "SELECT ctid FROM documents WHERE collection = $1 AND updated_at < $2 LIMIT $3)) RETURNING 1) SELECT count(*) FROM d";
 
     public async Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
     {

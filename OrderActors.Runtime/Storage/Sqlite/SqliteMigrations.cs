@@ -88,5 +88,8 @@ internal static class SqliteMigrations
             );
             INSERT INTO index_log_state (id, trimmed_through) VALUES (1, 0);
             """),
+        new(5, "documents by age, so the retention pass deletes old dedup records without scanning the young ones", """
+            CREATE INDEX ix_documents_age ON documents (collection, updated_at);
+            """),
     ];
 }
