@@ -183,12 +183,29 @@ public sealed partial class OutboxDispatcher(
             return AttemptOutcome.Recorded;
         }
 
-        var (record, version) = loaded;
+        if (loaded is { Record: null, Unreadable: { } unreadable })
+        {
+            // Sending it cannot be right and retrying cannot help: it is given up, once, so the subscription's later
+            // deliveries go on (it failed its sender on every pass before). The stored text stays, as its payload.
+            LogUnreadable(logger, pending.DeliveryId, unreadable.Attempts[0].Error);
+            await store.RecordAttemptAsync(unreadable with { Attempts = [unreadable.Attempts[0] with { At = now }] }, loaded.Version, cancellationToken);
+            return AttemptOutcome.Recorded;
+        }
+
+        var (record, version) = (loaded.Record!, loaded.Version);
         if (record.Status != DeliveryStatus.Pending)
         {
             // Delivered or given up, and its work-list entry left behind (a stop between the two writes of
             // RecordAttemptAsync): nothing to send again.
             await store.DropPendingAsync(record.Id, cancellationToken);
+            return AttemptOutcome.Recorded;
+        }
+
+        if (record.NextAttemptAt > now)
+        {
+            // Not due by its own record: its work-list entry could not be read (so it counted as due), or another
+            // dispatcher attempted it since the list was read. The entry gets the record's time back.
+            await store.RestorePendingAsync(record, cancellationToken);
             return AttemptOutcome.Recorded;
         }
 
@@ -255,6 +272,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Outbox sender of subscription {SubscriptionId} failed; its deliveries are retried on a later pass")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception, string subscriptionId);
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Error, Message = "Outbox delivery {DeliveryId} cannot be read ({Reason}); marked failed, its stored text kept as its payload")]
+    private static partial void LogUnreadable(ILogger logger, string deliveryId, string? reason);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Outbox delivery {DeliveryId} failed after {Attempts} attempts; giving up")]
     private static partial void LogGaveUp(ILogger logger, string deliveryId, int attempts);

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using OrderActors.Client.Contracts;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Subscriptions;
@@ -71,13 +73,39 @@ public sealed class OutboxStore(IDocumentStore documents)
         }
     }
 
+    /// <summary>
+    /// The work list. An entry that cannot be read counts as due now under its key: the delivery record itself then
+    /// says whether anything is left to send, and the attempt rewrites the entry.
+    /// </summary>
     public async Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken) =>
-        (await ListAllAsync(Pending, null, cancellationToken)).Select(d => Deserialize<PendingDelivery>(d.Data)).ToList();
+        (await ListAllAsync(Pending, null, cancellationToken))
+            .Select(d => TryDeserialize<PendingDelivery>(d.Data, out var entry, out _) && entry.DeliveryId == d.Key ? entry : new PendingDelivery(d.Key, DateTimeOffset.MinValue))
+            .ToList();
 
-    public async Task<(DeliveryRecord Record, long Version)?> GetDeliveryAsync(string id, CancellationToken cancellationToken)
+    /// <summary>A delivery record as stored; <see cref="LoadedDelivery.Record"/> is null when its text is not one.</summary>
+    public async Task<LoadedDelivery?> GetDeliveryAsync(string id, CancellationToken cancellationToken)
     {
         var document = await documents.GetDocumentAsync(Deliveries, id, cancellationToken);
-        return document is null ? null : (Deserialize<DeliveryRecord>(document.Data), document.Version);
+        if (document is null)
+        {
+            return null;
+        }
+
+        return TryDeserialize<DeliveryRecord>(document.Data, out var record, out var error)
+            ? new LoadedDelivery(record, null, document.Version)
+            : new LoadedDelivery(null, Unreadable(id, document.Data, document.UpdatedAt, error), document.Version);
+    }
+
+    /// <summary>
+    /// What an unreadable delivery record (damaged, or written by a build that stores it differently) is shown and
+    /// kept as: failed, never sent, its stored text kept as the payload, one attempt saying why.
+    /// </summary>
+    public static DeliveryRecord Unreadable(string id, string storedText, DateTimeOffset at, string error)
+    {
+        var position = long.TryParse(id.AsSpan(id.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        return new DeliveryRecord(
+            id, SubscriptionOf(id), position, "", storedText, DeliveryStatus.Failed,
+            [new DeliveryAttemptView(at, null, $"delivery record unreadable: {error}")], null, null);
     }
 
     /// <summary>Stores the outcome of an attempt and updates or clears the pending entry.</summary>
@@ -88,17 +116,23 @@ public sealed class OutboxStore(IDocumentStore documents)
             return false;
         }
 
-        var pending = await documents.GetDocumentAsync(Pending, updated.Id, cancellationToken);
         if (updated.Status == DeliveryStatus.Pending)
         {
-            await documents.TryPutDocumentAsync(Pending, updated.Id, Serialize(new PendingDelivery(updated.Id, updated.NextAttemptAt!.Value)), pending?.Version ?? 0, cancellationToken);
+            await RestorePendingAsync(updated, cancellationToken);
         }
-        else if (pending is not null)
+        else
         {
-            await documents.DeleteDocumentAsync(Pending, updated.Id, cancellationToken);
+            await DropPendingAsync(updated.Id, cancellationToken);
         }
 
         return true;
+    }
+
+    /// <summary>Writes a pending delivery's work-list entry with the record's next attempt time.</summary>
+    public async Task RestorePendingAsync(DeliveryRecord pending, CancellationToken cancellationToken)
+    {
+        var entry = await documents.GetDocumentAsync(Pending, pending.Id, cancellationToken);
+        await documents.TryPutDocumentAsync(Pending, pending.Id, Serialize(new PendingDelivery(pending.Id, pending.NextAttemptAt!.Value)), entry?.Version ?? 0, cancellationToken);
     }
 
     /// <summary>Removes a delivery's work-list entry (its record stays).</summary>
@@ -109,7 +143,9 @@ public sealed class OutboxStore(IDocumentStore documents)
     {
         var prefix = subscriptionId + "/";
         var page = await documents.ListDocumentsAsync(Deliveries, prefix, maxCount, cancellationToken);
-        return page.TakeWhile(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(d => Deserialize<DeliveryRecord>(d.Data)).ToList();
+        return page.TakeWhile(d => d.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(d => TryDeserialize<DeliveryRecord>(d.Data, out var record, out var error) ? record : Unreadable(d.Key, d.Data, d.UpdatedAt, error))
+            .ToList();
     }
 
     public static string DeliveryId(string subscriptionId, long position) =>
@@ -137,4 +173,38 @@ public sealed class OutboxStore(IDocumentStore documents)
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 
     private static T Deserialize<T>(string data) => JsonSerializer.Deserialize<T>(data, Json)!;
+
+    /// <summary>False (with the reason) for text that is not JSON of <typeparamref name="T"/> or lacks a field it needs.</summary>
+    private static bool TryDeserialize<T>(string data, [NotNullWhen(true)] out T? value, out string error)
+        where T : class
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(data, Json);
+        }
+        catch (JsonException exception)
+        {
+            (value, error) = (null, exception.Message);
+            return false;
+        }
+
+        if (value is not null && Incomplete(value) is null)
+        {
+            error = "";
+            return true;
+        }
+
+        error = value is null ? "the stored text is null" : Incomplete(value)!;
+        value = null;
+        return false;
+    }
+
+    private static string? Incomplete(object value) => value switch
+    {
+        DeliveryRecord d when d.Id is null || d.SubscriptionId is null || d.EventType is null || d.Payload is null || d.Status is null || d.Attempts is null =>
+            "a required field is missing",
+        DeliveryRecord { Status: DeliveryStatus.Pending, NextAttemptAt: null } => "pending without a next attempt time",
+        PendingDelivery { DeliveryId: null } => "a required field is missing",
+        _ => null,
+    };
 }

@@ -149,6 +149,95 @@ public sealed class OutboundWebhookTests
         Assert.Equal(("delivered", 1), (after.Status, after.Attempts));
     }
 
+    /// <summary>
+    /// A delivery record that cannot be read is given up once, its text kept, and the subscription's next delivery
+    /// still goes (before, reading it failed the subscription's sender on every pass and nothing after it was sent).
+    /// </summary>
+    [Fact]
+    public async Task Dispatcher_UnreadableDeliveryRecord_IsMarkedFailedOnceAndTheNextDeliveryStillGoes()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var subscriber = new LoopbackSubscriber(failures: 2);
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
+        var admin = host.Admin();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        await WaitForDispatcherAtFeedHeadAsync(host, clock);
+        var subscription = await SubscribeAsync(admin, subscriber.Url);
+        await admin.ReceiveStockAsync("SKU-U1", 1);
+        await admin.ReceiveStockAsync("SKU-U2", 1);
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        var refused = new[] { await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15)), await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15)) };
+        await Eventually.WaitUntilAsync(async () => (await DeliveriesAsync(admin, subscription.Id)).All(d => d.Attempts == 1), "both first attempts are recorded");
+        var before = await DeliveriesAsync(admin, subscription.Id);
+        var damaged = before.Single(d => d.Position == before.Min(x => x.Position));
+        var version = (await documents.GetDocumentAsync(OutboxStore.Deliveries, damaged.Id, CancellationToken.None))!.Version;
+        await documents.TryPutDocumentAsync(OutboxStore.Deliveries, damaged.Id, "{\"id\": \"half a rec", version, CancellationToken.None);
+        var listedDamaged = await DeliveriesAsync(admin, subscription.Id);
+
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(20));
+        var sent = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
+        await Eventually.WaitUntilAsync(async () => (await DeliveriesAsync(admin, subscription.Id)).All(d => d.Status != "pending"), "both deliveries are settled");
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromMinutes(10));
+        await PeriodicPasses.WaitIdleAsync(dispatcher);
+        var after = await DeliveriesAsync(admin, subscription.Id);
+        var kept = (await outbox.GetDeliveryAsync(damaged.Id, CancellationToken.None))!.Record;
+
+        Assert.Equal([500, 500], refused.Select(r => r!.AnsweredStatus));
+        Assert.Equal([1, 1], before.Select(d => d.Attempts));
+        // Listed as what it will be kept as, not a 500 for the whole list.
+        Assert.Equal([("failed", 1), ("pending", 1)], listedDamaged.Select(d => (d.Status, d.Attempts)));
+        Assert.Contains("SKU-U2", sent!.Body, StringComparison.Ordinal);
+        Assert.Equal(200, sent.AnsweredStatus);
+        Assert.Null(await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.Equal([("failed", 1), ("delivered", 2)], after.Select(d => (d.Status, d.Attempts)));
+        Assert.StartsWith("delivery record unreadable:", after[0].AttemptLog.Single().Error, StringComparison.Ordinal);
+        Assert.Equal((damaged.Id, subscription.Id, damaged.Position, "{\"id\": \"half a rec"), (kept!.Id, kept.SubscriptionId, kept.Position, kept.Payload));
+        Assert.Empty(await outbox.ListPendingAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A work-list entry that cannot be read no longer stops every pass: it counts as due, the record (not yet due)
+    /// gives it its time back, and the delivery goes when that time comes.
+    /// </summary>
+    [Fact]
+    public async Task Dispatcher_UnreadableWorkListEntry_GetsTheRecordsTimeBackAndTheDeliveryGoesWhenDue()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var subscriber = new LoopbackSubscriber(failures: 1);
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
+        var admin = host.Admin();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        await WaitForDispatcherAtFeedHeadAsync(host, clock);
+        var subscription = await SubscribeAsync(admin, subscriber.Url);
+        await admin.ReceiveStockAsync("SKU-W1", 1);
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        var refused = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
+        var record = await WaitForAttemptsAsync(admin, subscription.Id, 1);
+        await PeriodicPasses.WaitIdleAsync(dispatcher);
+        var entry = (await documents.GetDocumentAsync(OutboxStore.Pending, record.Id, CancellationToken.None))!;
+        await documents.TryPutDocumentAsync(OutboxStore.Pending, record.Id, "not json", entry.Version, CancellationToken.None);
+
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        await Eventually.WaitUntilAsync(
+            async () => (await outbox.ListPendingAsync(CancellationToken.None)) is [{ } e] && e.NextAttemptAt != DateTimeOffset.MinValue,
+            "the work-list entry is readable again");
+        var early = await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(300));
+        var restored = await outbox.ListPendingAsync(CancellationToken.None);
+        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(10));
+        var sent = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
+        var after = await WaitForAttemptsAsync(admin, subscription.Id, 2);
+
+        Assert.Equal(500, refused!.AnsweredStatus);
+        Assert.Null(early);
+        Assert.Equal([new PendingDelivery(record.Id, record.NextAttemptAt!.Value)], restored);
+        Assert.Equal(200, sent!.AnsweredStatus);
+        Assert.Equal(("delivered", 2), (after.Status, after.Attempts));
+    }
+
     [Fact]
     public async Task CreateSubscription_BadUrlAndShortSecret_Is400NamingBoth()
     {
