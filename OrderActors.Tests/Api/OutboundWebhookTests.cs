@@ -124,21 +124,14 @@ public sealed class OutboundWebhookTests
     [Fact]
     public async Task Dispatcher_DeliveredRecordLeftOnTheWorkList_IsNotSentAgainAndLeavesTheList()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
-        await using var subscriber = new LoopbackSubscriber(failures: 0);
-        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
-        var admin = host.Admin();
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        await WaitForDispatcherAtFeedHeadAsync(host, clock);
-        var subscription = await SubscribeAsync(admin, subscriber.Url);
-        await admin.ReceiveStockAsync("SKU-ONCE", 1);
-        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        await using var o = await SubscribedOutbox.StartAsync(failures: 0);
+        var (clock, subscriber, admin, dispatcher, outbox, subscription) = (o.Clock, o.Subscriber, o.Admin, o.Dispatcher, o.Outbox, o.Subscription);
+        await o.ReceiveStockThenPassAsync("SKU-ONCE");
         var delivered = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
         var record = await WaitForAttemptsAsync(admin, subscription.Id, 1);
         await PeriodicPasses.WaitIdleAsync(dispatcher);
         var leftOver = JsonSerializer.Serialize(new PendingDelivery(record.Id, clock.GetUtcNow()), new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        await host.Services.GetRequiredService<IDocumentStore>().TryPutDocumentAsync(OutboxStore.Pending, record.Id, leftOver, 0, CancellationToken.None);
+        await o.Documents.TryPutDocumentAsync(OutboxStore.Pending, record.Id, leftOver, 0, CancellationToken.None);
 
         await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
         await Eventually.WaitUntilAsync(async () => (await outbox.ListPendingAsync(CancellationToken.None)).Count == 0, "the left-over entry leaves the work list");
@@ -156,24 +149,15 @@ public sealed class OutboundWebhookTests
     [Fact]
     public async Task Dispatcher_UnreadableDeliveryRecord_IsMarkedFailedOnceAndTheNextDeliveryStillGoes()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
-        await using var subscriber = new LoopbackSubscriber(failures: 2);
-        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
-        var admin = host.Admin();
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        var documents = host.Services.GetRequiredService<IDocumentStore>();
-        await WaitForDispatcherAtFeedHeadAsync(host, clock);
-        var subscription = await SubscribeAsync(admin, subscriber.Url);
-        await admin.ReceiveStockAsync("SKU-U1", 1);
-        await admin.ReceiveStockAsync("SKU-U2", 1);
-        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        await using var o = await SubscribedOutbox.StartAsync(failures: 2);
+        var (clock, subscriber, admin, dispatcher, outbox, subscription) = (o.Clock, o.Subscriber, o.Admin, o.Dispatcher, o.Outbox, o.Subscription);
+        await o.ReceiveStockThenPassAsync("SKU-U1", "SKU-U2");
         var refused = new[] { await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15)), await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15)) };
         await Eventually.WaitUntilAsync(async () => (await DeliveriesAsync(admin, subscription.Id)).All(d => d.Attempts == 1), "both first attempts are recorded");
         var before = await DeliveriesAsync(admin, subscription.Id);
         var damaged = before.Single(d => d.Position == before.Min(x => x.Position));
-        var version = (await documents.GetDocumentAsync(OutboxStore.Deliveries, damaged.Id, CancellationToken.None))!.Version;
-        await documents.TryPutDocumentAsync(OutboxStore.Deliveries, damaged.Id, "{\"id\": \"half a rec", version, CancellationToken.None);
+        var version = (await o.Documents.GetDocumentAsync(OutboxStore.Deliveries, damaged.Id, CancellationToken.None))!.Version;
+        await o.Documents.TryPutDocumentAsync(OutboxStore.Deliveries, damaged.Id, "{\"id\": \"half a rec", version, CancellationToken.None);
         var listedDamaged = await DeliveriesAsync(admin, subscription.Id);
 
         await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(20));
@@ -204,22 +188,14 @@ public sealed class OutboundWebhookTests
     [Fact]
     public async Task Dispatcher_UnreadableWorkListEntry_GetsTheRecordsTimeBackAndTheDeliveryGoesWhenDue()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
-        await using var subscriber = new LoopbackSubscriber(failures: 1);
-        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox);
-        var admin = host.Admin();
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        var documents = host.Services.GetRequiredService<IDocumentStore>();
-        await WaitForDispatcherAtFeedHeadAsync(host, clock);
-        var subscription = await SubscribeAsync(admin, subscriber.Url);
-        await admin.ReceiveStockAsync("SKU-W1", 1);
-        await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
+        await using var o = await SubscribedOutbox.StartAsync(failures: 1);
+        var (clock, subscriber, admin, dispatcher, outbox, subscription) = (o.Clock, o.Subscriber, o.Admin, o.Dispatcher, o.Outbox, o.Subscription);
+        await o.ReceiveStockThenPassAsync("SKU-W1");
         var refused = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
         var record = await WaitForAttemptsAsync(admin, subscription.Id, 1);
         await PeriodicPasses.WaitIdleAsync(dispatcher);
-        var entry = (await documents.GetDocumentAsync(OutboxStore.Pending, record.Id, CancellationToken.None))!;
-        await documents.TryPutDocumentAsync(OutboxStore.Pending, record.Id, "not json", entry.Version, CancellationToken.None);
+        var entry = (await o.Documents.GetDocumentAsync(OutboxStore.Pending, record.Id, CancellationToken.None))!;
+        await o.Documents.TryPutDocumentAsync(OutboxStore.Pending, record.Id, "not json", entry.Version, CancellationToken.None);
 
         await PeriodicPasses.RunOneAsync(dispatcher, clock, TimeSpan.FromSeconds(1));
         await Eventually.WaitUntilAsync(
@@ -248,6 +224,57 @@ public sealed class OutboundWebhookTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
         Assert.Equal(["secret", "url"], problem.Errors.Keys.Order());
+    }
+
+    /// <summary>A SQLite host on a manual clock whose dispatcher is at the feed head, with one subscriber to stock.received.</summary>
+    private sealed class SubscribedOutbox : IAsyncDisposable
+    {
+        private SubscribedOutbox(ManualTimeProvider clock, LoopbackSubscriber subscriber, ApiTestHost host) =>
+            (Clock, Subscriber, Host, Admin) = (clock, subscriber, host, host.Admin());
+
+        public ManualTimeProvider Clock { get; }
+
+        public LoopbackSubscriber Subscriber { get; }
+
+        public ApiTestHost Host { get; }
+
+        public HttpClient Admin { get; }
+
+        public OutboxDispatcher Dispatcher => Host.Services.GetRequiredService<OutboxDispatcher>();
+
+        public OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
+
+        public IDocumentStore Documents => Host.Services.GetRequiredService<IDocumentStore>();
+
+        public SubscriptionView Subscription { get; private set; } = null!;
+
+        /// <summary>The subscriber answers 500 to its first <paramref name="failures"/> deliveries.</summary>
+        public static async Task<SubscribedOutbox> StartAsync(int failures)
+        {
+            var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+            var subscriber = new LoopbackSubscriber(failures);
+            var outbox = new SubscribedOutbox(clock, subscriber, new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "outbox"), clock, FastOutbox));
+            await WaitForDispatcherAtFeedHeadAsync(outbox.Host, clock);
+            outbox.Subscription = await SubscribeAsync(outbox.Admin, subscriber.Url);
+            return outbox;
+        }
+
+        /// <summary>Receives one unit of each SKU (a <c>stock.received</c> event each), then runs one dispatcher pass.</summary>
+        public async Task ReceiveStockThenPassAsync(params string[] skus)
+        {
+            foreach (var sku in skus)
+            {
+                await Admin.ReceiveStockAsync(sku, 1);
+            }
+
+            await PeriodicPasses.RunOneAsync(Dispatcher, Clock, TimeSpan.FromSeconds(1));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Subscriber.DisposeAsync();
+        }
     }
 
     /// <summary>Runs the dispatcher's passes one at a time until its cursor is at the feed's head; it then waits for the clock.</summary>
