@@ -44,7 +44,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         RequestValidationException invalid => Problems.Validation(invalid.Code, invalid.Errors),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => Problems.TooLarge(),
         BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedJson(json),
-        BadHttpRequestException bad => Problems.Create(StatusCodes.Status400BadRequest, "request.bad", "Bad request", bad.Message),
+        BadHttpRequestException bad => Problems.BadParameter(bad),
         JsonException json => Problems.MalformedJson(json),
         InconsistentStateException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "storage.conflict", "Try again", "The resource was changed concurrently; retry the request."),
         GrainCallTimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "grain.timeout", "Try again", "The request timed out inside the service; retry the request."),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrderActors.Grains;
@@ -6,7 +7,7 @@ using OrderActors.Grains;
 namespace OrderActors.Api.Errors;
 
 /// <summary>Builds the ProblemDetails bodies the API answers with, so every error has the same shape.</summary>
-public static class Problems
+public static partial class Problems
 {
     public static ProblemDetails Create(int status, string code, string title, string? detail)
     {
@@ -67,8 +68,30 @@ public static class Problems
     public static ProblemDetails MalformedJson(JsonException json)
     {
         var field = JsonPathToField(json.Path);
-        return Validation("request.malformed_json", new Dictionary<string, string[]> { [field] = ["is not valid JSON for this field"] });
+        return json is NulCharacterException
+            ? Validation("validation.invalid", new Dictionary<string, string[]> { [field] = ["contains the character U+0000 (NUL)"] })
+            : Validation("request.malformed_json", new Dictionary<string, string[]> { [field] = ["is not valid JSON for this field"] });
     }
+
+    /// <summary>
+    /// A parameter ASP.NET Core could not bind (a query value of the wrong type, a missing body): 400 naming the
+    /// parameter, which its message gives in quotes as "type name" (<c>Failed to bind parameter "int limit" from "abc".</c>).
+    /// </summary>
+    public static ProblemDetails BadParameter(BadHttpRequestException bad)
+    {
+        var match = BindingMessage().Match(bad.Message);
+        if (!match.Success)
+        {
+            return Create(StatusCodes.Status400BadRequest, "request.bad", "Bad request", bad.Message);
+        }
+
+        // A missing body names its parameter's C# name, which the caller never sees: the field is the body.
+        var field = bad.Message.Contains(" body", StringComparison.Ordinal) ? "body" : match.Groups["name"].Value;
+        return Validation("request.bad_parameter", new Dictionary<string, string[]> { [field] = [bad.Message] });
+    }
+
+    [GeneratedRegex(@"parameter ""(?:[^"" ]+ )?(?<name>[^"" ]+)""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingMessage();
 
     public static ProblemDetails TooLarge() =>
         Create(StatusCodes.Status413PayloadTooLarge, "request.too_large", "Request body too large", "The request body is larger than the service accepts.");

@@ -38,7 +38,12 @@ public static class OrderEndpoints
         return orders;
     }
 
-    private static async Task<Results<Created<OrderDto>, RefusalResult>> CreateAsync(
+    /// <summary>
+    /// 201 with the new order. An order number used before answers the order it already is with 200 when the lines
+    /// are the same (a storefront's retry without an Idempotency-Key), and 409 <c>order.exists</c> when they differ:
+    /// the number belongs to another basket, and answering 201 with it would tell the storefront its new basket was stored.
+    /// </summary>
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, RefusalResult>> CreateAsync(
         CreateOrderRequest request,
         [AsParameters] OrderRequestContext context,
         IdempotencyStore idempotency,
@@ -48,6 +53,7 @@ public static class OrderEndpoints
     {
         // A sold-out checkout comes back from the grain as a value and is answered as the 409 it was when thrown.
         PlaceRefusal? refusal = null;
+        var existed = false;
         var created = await idempotency.RunAsync<OrderDto>(
             $"{context.Actor}:orders",
             idempotencyKey,
@@ -58,6 +64,17 @@ public static class OrderEndpoints
                 var id = OrderKeys.For(command.Channel, command.ExternalOrderNo);
                 var outcome = await context.Order(id).TryPlaceAsync(command);
                 refusal = outcome.Refusal;
+                if (outcome is { Created: false, Order: { } existing })
+                {
+                    existed = true;
+                    refusal = SameLines(existing.Lines, command.Lines) ? null : new PlaceRefusal(
+                        DomainErrorKind.Conflict, OrderErrors.OrderExists, $"Order {id} exists with other lines; an order number is used for one basket only.", "externalOrderNo");
+                    if (refusal is not null)
+                    {
+                        return null;
+                    }
+                }
+
                 return outcome.Order is { } view ? (view.ToDto(context.Access), $"/api/orders/{Uri.EscapeDataString(id)}") : null;
             },
             cancellationToken);
@@ -66,7 +83,14 @@ public static class OrderEndpoints
             return new RefusalResult(refusal ?? throw new InvalidOperationException("A checkout that created nothing carries its refusal."));
         }
 
-        return TypedResults.Created(location, body);
+        return existed ? TypedResults.Ok(body) : TypedResults.Created(location, body);
+    }
+
+    private static bool SameLines(IReadOnlyList<OrderLineView> stored, IReadOnlyList<OrderLineRequest> asked)
+    {
+        static IEnumerable<(string, int, decimal)> Normal(IEnumerable<(string Sku, int Quantity, decimal UnitPrice)> lines) =>
+            lines.Select(l => (l.Sku.Trim(), l.Quantity, l.UnitPrice)).Order();
+        return Normal(stored.Select(l => (l.Sku, l.Quantity, l.UnitPrice))).SequenceEqual(Normal(asked.Select(l => (l.Sku, l.Quantity, l.UnitPrice))));
     }
 
     private static async Task<Ok<OrderDto>> GetAsync(string id, [AsParameters] OrderRequestContext context) =>

@@ -15,4 +15,7 @@ public static class OrderErrors
     public const string NoWarehouse = "order.no_warehouse";
     public const string PaymentMismatch = "order.payment_mismatch";
     public const string StockInsufficient = "stock.insufficient";
+
+    /// <summary>An order number used again for another basket.</summary>
+    public const string OrderExists = "order.exists";
 }

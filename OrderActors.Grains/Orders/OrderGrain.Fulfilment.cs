@@ -9,6 +9,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Actor, "actor");
+        OrderValidation.MaxLength(command.Warehouse, "warehouse", 64);
         OrderGuards.EnsureExists(State, Id);
         if (State.Status == OrderStatus.Allocated && (command.Warehouse is null || command.Warehouse == State.Warehouse))
         {
@@ -52,6 +53,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Actor, "actor");
+        OrderValidation.MaxLength(command.Reason, "reason", 500);
         OrderGuards.EnsureExists(State, Id);
         if (State.Status == OrderStatus.Split)
         {
@@ -159,6 +161,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Status, "status", 50);
+        OrderValidation.MaxLength(command.Description, "description", 500);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
         if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))

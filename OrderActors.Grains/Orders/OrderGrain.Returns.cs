@@ -38,6 +38,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Actor, "actor");
+        OrderValidation.MaxLength(command.Warehouse, "warehouse", 64);
         OrderGuards.EnsureExists(State, Id);
         if (State.Status == OrderStatus.Refunded)
         {
@@ -58,8 +59,11 @@ public sealed partial class OrderGrain
             throw DomainException.Validation("validation.out_of_range", "refundAmount", $"The refund is 0 to {paid}.");
         }
 
-        await Stock(command.Actor).RestockAsync(OrderStock.Needs(State.Lines), warehouse, $"{Id}-return");
+        // The customer's refund first: it is the step that can refuse (a refund above what the customer's record
+        // holds for the order), and a refusal after the restock left the units counted twice. Both steps are keyed by
+        // the return, so a retry after a failure in between does neither twice.
         await RecordRefundAsync("return", amount, State.ReturnReason ?? "return", command.Actor);
+        await Stock(command.Actor).RestockAsync(OrderStock.Needs(State.Lines), warehouse, $"{Id}-return");
         var now = time.GetUtcNow();
         await journal.AppendAsync([new ReturnReceived(warehouse, now), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
         return await AfterChangeAsync(await RulesAsync());

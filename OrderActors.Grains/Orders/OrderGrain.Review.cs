@@ -17,6 +17,12 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Role, "role", 50);
+        if (!RulesValidator.Roles.Contains(command.Role, StringComparer.Ordinal))
+        {
+            throw DomainException.Validation("validation.invalid", "role", $"The role is one of {string.Join(", ", RulesValidator.Roles)}.");
+        }
+
+        OrderValidation.MaxLength(command.Comment, "comment", 500);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
         if (State.ApprovalComplete)
@@ -127,13 +133,15 @@ public sealed partial class OrderGrain
         OrderValidation.Required(command.Actor, "actor");
         if (command.OtherOrderIds is null || command.OtherOrderIds.Count == 0 || command.OtherOrderIds.Any(string.IsNullOrWhiteSpace))
         {
-            throw DomainException.Validation("validation.required", "orderIds", "Name at least one other order to merge.");
+            throw DomainException.Validation("validation.required", "otherOrderIds", "Name at least one other order to merge.");
         }
 
         if (command.OtherOrderIds.Contains(Id) || command.OtherOrderIds.Distinct(StringComparer.Ordinal).Count() != command.OtherOrderIds.Count)
         {
-            throw DomainException.Validation("validation.invalid", "orderIds", "The orders to merge are distinct and differ from the target.");
+            throw DomainException.Validation("validation.invalid", "otherOrderIds", "The orders to merge are distinct and differ from the target.");
         }
+
+        OrderValidation.MaxLength(command.Reason, "reason", 500);
 
         OrderGuards.EnsureExists(State, Id);
         var pending = command.OtherOrderIds.Where(o => !State.MergedFrom.Contains(o)).Order(StringComparer.Ordinal).ToList();

@@ -164,10 +164,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.PaymentId, "paymentId", 100);
         OrderValidation.Required(command.Actor, "actor");
-        if (command.Amount < 0)
-        {
-            throw DomainException.Validation("validation.out_of_range", "amount", "The amount cannot be negative.");
-        }
+        OrderValidation.Amount(command.Amount, "amount");
 
         OrderGuards.EnsureExists(State, Id);
         if (State.Status != OrderStatus.PendingPayment && State.PaymentId == command.PaymentId)

@@ -41,7 +41,7 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
                 var result = await Sku(sku).ReserveAsync(new ReserveStock(orderId, quantity, expiresAt, allowShortage, actor, confirm));
                 if (!result.Accepted)
                 {
-                    refusal = PlaceRefusal.StockInsufficient(sku, quantity, result.Reserved);
+                    refusal = PlaceRefusal.StockInsufficient(sku, quantity);
                     break;
                 }
 

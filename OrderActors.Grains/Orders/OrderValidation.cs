@@ -9,6 +9,9 @@ public static class OrderValidation
     public const int MaxQuantity = 100_000;
     public const decimal MaxUnitPrice = 100_000_000m;
 
+    /// <summary>The largest amount an order can come to (every line at its largest); a payment above it is not a payment.</summary>
+    public const decimal MaxAmount = MaxLines * MaxQuantity * MaxUnitPrice;
+
     public static void Validate(PlaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -49,14 +52,33 @@ public static class OrderValidation
             throw DomainException.Validation("validation.invalid", "paymentMethod", $"The payment method is '{PaymentMethods.Online}' or '{PaymentMethods.CashOnDelivery}'.");
         }
 
-        if (order.PaidAmount is < 0)
-        {
-            throw DomainException.Validation("validation.out_of_range", "paidAmount", "The paid amount cannot be negative.");
-        }
+        Amount(order.PaidAmount, "paidAmount");
 
         if ((order.Promotions ?? []).Count > 20 || (order.Tags ?? []).Count > 20)
         {
             throw DomainException.Validation("validation.out_of_range", (order.Promotions ?? []).Count > 20 ? "promotions" : "tags", "At most 20 entries.");
+        }
+
+        MaxLength(order.PaymentId, "paymentId", 100);
+        Entries(order.Promotions, "promotions");
+        Entries(order.Tags, "tags");
+    }
+
+    /// <summary>A paid amount: 0 to <see cref="MaxAmount"/>.</summary>
+    public static void Amount(decimal? amount, string field)
+    {
+        if (amount is < 0 or > MaxAmount)
+        {
+            throw DomainException.Validation("validation.out_of_range", field, string.Create(CultureInfo.InvariantCulture, $"The amount is 0 to {MaxAmount:N0}."));
+        }
+    }
+
+    /// <summary>Each entry present, at most 50 characters.</summary>
+    private static void Entries(IReadOnlyList<string>? values, string field)
+    {
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            Required(values![i], string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"), 50);
         }
     }
 
@@ -84,8 +106,10 @@ public static class OrderValidation
 
             if (line.UnitPrice is < 0 or > MaxUnitPrice)
             {
-                throw DomainException.Validation("validation.out_of_range", prefix + ".unitPrice", "The unit price cannot be negative.");
+                throw DomainException.Validation("validation.out_of_range", prefix + ".unitPrice", string.Create(CultureInfo.InvariantCulture, $"The unit price is 0 to {MaxUnitPrice:N0}."));
             }
+
+            MaxLength(line.Category, prefix + ".category", 50);
         }
     }
 
@@ -112,11 +136,25 @@ public static class OrderValidation
         MaxLength(value, field, maxLength);
     }
 
-    private static void MaxLength(string? value, string field, int maxLength)
+    /// <summary>
+    /// At most <paramref name="maxLength"/> characters, and no NUL: storage refuses it (SQLite and PostgreSQL text),
+    /// so a NUL that got this far failed the write after the stock had already moved.
+    /// </summary>
+    public static void MaxLength(string? value, string field, int maxLength)
     {
-        if (value is not null && value.Length > maxLength)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
         {
             throw DomainException.Validation("validation.too_long", field, $"{field} is at most {maxLength} characters.");
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw DomainException.Validation("validation.invalid", field, $"{field} contains the character U+0000 (NUL).");
         }
     }
 }

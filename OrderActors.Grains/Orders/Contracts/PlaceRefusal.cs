@@ -8,9 +8,12 @@ namespace OrderActors.Grains.Orders;
 /// </summary>
 public sealed record PlaceRefusal(DomainErrorKind Kind, string Code, string Message, string? Field = null)
 {
-    /// <summary>One SKU cannot cover the order: nothing was reserved (what another SKU had taken was released).</summary>
-    public static PlaceRefusal StockInsufficient(string sku, int wanted, int available) =>
-        new(DomainErrorKind.Conflict, OrderErrors.StockInsufficient, $"Not enough stock of {sku}: {wanted} wanted, {available} available.");
+    /// <summary>
+    /// One SKU cannot cover the order: nothing was reserved (what another SKU had taken was released). The message
+    /// names no available quantity: the refusal does not carry one, and the SKU's own page says it.
+    /// </summary>
+    public static PlaceRefusal StockInsufficient(string sku, int wanted) =>
+        new(DomainErrorKind.Conflict, OrderErrors.StockInsufficient, $"Not enough stock of {sku}: {wanted} wanted, fewer available.");
 
     /// <summary>The exception a caller that relies on one gets: same kind, code, message and field.</summary>
     public DomainException ToException() => new(Kind, Code, Message, Field);

@@ -26,7 +26,7 @@ public sealed class OrderRefusalTests
         Assert.Null(outcome.Order);
         Assert.False(outcome.Created);
         Assert.Equal(
-            new PlaceRefusal(DomainErrorKind.Conflict, OrderErrors.StockInsufficient, "Not enough stock of B: 2 wanted, 0 available."),
+            new PlaceRefusal(DomainErrorKind.Conflict, OrderErrors.StockInsufficient, "Not enough stock of B: 2 wanted, fewer available."),
             outcome.Refusal);
         var (a, b) = (await cluster.StockAsync("A"), await cluster.StockAsync("B"));
         Assert.Equal((10, 0, 1, 0), (a.Sellable, a.Reserved, b.Sellable, b.Reserved));
@@ -62,7 +62,7 @@ public sealed class OrderRefusalTests
         var thrown = await Assert.ThrowsAsync<DomainException>(() => cluster.PlaceAsync(order));
 
         Assert.Equal((refusal.Kind, refusal.Code, refusal.Message, refusal.Field), (thrown.Kind, thrown.Code, thrown.Message, thrown.Field));
-        Assert.Equal((DomainErrorKind.Conflict, "stock.insufficient", "Not enough stock of A: 2 wanted, 0 available."), (thrown.Kind, thrown.Code, thrown.Message));
+        Assert.Equal((DomainErrorKind.Conflict, "stock.insufficient", "Not enough stock of A: 2 wanted, fewer available."), (thrown.Kind, thrown.Code, thrown.Message));
     }
 
     [Fact]
@@ -110,10 +110,10 @@ public sealed class OrderRefusalTests
     [Fact]
     public void OrderOrThrow_Refused_ThrowsTheRefusalsException()
     {
-        var outcome = PlaceOutcome.Refused(PlaceRefusal.StockInsufficient("A", 3, 0));
+        var outcome = PlaceOutcome.Refused(PlaceRefusal.StockInsufficient("A", 3));
 
         var error = Assert.Throws<DomainException>(outcome.OrderOrThrow);
 
-        Assert.Equal((DomainErrorKind.Conflict, "stock.insufficient", "Not enough stock of A: 3 wanted, 0 available.", (string?)null), (error.Kind, error.Code, error.Message, error.Field));
+        Assert.Equal((DomainErrorKind.Conflict, "stock.insufficient", "Not enough stock of A: 3 wanted, fewer available.", (string?)null), (error.Kind, error.Code, error.Message, error.Field));
     }
 }
