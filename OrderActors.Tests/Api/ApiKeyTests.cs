@@ -26,6 +26,29 @@ public sealed class ApiKeyTests
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    /// <summary>Revoking the last admin key locked every admin out until a restart; it is refused until another exists.</summary>
+    [Fact]
+    public async Task RevokeKey_TheLastAdminKey_Is409UntilAnotherAdminKeyExists()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        var sales = await (await admin.PostAsJsonAsync("/api/keys", new CreateApiKeyRequest("sales", [ApiRoles.Sales]))).Content.ReadFromJsonAsync<ApiKeyCreated>();
+
+        var refused = await admin.DeleteAsync("/api/keys/bootstrap");
+        var stillWorks = await admin.GetAsync("/api/keys");
+        var other = await (await admin.PostAsJsonAsync("/api/keys", new CreateApiKeyRequest("ops", [ApiRoles.Admin]))).Content.ReadFromJsonAsync<ApiKeyCreated>();
+        var revoked = await admin.DeleteAsync("/api/keys/bootstrap");
+        var lastAgain = await host.WithKey(other!.Key).DeleteAsync($"/api/keys/{other.Id}");
+        var salesRevoked = await host.WithKey(other.Key).DeleteAsync($"/api/keys/{sales!.Id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("keys.last_admin", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Extensions["code"]!.ToString());
+        Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lastAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, salesRevoked.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CreateKey_NonAdminRole_Is403Problem(string provider)
