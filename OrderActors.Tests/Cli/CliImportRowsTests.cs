@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using OrderActors.Cli;
+using OrderActors.Client.Contracts;
+using OrderActors.Client.Http;
+
+namespace OrderActors.Tests.Cli;
+
+/// <summary>How an import reads an export's rows into orders, run as a process against the silo run as a process.</summary>
+public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloProcess>
+{
+    private const string Header = "订单编号,收货人姓名,联系手机,收货地址,实付金额,付款时间,买家留言,商家编码,宝贝数量,宝贝单价";
+    private const string Address = "浙江省 杭州市 西湖区 文三路 100号";
+
+    [Fact]
+    public async Task ImportOrders_PaymentAndNoteOnTheSecondRowOnly_StoresTheOrderPaidWithTheNote()
+    {
+        await ReceiveAsync("SKU-MG1", "SKU-MG2");
+        var file = CsvText.Write(
+            Header,
+            $"940011,张三,13800138000,{Address},,,,SKU-MG1,1,10",
+            $"940011,张三,13800138000,{Address},20,2026-12-06 10:00:00,要发票,SKU-MG2,1,10");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(1, Summary(result).GetProperty("created").GetInt32());
+        var order = await silo.Admin.Orders.GetAsync("taobao-940011");
+        Assert.Equal((20m, "要发票"), (order.PaidAmount, order.BuyerNote));
+        Assert.NotNull(order.PaidAt);
+        Assert.Equal(["SKU-MG1", "SKU-MG2"], order.Lines.Select(l => l.Sku));
+    }
+
+    [Fact]
+    public async Task ImportOrders_PhoneAndAddressOnTheSecondRowOnly_CreatesTheOrderWithThem()
+    {
+        await ReceiveAsync("SKU-MG3", "SKU-MG4");
+        var file = CsvText.Write(
+            Header,
+            "940012,张三,,,30,2026-12-06 10:00:00,,SKU-MG3,1,15",
+            $"940012,张三,13900139000,{Address},,,,SKU-MG4,1,15");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var order = await silo.Admin.Orders.GetAsync("taobao-940012");
+        Assert.Equal(("浙江省", "西湖区"), (order.Address.Province, order.Address.District));
+        Assert.Equal(30m, order.PaidAmount);
+        Assert.Equal(2, order.Lines.Count);
+    }
+
+    private async Task ReceiveAsync(params string[] skus)
+    {
+        foreach (var sku in skus)
+        {
+            await silo.Admin.Stock.ReceiveAsync(sku, new StockReceiptRequest("SZ", 100));
+        }
+    }
+
+    private Task<CliProcess.Result> ImportAsync(string file, params string[] more) =>
+        CliProcess.RunAsync(
+            new Dictionary<string, string> { ["ORDERACTORS_URL"] = silo.Url, ["ORDERACTORS_API_KEY"] = SiloProcess.AdminKey, ["ORDERACTORS_WEBHOOK_SECRET_TAOBAO"] = SiloProcess.TaobaoSecret },
+            ["import", "orders", "--channel", "taobao", file, "--json", .. more]);
+
+    private static JsonElement Summary(CliProcess.Result result) => JsonDocument.Parse(result.Out).RootElement;
+
+    private async Task AssertMissingAsync(string id)
+    {
+        var error = await Assert.ThrowsAsync<OrderActorsApiException>(() => silo.Admin.Orders.GetAsync(id));
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+    }
+}
