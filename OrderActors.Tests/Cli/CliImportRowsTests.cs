@@ -49,6 +49,27 @@ public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.Equal(2, order.Lines.Count);
     }
 
+    [Fact]
+    public async Task ImportOrders_TwoSubOrdersOfOneSku_KeepsBothLinesAndSkipsOnlyTheExactRepeat()
+    {
+        await ReceiveAsync("SKU-SUB1");
+        var file = CsvText.Write(
+            "订单编号,子订单编号,收货人姓名,联系手机,收货地址,实付金额,付款时间,商家编码,宝贝数量,宝贝单价",
+            $"940021,a1,张三,13800138000,{Address},20,2026-12-06 10:00:00,SKU-SUB1,1,10",
+            $"940021,a2,张三,13800138000,{Address},20,2026-12-06 10:00:00,SKU-SUB1,1,10",
+            $"940021,a2,张三,13800138000,{Address},20,2026-12-06 10:00:00,SKU-SUB1,1,10");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var summary = Summary(result);
+        Assert.Equal((1, 1), (summary.GetProperty("created").GetInt32(), summary.GetProperty("duplicateRows").GetInt32()));
+        var order = await silo.Admin.Orders.GetAsync("taobao-940021");
+        Assert.Equal([("SKU-SUB1", 1), ("SKU-SUB1", 1)], order.Lines.Select(l => (l.Sku, l.Quantity)));
+        var stock = await silo.Admin.Stock.GetAsync("SKU-SUB1");
+        Assert.Equal(2, stock.Reserved + stock.Allocated);
+    }
+
     private async Task ReceiveAsync(params string[] skus)
     {
         foreach (var sku in skus)
