@@ -56,7 +56,7 @@ public static class ImportCommands
         }
 
         var csv = CsvFile.Read(path, headerMap);
-        var plan = ImportPlan.From(csv.Rows);
+        var plan = ImportPlan.From(csv.Rows, csv.ColumnName);
         var mapping = await context.Api.Channels.GetMappingAsync(channel, cancellationToken);
         var runner = new ImportRunner(context.Api, channel, secret, new PayloadBuilder(mapping));
 

@@ -49,6 +49,10 @@ public sealed record CsvFile(IReadOnlyList<string> Headers, IReadOnlyList<Import
         return new CsvFile(headers, rows, columns);
     }
 
+    /// <summary>The header this file uses for <paramref name="field"/> (the field's own name when the file has no such column).</summary>
+    public string ColumnName(string field) =>
+        Columns.TryGetValue(field, out var index) && index < Headers.Count ? CsvValue.Clean(Headers[index]) : field;
+
     public static string Decode(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);

@@ -12,16 +12,19 @@ namespace OrderActors.Cli.Import;
 /// </summary>
 public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList<ImportRejection> Rejections, IReadOnlyList<ImportRow> DuplicateRows)
 {
-    public static ImportPlan From(IReadOnlyList<ImportRow> rows)
+    /// <param name="rows">The file's rows.</param>
+    /// <param name="columnName">The file's header for a field, so a rejection names the column the user sees (default: the field).</param>
+    public static ImportPlan From(IReadOnlyList<ImportRow> rows, Func<string, string>? columnName = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        columnName ??= field => field;
         var rejections = new List<ImportRejection>();
         var duplicates = new List<ImportRow>();
         var groups = new Dictionary<string, List<ImportRow>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var row in rows)
         {
-            if (RowProblem(row) is { } problem)
+            if (RowProblem(row, columnName) is { } problem)
             {
                 rejections.Add(new ImportRejection(NullIfEmpty(row.Get(ImportField.OrderNo)), [row], problem));
                 continue;
@@ -67,7 +70,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
         return new ImportPlan(orders, rejections, duplicates);
     }
 
-    private static string? RowProblem(ImportRow row)
+    private static string? RowProblem(ImportRow row, Func<string, string> columnName)
     {
         if (row.Get(ImportField.OrderNo).Length == 0)
         {
@@ -88,9 +91,9 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
         foreach (var field in new[] { ImportField.UnitPrice, ImportField.PaidAmount })
         {
             var text = row.Get(field);
-            if (text.Length > 0 && (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount < 0))
+            if (text.Length > 0 && !CsvAmount.TryParse(text, out _))
             {
-                return $"{field} '{text}' is not a non-negative number";
+                return CsvAmount.Problem(columnName(field), text);
             }
         }
 

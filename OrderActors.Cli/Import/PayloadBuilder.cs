@@ -101,9 +101,10 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
             return;
         }
 
-        if (numeric && field.Scale is { } scale && scale != 0m && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        // Amounts go out plain (1,299.00 as 1299.00): the service reads numbers, not an export's grouping.
+        if (numeric && CsvAmount.TryParse(value, out var number))
         {
-            value = (number / scale).ToString(CultureInfo.InvariantCulture);
+            value = (field.Scale is { } scale && scale != 0m ? number / scale : number).ToString(CultureInfo.InvariantCulture);
         }
 
         Put(target, path, JsonValue.Create(value));

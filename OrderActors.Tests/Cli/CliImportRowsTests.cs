@@ -70,6 +70,26 @@ public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.Equal(2, stock.Reserved + stock.Allocated);
     }
 
+    [Fact]
+    public async Task ImportOrders_ADecimalCommaInASemicolonFile_RejectsTheRowNamingTheColumnAndKeepsGroupedThousands()
+    {
+        await ReceiveAsync("SKU-AMT1");
+        var file = CsvText.Write(
+            Header.Replace(',', ';'),
+            $"940031;张三;13800138000;{Address};10,50;2026-12-06 10:00:00;;SKU-AMT1;1;10",
+            $"940032;张三;13800138000;{Address};1,299.00;2026-12-06 10:00:00;;SKU-AMT1;1;1,299.00");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.ApiError, result.ExitCode);
+        var rejection = Assert.Single(Summary(result).GetProperty("rejections").EnumerateArray());
+        Assert.Equal("940031", rejection.GetProperty("orderNo").GetString());
+        Assert.StartsWith("实付金额 '10,50' is not an amount", rejection.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await AssertMissingAsync("taobao-940031");
+        var order = await silo.Admin.Orders.GetAsync("taobao-940032");
+        Assert.Equal((1299m, 1299m), (order.PaidAmount, order.Lines[0].UnitPrice));
+    }
+
     private async Task ReceiveAsync(params string[] skus)
     {
         foreach (var sku in skus)
