@@ -90,6 +90,37 @@ public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.Equal((1299m, 1299m), (order.PaidAmount, order.Lines[0].UnitPrice));
     }
 
+    [Fact]
+    public async Task ImportOrders_ADirectoryWhereTheRejectedFileGoes_ExitsTwoAndSendsNothing()
+    {
+        await ReceiveAsync("SKU-RJ1");
+        var file = CsvText.Write(Header, $"940041,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-RJ1,1,20");
+        Directory.CreateDirectory(file + ".rejected.csv");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Equal($"error: {file}.rejected.csv is a directory, and an import writes its rejected rows to that name. Move it away and retry; nothing was sent.", line);
+        await AssertMissingAsync("taobao-940041");
+    }
+
+    [Fact]
+    public async Task ImportOrders_AFixedFileImportedCleanly_RemovesTheRejectedFileOfTheEarlierRun()
+    {
+        await ReceiveAsync("SKU-RJ2");
+        var file = CsvText.Write(Header, $"940051,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-RJ2,x,20");
+        var first = await ImportAsync(file);
+        await File.WriteAllTextAsync(file, Header + "\n" + $"940051,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-RJ2,1,20" + "\n");
+
+        var second = await ImportAsync(file);
+
+        Assert.Equal((ExitCodes.ApiError, ExitCodes.Ok), (first.ExitCode, second.ExitCode));
+        Assert.False(File.Exists(file + ".rejected.csv"));
+        Assert.Equal(file + ".rejected.csv", Summary(second).GetProperty("removedRejectedFile").GetString());
+        Assert.Equal("Paid", (await silo.Admin.Orders.GetAsync("taobao-940051")).Status);
+    }
+
     private async Task ReceiveAsync(params string[] skus)
     {
         foreach (var sku in skus)
