@@ -1,4 +1,6 @@
+using System.Text.Json;
 using OrderActors.Cli;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Tests.Cli;
 
@@ -17,5 +19,44 @@ public sealed class CliCommandLineTests(SiloProcess silo) : IClassFixture<SiloPr
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
         Assert.Contains("--top", line, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public async Task CancelAndReleaseHold_WithoutAReason_ExitTwoAndLeaveTheOrderAsItWas()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-RS1", new StockReceiptRequest("SZ", 5));
+        var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("RS-1", "SKU-RS1", 1));
+
+        var cancel = await CliProcess.RunAsync(silo, "orders", "cancel", order.Id);
+        var release = await CliProcess.RunAsync(silo, "orders", "release-hold", order.Id, "address.incomplete");
+        var exceptionRelease = await CliProcess.RunAsync(silo, "exceptions", "release", order.Id, "address.incomplete");
+
+        Assert.Equal([ExitCodes.Usage, ExitCodes.Usage, ExitCodes.Usage], new[] { cancel.ExitCode, release.ExitCode, exceptionRelease.ExitCode });
+        Assert.All([cancel, release, exceptionRelease], r => Assert.Contains("--reason", Assert.Single(r.ErrorLines), StringComparison.Ordinal));
+        var after = await silo.Admin.Orders.GetAsync(order.Id);
+        Assert.Equal((order.Status, order.Version), (after.Status, after.Version));
+    }
+
+    [Fact]
+    public async Task StockSettings_OnlySafetyStock_KeepsTheOtherSettings()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-ST1", new StockReceiptRequest("SZ", 50));
+        await silo.Admin.Stock.SetSettingsAsync("SKU-ST1", new StockSettingsRequest(1, 7, 3));
+
+        var result = await CliProcess.RunAsync(silo, "stock", "settings", "SKU-ST1", "--safety-stock", "2", "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var stock = await silo.Admin.Stock.GetAsync("SKU-ST1");
+        Assert.Equal((2, 7, 3), (stock.SafetyStock, stock.LowStockThreshold, stock.PresaleAllowance));
+        Assert.Equal(2, JsonDocument.Parse(result.Out).RootElement.GetProperty("safetyStock").GetInt32());
+    }
+
+    [Fact]
+    public async Task StockSettings_NoSetting_ExitsTwo()
+    {
+        var result = await CliProcess.RunAsync(silo, "stock", "settings", "SKU-ST2");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(["error: give at least one of --safety-stock, --low-stock-threshold, --presale-allowance."], result.ErrorLines);
     }
 }
