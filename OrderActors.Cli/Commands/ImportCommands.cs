@@ -52,7 +52,14 @@ public static class ImportCommands
         var headerMap = HeaderMap.For(channel);
         if (columnsFile is not null)
         {
-            headerMap = headerMap.WithOverrides(File.Exists(columnsFile) ? await File.ReadAllTextAsync(columnsFile, cancellationToken) : throw new CliUsageException($"file not found: {columnsFile}."));
+            try
+            {
+                headerMap = headerMap.WithOverrides(CliFiles.ReadAllText(columnsFile));
+            }
+            catch (System.Text.Json.JsonException json)
+            {
+                throw CliFiles.NotJson(columnsFile, json);
+            }
         }
 
         var csv = CsvFile.Read(path, headerMap);

@@ -11,10 +11,7 @@ public sealed record CsvFile(IReadOnlyList<string> Headers, IReadOnlyList<Import
     public static CsvFile Read(string path, HeaderMap headerMap)
     {
         ArgumentNullException.ThrowIfNull(headerMap);
-        if (!File.Exists(path))
-        {
-            throw new CliUsageException($"file not found: {path}.");
-        }
+        CliFiles.EnsureFile(path);
 
         var text = Decode(File.ReadAllBytes(path));
         using var reader = new StringReader(text);

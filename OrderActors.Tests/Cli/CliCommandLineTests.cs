@@ -59,4 +59,13 @@ public sealed class CliCommandLineTests(SiloProcess silo) : IClassFixture<SiloPr
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal(["error: give at least one of --safety-stock, --low-stock-threshold, --presale-allowance."], result.ErrorLines);
     }
+
+    [Fact]
+    public async Task RulesSet_ADirectoryAsTheFile_SaysItIsADirectory()
+    {
+        var result = await CliProcess.RunAsync(silo, "rules", "set", "sla", silo.Directory);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal([$"error: {silo.Directory} is a directory, not a file."], result.ErrorLines);
+    }
 }

@@ -121,6 +121,34 @@ public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.Equal("Paid", (await silo.Admin.Orders.GetAsync("taobao-940051")).Status);
     }
 
+    [Fact]
+    public async Task ImportOrders_ColumnsFileThatIsNotJson_ExitsTwoNamingTheLine()
+    {
+        var file = CsvText.Write(Header, $"940071,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-X,1,20");
+        var map = Path.Combine(silo.Directory, $"map-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(map, "{\n  \"sku\": \"商家编码\",\n  \"quantity\": \n}\n");
+
+        var result = await ImportAsync(file, "--columns", map);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"error: {map} is not valid JSON (line 4): ", line, StringComparison.Ordinal);
+        await AssertMissingAsync("taobao-940071");
+    }
+
+    [Fact]
+    public async Task ImportOrders_ADirectoryAsTheFileOrTheColumnsFile_SaysItIsADirectory()
+    {
+        var file = CsvText.Write(Header, $"940081,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-X,1,20");
+
+        var asFile = await ImportAsync(silo.Directory);
+        var asColumns = await ImportAsync(file, "--columns", silo.Directory);
+
+        Assert.Equal((ExitCodes.Usage, ExitCodes.Usage), (asFile.ExitCode, asColumns.ExitCode));
+        Assert.Equal([$"error: {silo.Directory} is a directory, not a file."], asFile.ErrorLines);
+        Assert.Equal([$"error: {silo.Directory} is a directory, not a file."], asColumns.ErrorLines);
+    }
+
     private async Task ReceiveAsync(params string[] skus)
     {
         foreach (var sku in skus)
