@@ -60,6 +60,19 @@ public sealed class CliCommandLineTests(SiloProcess silo) : IClassFixture<SiloPr
         Assert.Equal(["error: give at least one of --safety-stock, --low-stock-threshold, --presale-allowance."], result.ErrorLines);
     }
 
+    [Theory]
+    [InlineData("clé-ключ")]
+    [InlineData("oa_key\nsecond-line")]
+    public async Task AnyCommand_AnApiKeyAHeaderCannotCarry_ExitsTwoSayingSo(string key)
+    {
+        var result = await CliProcess.RunAsync(silo, "--api-key", key, "stock", "show", "SKU-1");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: the API key contains characters an HTTP header cannot carry", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("second-line", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RulesSet_ADirectoryAsTheFile_SaysItIsADirectory()
     {
