@@ -122,6 +122,23 @@ public sealed class CliImportRowsTests(SiloProcess silo) : IClassFixture<SiloPro
     }
 
     [Fact]
+    public async Task ImportOrders_AfterANoteSpanningTwoLines_ReportsTheLineTheRejectedRowStartsOn()
+    {
+        await ReceiveAsync("SKU-ML1");
+        var file = CsvText.Write(
+            Header,
+            $"940061,张三,13800138000,{Address},20,2026-12-06 10:00:00,\"请周末送\n谢谢\",SKU-ML1,1,20",
+            $"940062,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-ML1,x,20");
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(ExitCodes.ApiError, result.ExitCode);
+        var rejection = Assert.Single(Summary(result).GetProperty("rejections").EnumerateArray());
+        Assert.Equal([4], rejection.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()));
+        Assert.Contains("谢谢", (await silo.Admin.Orders.GetAsync("taobao-940061")).BuyerNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportOrders_ColumnsFileThatIsNotJson_ExitsTwoNamingTheLine()
     {
         var file = CsvText.Write(Header, $"940071,张三,13800138000,{Address},20,2026-12-06 10:00:00,,SKU-X,1,20");
