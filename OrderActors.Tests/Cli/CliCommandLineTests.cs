@@ -1,6 +1,9 @@
+using System.Collections;
+using System.Text;
 using System.Text.Json;
 using OrderActors.Cli;
 using OrderActors.Client.Contracts;
+using Spectre.Console;
 
 namespace OrderActors.Tests.Cli;
 
@@ -80,5 +83,40 @@ public sealed class CliCommandLineTests(SiloProcess silo) : IClassFixture<SiloPr
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal([$"error: {silo.Directory} is a directory, not a file."], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task ClusterStatusWatch_Json_PrintsTheBodyAsTheApiSentIt()
+    {
+        using var stop = new CancellationTokenSource();
+        using var output = new FirstLineWriter(stop);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        var environment = new Hashtable { [CliOptions.UrlVariable] = silo.Url, [CliOptions.ApiKeyVariable] = SiloProcess.AdminKey };
+
+        var code = await CliApp.RunAsync(["cluster", "status", "--watch", "--json", "--interval", "1h"], new CliIo(console, TextWriter.Null, environment), stop.Token);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var line = output.FirstLine!;
+        Assert.Contains("+00:00", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", line, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind);
+    }
+
+    /// <summary>Keeps the first line written and then asks the command to stop, as Ctrl+C would.</summary>
+    private sealed class FirstLineWriter(CancellationTokenSource stop) : StringWriter
+    {
+        public string? FirstLine { get; private set; }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (FirstLine is null)
+            {
+                FirstLine = value;
+                stop.Cancel();
+            }
+        }
     }
 }
