@@ -12,7 +12,27 @@ public sealed record CliSettings(Uri Url, string? ApiKey, bool Json)
         ArgumentNullException.ThrowIfNull(environment);
         var url = parse.GetValue(CliOptions.Url) ?? environment[CliOptions.UrlVariable] as string;
         var key = parse.GetValue(CliOptions.ApiKey) ?? environment[CliOptions.ApiKeyVariable] as string;
-        return new CliSettings(ParseUrl(string.IsNullOrWhiteSpace(url) ? CliOptions.DefaultUrl : url.Trim()), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), parse.GetValue(CliOptions.Json));
+        return new CliSettings(ParseUrl(string.IsNullOrWhiteSpace(url) ? CliOptions.DefaultUrl : url.Trim()), ParseApiKey(key), parse.GetValue(CliOptions.Json));
+    }
+
+    /// <summary>
+    /// The key goes in the X-Api-Key header, which carries printable ASCII only. A key pasted with a line break or a
+    /// look-alike character would otherwise fail inside the HTTP client and be reported as a connection problem.
+    /// </summary>
+    public static string? ParseApiKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        key = key.Trim();
+        if (key.Any(c => c is < ' ' or > '~'))
+        {
+            throw new CliUsageException($"the API key contains characters an HTTP header cannot carry (a line break, or a character that is not ASCII). Check --api-key or {CliOptions.ApiKeyVariable}.");
+        }
+
+        return key;
     }
 
     public static Uri ParseUrl(string url)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using OrderActors.Cli.Rendering;
 using OrderActors.Client.Contracts;
 using Spectre.Console;
@@ -45,9 +44,10 @@ public static class ClusterCommands
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                // The body as the API sent it: re-serializing would escape characters (+ as \u002B) and reorder nothing
+                // a script asked to change.
                 await context.Api.Admin.ClusterAsync(cancellationToken);
-                using var document = JsonDocument.Parse(context.LastBody ?? "{}");
-                context.WriteRaw(JsonSerializer.Serialize(document.RootElement));
+                context.WriteRaw(context.LastBody ?? "{}");
                 await Task.Delay(interval, cancellationToken);
             }
 

@@ -19,7 +19,7 @@ public static class ExceptionCommands
 
         var id = OrderCommands.OrderId();
         var holdCode = Argument("code", "The hold's code.");
-        var reason = Option<string?>("--reason", "Why it may go on.");
+        var reason = Option<string?>("--reason", "Why it may go on (required: kept in the order's history).", required: true);
         var release = Command("release", "Release a hold on an order (the same as 'orders release-hold').", id, holdCode, reason)
             .Runs(async (parse, context, ct) =>
             {

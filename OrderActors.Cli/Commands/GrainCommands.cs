@@ -13,9 +13,11 @@ public static class GrainCommands
         var type = Option<string>("--type", "The grain type: order, sku or customer.", required: true);
         type.AcceptOnlyFromAmong([.. Types]);
         var top = Option<int?>("--top", "At most this many (the busiest first).");
+        // Read the token, not the value: a validator runs even when the value did not parse (--top abc), and asking for
+        // that value throws instead of letting the parser report its own error.
         top.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
             {
                 result.AddError("--top must be at least 1.");
             }

@@ -52,11 +52,20 @@ public static class ImportCommands
         var headerMap = HeaderMap.For(channel);
         if (columnsFile is not null)
         {
-            headerMap = headerMap.WithOverrides(File.Exists(columnsFile) ? await File.ReadAllTextAsync(columnsFile, cancellationToken) : throw new CliUsageException($"file not found: {columnsFile}."));
+            try
+            {
+                headerMap = headerMap.WithOverrides(CliFiles.ReadAllText(columnsFile));
+            }
+            catch (System.Text.Json.JsonException json)
+            {
+                throw CliFiles.NotJson(columnsFile, json);
+            }
         }
 
         var csv = CsvFile.Read(path, headerMap);
-        var plan = ImportPlan.From(csv.Rows);
+        var plan = ImportPlan.From(csv.Rows, csv.ColumnName);
+        var rejectedPath = RejectedRowsWriter.PathFor(path);
+        RejectedRowsWriter.EnsureWritable(rejectedPath);
         var mapping = await context.Api.Channels.GetMappingAsync(channel, cancellationToken);
         var runner = new ImportRunner(context.Api, channel, secret, new PayloadBuilder(mapping));
 
@@ -80,10 +89,26 @@ public static class ImportCommands
 
         var rejections = plan.Rejections.Concat(sent).OrderBy(r => r.Rows[0].Line).ToList();
         string? rejectedFile = null;
-        if (rejections.Count > 0)
+        string? removedRejectedFile = null;
+        string? writeFailure = null;
+        try
         {
-            rejectedFile = RejectedRowsWriter.PathFor(path);
-            RejectedRowsWriter.Write(rejectedFile, csv.Headers, rejections);
+            if (rejections.Count > 0)
+            {
+                RejectedRowsWriter.Write(rejectedPath, csv.Headers, rejections);
+                rejectedFile = rejectedPath;
+            }
+            else if (File.Exists(rejectedPath))
+            {
+                // A file left by an earlier run would read as this run's rejections.
+                File.Delete(rejectedPath);
+                removedRejectedFile = rejectedPath;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Orders were sent by now: the summary still has to be printed, with the reasons it holds.
+            writeFailure = $"could not write {rejectedPath} ({e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}); the rejections are listed above.";
         }
 
         var summary = new ImportSummary
@@ -98,9 +123,16 @@ public static class ImportCommands
             Rejected = rejections.Select(r => r.OrderNo ?? $"line {r.Rows[0].Line}").Distinct(StringComparer.Ordinal).Count(),
             RejectedRows = rejections.Sum(r => r.Rows.Count),
             RejectedFile = rejectedFile,
+            RemovedRejectedFile = removedRejectedFile,
             Rejections = [.. rejections.Select(r => new ImportRejectionView([.. r.Rows.Select(row => row.Line)], r.OrderNo, r.Reason))],
         };
         Print(context, summary);
+        if (writeFailure is not null)
+        {
+            await context.Error.WriteLineAsync($"error: {writeFailure}");
+            return ExitCodes.ApiError;
+        }
+
         return rejections.Count > 0 ? ExitCodes.ApiError : ExitCodes.Ok;
     }
 
@@ -118,6 +150,11 @@ public static class ImportCommands
         table.AddRow("[yellow]duplicates[/]", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[red]rejected[/]", summary.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Write(table);
+        if (summary.RemovedRejectedFile is not null)
+        {
+            context.Out.MarkupLineInterpolated($"Nothing was rejected: removed [bold]{summary.RemovedRejectedFile}[/], left by an earlier import.");
+        }
+
         if (summary.Rejections.Count == 0)
         {
             return;
@@ -130,6 +167,9 @@ public static class ImportCommands
         }
 
         context.Write(rejected);
-        context.Out.MarkupLineInterpolated($"Rejected rows, with a reason column: [bold]{summary.RejectedFile}[/]");
+        if (summary.RejectedFile is not null)
+        {
+            context.Out.MarkupLineInterpolated($"Rejected rows, with a reason column: [bold]{summary.RejectedFile}[/]");
+        }
     }
 }

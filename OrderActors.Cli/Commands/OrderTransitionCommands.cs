@@ -10,7 +10,7 @@ public static class OrderTransitionCommands
     public static IEnumerable<Command> Create()
     {
         yield return Pay();
-        yield return WithReason("cancel", "Cancel (before packing): releases its stock.", required: false, (api, id, reason, ct) => api.Orders.CancelAsync(id, reason, ct));
+        yield return WithReason("cancel", "Cancel (before packing): releases its stock.", required: true, (api, id, reason, ct) => api.Orders.CancelAsync(id, reason, ct));
         yield return Approve();
         yield return Allocate();
         yield return Simple("pack", "Mark packed.", (api, id, ct) => api.Orders.PackAsync(id, ct));
@@ -103,7 +103,8 @@ public static class OrderTransitionCommands
     {
         var id = OrderCommands.OrderId();
         var code = Argument("code", "The hold's code, e.g. address.incomplete (see 'orders show').");
-        var reason = Option<string?>("--reason", "Why it may go on.");
+        // The API requires a reason (it is the hold's audit trail): asking for it here fails before anything is sent.
+        var reason = Option<string?>("--reason", "Why it may go on.", required: true);
         return Run(
             Command("release-hold", "Release one hold (open exception) so the order can advance.", id, code, reason),
             (parse, context, ct) => context.Api.Orders.ReleaseHoldAsync(parse.GetValue(id)!, parse.GetValue(code)!, parse.GetValue(reason), ct),

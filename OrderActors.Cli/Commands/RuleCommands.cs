@@ -39,19 +39,15 @@ public static class RuleCommands
 
     public static JsonElement ReadJson(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliUsageException($"file not found: {path}.");
-        }
-
+        var text = CliFiles.ReadAllText(path);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(text);
             return document.RootElement.Clone();
         }
         catch (JsonException json)
         {
-            throw new CliUsageException($"{path} is not valid JSON (line {json.LineNumber + 1}): fix it and retry.", json);
+            throw CliFiles.NotJson(path, json);
         }
     }
 }

@@ -55,10 +55,21 @@ public static class StockCommands
         var safety = Option<int?>("--safety-stock", "Units never sold.");
         var low = Option<int?>("--low-stock-threshold", "Sellable at or below this is 'low'.");
         var presale = Option<int?>("--presale-allowance", "Units that may be sold before they arrive.");
-        return Command("settings", "Set safety stock, low-stock threshold and presale allowance.", sku, safety, low, presale)
+        return Command("settings", "Set safety stock, low-stock threshold and presale allowance (those not given keep their current values).", sku, safety, low, presale)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Stock.SetSettingsAsync(parse.GetValue(sku)!, new StockSettingsRequest(parse.GetValue(safety), parse.GetValue(low), parse.GetValue(presale)), ct);
+                var (newSafety, newLow, newPresale) = (parse.GetValue(safety), parse.GetValue(low), parse.GetValue(presale));
+                if (newSafety is null && newLow is null && newPresale is null)
+                {
+                    throw new CliUsageException("give at least one of --safety-stock, --low-stock-threshold, --presale-allowance.");
+                }
+
+                // The API replaces all three at once; an operator changing one means to keep the others, so they are read
+                // first. A change made by someone else between the read and the write is overwritten (the API has no
+                // partial update or version check for settings yet).
+                var current = await context.Api.Stock.GetAsync(parse.GetValue(sku)!, ct);
+                var request = new StockSettingsRequest(newSafety ?? current.SafetyStock, newLow ?? current.LowStockThreshold, newPresale ?? current.PresaleAllowance);
+                await context.Api.Stock.SetSettingsAsync(parse.GetValue(sku)!, request, ct);
                 return context.PrintLast($"Stock {parse.GetValue(sku)}");
             });
     }

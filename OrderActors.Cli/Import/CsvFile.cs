@@ -11,10 +11,7 @@ public sealed record CsvFile(IReadOnlyList<string> Headers, IReadOnlyList<Import
     public static CsvFile Read(string path, HeaderMap headerMap)
     {
         ArgumentNullException.ThrowIfNull(headerMap);
-        if (!File.Exists(path))
-        {
-            throw new CliUsageException($"file not found: {path}.");
-        }
+        CliFiles.EnsureFile(path);
 
         var text = Decode(File.ReadAllBytes(path));
         using var reader = new StringReader(text);
@@ -43,10 +40,33 @@ public sealed record CsvFile(IReadOnlyList<string> Headers, IReadOnlyList<Import
             }
 
             var fields = columns.ToDictionary(c => c.Key, c => c.Value < cells.Length ? CsvValue.Clean(cells[c.Value]) : string.Empty, StringComparer.Ordinal);
-            rows.Add(new ImportRow(csv.Row, cells, fields));
+            rows.Add(new ImportRow(StartLine(csv), cells, fields));
         }
 
         return new CsvFile(headers, rows, columns);
+    }
+
+    /// <summary>The header this file uses for <paramref name="field"/> (the field's own name when the file has no such column).</summary>
+    public string ColumnName(string field) =>
+        Columns.TryGetValue(field, out var index) && index < Headers.Count ? CsvValue.Clean(Headers[index]) : field;
+
+    /// <summary>
+    /// The physical line the current record starts on, as an editor shows it: a quoted field may span lines, so the
+    /// record count (<c>Row</c>) falls behind after one. <c>RawRow</c> is the line the record ends on.
+    /// </summary>
+    private static int StartLine(CsvParser csv)
+    {
+        var raw = csv.RawRecord.TrimEnd('\r', '\n');
+        var breaks = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return csv.RawRow - breaks;
     }
 
     public static string Decode(byte[] bytes)

@@ -5,21 +5,26 @@ namespace OrderActors.Cli.Import;
 /// <summary>
 /// Groups rows into orders by order number (one row per line item, as the platforms export) and rejects, before anything is
 /// sent, what cannot be an order: a missing order number or SKU, a quantity that is not a positive whole number, an amount that
-/// is not a number, rows of one order that disagree on buyer or address, or the same SKU twice with different quantities.
-/// A row repeated exactly is a duplicate and skipped.
+/// is not a number, or rows of one order that disagree on a non-blank order-level value (buyer, address, amount, note).
+/// A row repeated exactly, in every cell, is a duplicate and skipped. Rows that differ in any cell, even in a column the
+/// import does not read (a sub-order number), are separate lines, also when they name the same SKU: the platform sold it
+/// twice (two sub-orders, perhaps at two prices), and the service sums an order's lines of one SKU for its stock.
 /// </summary>
 public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList<ImportRejection> Rejections, IReadOnlyList<ImportRow> DuplicateRows)
 {
-    public static ImportPlan From(IReadOnlyList<ImportRow> rows)
+    /// <param name="rows">The file's rows.</param>
+    /// <param name="columnName">The file's header for a field, so a rejection names the column the user sees (default: the field).</param>
+    public static ImportPlan From(IReadOnlyList<ImportRow> rows, Func<string, string>? columnName = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        columnName ??= field => field;
         var rejections = new List<ImportRejection>();
         var duplicates = new List<ImportRow>();
         var groups = new Dictionary<string, List<ImportRow>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var row in rows)
         {
-            if (RowProblem(row) is { } problem)
+            if (RowProblem(row, columnName) is { } problem)
             {
                 rejections.Add(new ImportRejection(NullIfEmpty(row.Get(ImportField.OrderNo)), [row], problem));
                 continue;
@@ -32,7 +37,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
                 order.Add(orderNo);
             }
 
-            if (group.Any(r => SameContent(r, row)))
+            if (group.Any(r => SameCells(r, row)))
             {
                 duplicates.Add(row);
                 continue;
@@ -65,7 +70,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
         return new ImportPlan(orders, rejections, duplicates);
     }
 
-    private static string? RowProblem(ImportRow row)
+    private static string? RowProblem(ImportRow row, Func<string, string> columnName)
     {
         if (row.Get(ImportField.OrderNo).Length == 0)
         {
@@ -86,9 +91,9 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
         foreach (var field in new[] { ImportField.UnitPrice, ImportField.PaidAmount })
         {
             var text = row.Get(field);
-            if (text.Length > 0 && (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount < 0))
+            if (text.Length > 0 && !CsvAmount.TryParse(text, out _))
             {
-                return $"{field} '{text}' is not a non-negative number";
+                return CsvAmount.Problem(columnName(field), text);
             }
         }
 
@@ -106,12 +111,24 @@ public sealed record ImportPlan(IReadOnlyList<ImportOrder> Orders, IReadOnlyList
             }
         }
 
-        var sku = rows.GroupBy(r => r.Get(ImportField.Sku), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        return sku is null ? null : $"SKU {sku.Key} appears on several rows of this order with different quantities or prices";
+        return null;
     }
 
-    private static bool SameContent(ImportRow a, ImportRow b) =>
-        a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var v) && string.Equals(v, f.Value, StringComparison.Ordinal));
+    /// <summary>Every cell alike (as cleaned, so <c>="5102"</c> and <c>5102</c> agree; a missing trailing cell counts as blank).</summary>
+    private static bool SameCells(ImportRow a, ImportRow b)
+    {
+        for (var i = 0; i < Math.Max(a.Cells.Count, b.Cells.Count); i++)
+        {
+            if (!string.Equals(Cell(a, i), Cell(b, i), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Cell(ImportRow row, int index) => index < row.Cells.Count ? CsvValue.Clean(row.Cells[index]) : string.Empty;
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -27,5 +27,8 @@ public sealed record ImportSummary
 
     public string? RejectedFile { get; init; }
 
+    /// <summary>A rejected-rows file of an earlier run, removed because this run rejected nothing.</summary>
+    public string? RemovedRejectedFile { get; init; }
+
     public required IReadOnlyList<ImportRejectionView> Rejections { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
         ArgumentNullException.ThrowIfNull(order);
         var payload = new JsonObject();
         var fields = mapping.Fields ?? new Dictionary<string, FieldMapping>();
-        var values = OrderValues(order.First);
+        var values = OrderValues(order);
         foreach (var name in OrderFields)
         {
             if (values.TryGetValue(name, out var value) && value.Length > 0 && fields.TryGetValue(name, out var field))
@@ -38,9 +38,9 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
         return payload;
     }
 
-    private static Dictionary<string, string> OrderValues(ImportRow row)
+    private static Dictionary<string, string> OrderValues(ImportOrder order)
     {
-        var values = ImportField.All.ToDictionary(f => f, row.Get, StringComparer.Ordinal);
+        var values = ImportField.All.ToDictionary(f => f, order.Value, StringComparer.Ordinal);
         if (values[ImportField.Address].Length > 0 && values[ImportField.Province].Length == 0)
         {
             var (province, city, district, detail) = AddressSplitter.Split(values[ImportField.Address]);
@@ -101,9 +101,10 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
             return;
         }
 
-        if (numeric && field.Scale is { } scale && scale != 0m && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        // Amounts go out plain (1,299.00 as 1299.00): the service reads numbers, not an export's grouping.
+        if (numeric && CsvAmount.TryParse(value, out var number))
         {
-            value = (number / scale).ToString(CultureInfo.InvariantCulture);
+            value = (field.Scale is { } scale && scale != 0m ? number / scale : number).ToString(CultureInfo.InvariantCulture);
         }
 
         Put(target, path, JsonValue.Create(value));

@@ -11,6 +11,35 @@ public static class RejectedRowsWriter
 
     public static string PathFor(string file) => file + ".rejected.csv";
 
+    /// <summary>
+    /// Fails, as a usage error, when <paramref name="path"/> could not be written: checked before any order is sent, so an
+    /// import never creates orders and then loses the list of the ones it rejected. Leaves an existing file as it was.
+    /// </summary>
+    public static void EnsureWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliUsageException($"{path} is a directory, and an import writes its rejected rows to that name. Move it away and retry; nothing was sent.");
+        }
+
+        var existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot write the rejected rows to {path} ({e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}). Nothing was sent.", e);
+        }
+    }
+
     public static void Write(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections)
     {
         ArgumentNullException.ThrowIfNull(headers);
