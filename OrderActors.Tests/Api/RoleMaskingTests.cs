@@ -145,7 +145,7 @@ public sealed class RoleMaskingTests
     }
 
     private static List<string> Leaks(IEnumerable<(string Url, string Body)> answers, string[] secrets) =>
-        [.. from a in answers from s in secrets where a.Body.Contains(s, StringComparison.Ordinal) select $"{a.Url} names '{s}': {a.Body}"];
+        [.. from a in answers from s in secrets where a.Body.Contains(s, StringComparison.Ordinal) select $"{a.Url} names '{s}'"];
 
     private static string Detail(OrderDto order, string code) => order.Holds.Single(h => h.Code == code).Detail;
 }
