@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains.Orders;
 
 namespace OrderActors.Api.Auth;
 
@@ -46,4 +47,8 @@ public sealed record CallerAccess(string Actor, bool SeesAmounts, bool SeesPii)
     public string? Name(string? name) => SeesPii ? name : Masking.Name(name);
 
     public decimal? Amount(decimal amount) => SeesAmounts ? amount : null;
+
+    /// <summary>Whether this caller may read a text that reveals <paramref name="reveals"/>: the same rule as for the fields.</summary>
+    public bool MaySee(SensitiveData reveals) =>
+        (SeesPii || (reveals & SensitiveData.PersonalData) == 0) && (SeesAmounts || (reveals & SensitiveData.Amounts) == 0);
 }

@@ -4,7 +4,11 @@ using OrderActors.Grains.Orders;
 
 namespace OrderActors.Api.Orders;
 
-/// <summary>Turns the grain's <see cref="OrderView"/> into what this caller may see: no amounts for warehouse, PII masked without PII access.</summary>
+/// <summary>
+/// Turns the grain's <see cref="OrderView"/> and history into what this caller may see: no amounts for warehouse, PII
+/// masked without PII access. Texts follow the same rule as fields: a hold detail or history reason that reveals what
+/// the caller may not see (<see cref="SensitiveData"/>, declared where the text is made) is replaced by a neutral one.
+/// </summary>
 public static class OrderDtoMapper
 {
     public static OrderDto ToDto(this OrderView view, CallerAccess access)
@@ -26,7 +30,7 @@ public static class OrderDtoMapper
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
             PaymentMethod = view.PaymentMethod,
             BuyerNote = view.BuyerNote,
-            Holds = Holds(view.Holds),
+            Holds = Holds(view.Holds, access),
             Approval = new ApprovalDto(view.Approval.RequiredRoles, GrantedRoles(view.Approval.Granted), view.Approval.Complete),
             Blocked = view.Blocked,
             Warehouse = view.Warehouse,
@@ -56,8 +60,8 @@ public static class OrderDtoMapper
     private static IReadOnlyList<OrderLineDto> Lines(IReadOnlyList<OrderLineView> lines, CallerAccess access) =>
         Map(lines, access, static (l, a) => new OrderLineDto(l.Sku, l.Quantity, a.Amount(l.UnitPrice), a.Amount(l.Amount), l.Category));
 
-    private static IReadOnlyList<HoldDto> Holds(IReadOnlyList<HoldView> holds) =>
-        Map(holds, 0, static (h, _) => new HoldDto(h.Code, h.Detail, h.OpenedAt));
+    private static IReadOnlyList<HoldDto> Holds(IReadOnlyList<HoldView> holds, CallerAccess access) =>
+        Map(holds, access, static (h, a) => new HoldDto(h.Code, a.MaySee(HoldDetails.RevealsOf(h.Code)) ? h.Detail : HoldDetails.NeutralDetail(h.Code), h.OpenedAt));
 
     private static IReadOnlyList<string> GrantedRoles(IReadOnlyList<ApprovalGrant> granted) =>
         Map(granted, 0, static (g, _) => g.Role);
@@ -92,19 +96,12 @@ public static class OrderDtoMapper
             entry.At,
             entry.FromStatus?.ToString(),
             entry.ToStatus?.ToString(),
-            entry.Reason,
+            access.MaySee(entry.ReasonReveals) ? entry.Reason : entry.NeutralReason,
             entry.Changes.Select(c => MaskChange(c, access)).ToList());
     }
 
-    private static FieldChangeDto MaskChange(FieldChange change, CallerAccess access)
-    {
-        var personal = change.Field.Contains("address", StringComparison.OrdinalIgnoreCase)
-            || change.Field.Contains("phone", StringComparison.OrdinalIgnoreCase)
-            || change.Field.Contains("name", StringComparison.OrdinalIgnoreCase)
-            || change.Field.Contains("detail", StringComparison.OrdinalIgnoreCase);
-        var amount = change.Field.Contains("amount", StringComparison.OrdinalIgnoreCase) || change.Field.Contains("price", StringComparison.OrdinalIgnoreCase);
-        return (personal && !access.SeesPii) || (amount && !access.SeesAmounts)
-            ? new FieldChangeDto(change.Field, Masking.Address(change.OldValue), Masking.Address(change.NewValue))
-            : new FieldChangeDto(change.Field, change.OldValue, change.NewValue);
-    }
+    private static FieldChangeDto MaskChange(FieldChange change, CallerAccess access) =>
+        access.MaySee(OrderHistory.FieldReveals(change.Field))
+            ? new FieldChangeDto(change.Field, change.OldValue, change.NewValue)
+            : new FieldChangeDto(change.Field, Masking.Address(change.OldValue), Masking.Address(change.NewValue));
 }

@@ -17,6 +17,7 @@ public static class OrderHistory
             var from = replay.Status;
             replay.Apply(entry.Event);
             var at = entry.Event is IOrderEvent e ? e.At : entry.Timestamp;
+            var (reveals, neutral) = ReasonRevealsOf(entry.Event);
             history.Add(new OrderHistoryEntry(
                 entry.Version,
                 entry.EventType,
@@ -25,7 +26,11 @@ public static class OrderHistory
                 from == OrderStatus.None ? null : from,
                 replay.Status == from ? null : replay.Status,
                 ReasonOf(entry.Event),
-                ChangesOf(entry.Event)));
+                ChangesOf(entry.Event))
+            {
+                ReasonReveals = reveals,
+                NeutralReason = neutral,
+            });
         }
 
         return history;
@@ -45,6 +50,37 @@ public static class OrderHistory
         SlaBreached e => $"{e.Stage} level {e.Level.ToString(CultureInfo.InvariantCulture)}",
         _ => null,
     };
+
+    /// <summary>
+    /// What a reason may reveal, and what to say instead. A hold's detail is classified by its code; a note written about
+    /// the hold, the address or an approval (by staff, as free text) is taken to reveal what its subject does.
+    /// </summary>
+    private static (SensitiveData Reveals, string? Neutral) ReasonRevealsOf(object @event) => @event switch
+    {
+        HoldOpened e => (HoldDetails.RevealsOf(e.Code), $"{e.Code}: {HoldDetails.NeutralDetail(e.Code)}"),
+        HoldReleased e => (HoldDetails.RevealsOf(e.Code), $"{e.Code}: released"),
+        AddressChanged => (SensitiveData.PersonalData, null),
+        ApprovalGranted => (SensitiveData.Amounts, null),
+        _ => (SensitiveData.None, null),
+    };
+
+    /// <summary>
+    /// What a <see cref="FieldChange"/>'s values reveal, by the field names <see cref="ChangesOf"/> writes. A field not
+    /// named here is taken to reveal everything, so a new one is hidden from restricted callers until it is classified.
+    /// </summary>
+    public static SensitiveData FieldReveals(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field switch
+        {
+            "address" => SensitiveData.PersonalData,
+            _ when field.StartsWith("address.", StringComparison.Ordinal) => SensitiveData.PersonalData,
+            "paidAmount" or "creditNote" => SensitiveData.Amounts,
+            "approval" or "warehouse" or "carrier" or "waybillNo" or "childOrderIds" or "mergedFrom" or "mergedInto" => SensitiveData.None,
+            _ when field.StartsWith("hold:", StringComparison.Ordinal) => SensitiveData.None,
+            _ => SensitiveData.All,
+        };
+    }
 
     private static IReadOnlyList<FieldChange> ChangesOf(object @event) => @event switch
     {

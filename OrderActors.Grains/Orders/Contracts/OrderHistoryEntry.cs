@@ -9,4 +9,11 @@ public sealed record OrderHistoryEntry(
     OrderStatus? FromStatus,
     OrderStatus? ToStatus,
     string? Reason,
-    IReadOnlyList<FieldChange> Changes);
+    IReadOnlyList<FieldChange> Changes)
+{
+    /// <summary>What <see cref="Reason"/> may reveal (a hold's detail can name the phone or an amount).</summary>
+    public SensitiveData ReasonReveals { get; init; }
+
+    /// <summary>The reason for a caller who may not see what <see cref="ReasonReveals"/> names; <c>null</c> when there is none to give.</summary>
+    public string? NeutralReason { get; init; }
+}
