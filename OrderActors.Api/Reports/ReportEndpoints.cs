@@ -89,36 +89,12 @@ public static class ReportEndpoints
 
         validator.ThrowIfInvalid();
         var day = date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = start.AddDays(1);
-        var placed = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
-        var paid = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PaidAt, start, end), cancellationToken);
-        var returned = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.ReturnedAt, start, end), cancellationToken);
-        var channels = placed.Concat(paid).Concat(returned).Select(Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var rows = channels.Select(channel =>
-        {
-            var paidHere = paid.Where(r => Channel(r) == channel).ToList();
-            var returnedHere = returned.Where(r => Channel(r) == channel).ToList();
-            var paidAmount = paidHere.Sum(r => OrderIndexScanner.Number(r, OrderIndex.Amount));
-            var refundAmount = returnedHere.Sum(r => OrderIndexScanner.Number(r, OrderIndex.RefundAmount));
-            return new ReconciliationRowDto(
-                channel,
-                placed.Count(r => Channel(r) == channel),
-                paidHere.Count,
-                paidAmount,
-                returnedHere.Count,
-                refundAmount,
-                returnedHere.Count(r => r.Entries.ContainsKey(OrderIndex.RefundAmount)),
-                paidAmount - refundAmount);
-        }).ToList();
-        var report = new ReconciliationDto(day, rows);
+        var report = await ReconciliationReport.BuildAsync(storage, day, cancellationToken);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv", Encoding.UTF8) : TypedResults.Ok(report);
     }
 
     private static RequestValidationException Invalid(string field, string message) =>
         new("request.invalid", new Dictionary<string, string[]> { [field] = [message] });
-
-    private static string Channel(IndexedGrain row) => row.Entries.GetValueOrDefault(OrderIndex.Channel) ?? "unknown";
 
     private static string ToCsv(ReconciliationDto report)
     {
