@@ -23,6 +23,14 @@ namespace OrderActors.Api.Admin;
 public static class AdminEndpoints
 {
     private const int LatestEvents = 20;
+    private const int MaxTop = 1000;
+    private const int MaxReminders = 5000;
+
+    /// <summary>
+    /// The longest <c>dueWithin</c>, and the window when none is given: ten years covers every reminder the domain sets
+    /// (holds, SLA deadlines, expiries), and keeps <c>now + window</c> far from the end of the calendar.
+    /// </summary>
+    private static readonly TimeSpan MaxDueWithin = TimeSpan.FromDays(3650);
 
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
@@ -57,8 +65,12 @@ public static class AdminEndpoints
 
     private static Ok<List<ActivationDto>> Grains(IRuntimeInspector inspector, string? type = null, int top = 50)
     {
+        // Out of range is refused as /api/orders refuses its limit, not clamped: a caller asking for -1 gets told.
+        var validator = new Validator();
+        InRange(validator, top, MaxTop, "top");
+        validator.ThrowIfInvalid();
         var grainType = type is null ? null : Normalize(type, inspector);
-        return TypedResults.Ok(inspector.ListActivations(grainType, Math.Clamp(top, 1, 1000)).Select(ToDto).ToList());
+        return TypedResults.Ok(inspector.ListActivations(grainType, top).Select(ToDto).ToList());
     }
 
     private static async Task<Results<Ok<GrainDetailDto>, NotFound>> GrainAsync(
@@ -90,8 +102,11 @@ public static class AdminEndpoints
 
     private static async Task<Ok<List<ReminderDto>>> RemindersAsync(IReminderTable reminders, TimeProvider time, CancellationToken cancellationToken, string? dueWithin = null, int limit = 200)
     {
-        var window = ParseDuration(dueWithin) ?? TimeSpan.FromDays(3650);
-        var due = await reminders.GetDueRemindersAsync(time.GetUtcNow() + window, Math.Clamp(limit, 1, 5000), cancellationToken);
+        var validator = new Validator();
+        InRange(validator, limit, MaxReminders, "limit");
+        var window = ParseDuration(dueWithin, validator) ?? MaxDueWithin;
+        validator.ThrowIfInvalid();
+        var due = await reminders.GetDueRemindersAsync(time.GetUtcNow() + window, limit, cancellationToken);
         return TypedResults.Ok(due.Select(r => new ReminderDto(r.GrainId.Type, r.GrainId.Key, r.Name, r.DueAt, r.Period?.TotalSeconds)).ToList());
     }
 
@@ -164,37 +179,60 @@ public static class AdminEndpoints
         return name;
     }
 
-    /// <summary><c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>, or a TimeSpan such as <c>00:10:00</c>.</summary>
-    private static TimeSpan? ParseDuration(string? text)
+    private static void InRange(Validator validator, int value, int max, string field)
+    {
+        if (value < 1 || value > max)
+        {
+            validator.Add(field, $"must be between 1 and {max}");
+        }
+    }
+
+    /// <summary>
+    /// <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>, or a TimeSpan such as <c>00:10:00</c>; at most <see cref="MaxDueWithin"/>.
+    /// The bound is checked on the number before it becomes a TimeSpan, so <c>99999999d</c> is an answer, not an overflow.
+    /// </summary>
+    private static TimeSpan? ParseDuration(string? text, Validator validator)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
+        const string Field = "dueWithin";
         var unit = text[^1];
-        if (char.IsLetter(unit) && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        var unitLength = unit switch
         {
-            TimeSpan? span = unit switch
+            's' => TimeSpan.FromSeconds(1),
+            'm' => TimeSpan.FromMinutes(1),
+            'h' => TimeSpan.FromHours(1),
+            'd' => TimeSpan.FromDays(1),
+            _ => TimeSpan.Zero,
+        };
+        if (unitLength > TimeSpan.Zero && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        {
+            // Compared in the unit, before a TimeSpan is made (which would overflow); "Infinity" fails the comparison too.
+            if (!(value <= MaxDueWithin / unitLength))
             {
-                's' => TimeSpan.FromSeconds(value),
-                'm' => TimeSpan.FromMinutes(value),
-                'h' => TimeSpan.FromHours(value),
-                'd' => TimeSpan.FromDays(value),
-                _ => null,
-            };
-            if (span is not null)
-            {
-                return span;
+                validator.Add(Field, $"must be at most {MaxDueWithin.TotalDays:0}d");
+                return null;
             }
+
+            return TimeSpan.FromTicks((long)(value * unitLength.Ticks));
         }
 
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero)
         {
+            if (parsed > MaxDueWithin)
+            {
+                validator.Add(Field, $"must be at most {MaxDueWithin.TotalDays:0}d");
+                return null;
+            }
+
             return parsed;
         }
 
-        throw new RequestValidationException("request.invalid", new Dictionary<string, string[]> { ["dueWithin"] = ["must be a duration such as 10m, 2h or 00:10:00"] });
+        validator.Add(Field, "must be a duration such as 10m, 2h or 00:10:00");
+        return null;
     }
 
     private static ActivationDto ToDto(ActivationInfo a) => new(a.GrainId.Type, a.GrainId.Key, a.QueueLength, a.IdleTime.TotalSeconds, a.Calls);

@@ -16,6 +16,11 @@ namespace OrderActors.Api.Reports;
 /// <summary>Operations views over the query index: the exception queue, the summary report and the daily reconciliation.</summary>
 public static class ReportEndpoints
 {
+    private const int MaxExceptions = 1000;
+
+    /// <summary>The summary's period when <c>from</c> is not given: the 30 days before <c>to</c>.</summary>
+    private static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
+
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/exceptions", ExceptionsAsync).WithTags("Operations").RequireRoles(ApiRoles.CustomerService, ApiRoles.Warehouse, ApiRoles.Finance, ApiRoles.Sales);
@@ -27,10 +32,15 @@ public static class ReportEndpoints
 
     private static async Task<Ok<OrderListResponse>> ExceptionsAsync(IGrainStorage storage, HttpContext http, CancellationToken cancellationToken, string? code = null, int limit = 100)
     {
+        if (limit is < 1 or > MaxExceptions)
+        {
+            throw Invalid("limit", $"must be between 1 and {MaxExceptions}");
+        }
+
         var filter = string.IsNullOrWhiteSpace(code)
             ? new IndexFilter(OrderIndex.Held, IndexOperator.Equal, "1")
             : new IndexFilter(OrderIndex.Hold(code.Trim()), IndexOperator.GreaterOrEqual, string.Empty);
-        var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, [filter]) { Limit = Math.Clamp(limit, 1, 1000) }, cancellationToken);
+        var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, [filter]) { Limit = limit }, cancellationToken);
         var access = CallerAccess.From(http.User);
         return TypedResults.Ok(new OrderListResponse(rows.Select(r => OrderQueries.ToSummary(r, access)).ToList(), null));
     }
@@ -38,10 +48,25 @@ public static class ReportEndpoints
     private static async Task<Ok<SummaryReportDto>> SummaryAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var end = to ?? time.GetUtcNow();
-        var start = from ?? end.AddDays(-30);
+        DateTimeOffset start;
+        if (from is { } given)
+        {
+            start = given;
+        }
+        else if (end.UtcDateTime - DateTime.MinValue < DefaultPeriod)
+        {
+            // The default period would begin before the calendar does.
+            throw Invalid("to", $"must be at least {DefaultPeriod.TotalDays:0} days after 0001-01-01 when from is not given");
+        }
+        else
+        {
+            // In UTC: in the caller's offset the start could fall before 0001-01-01 on the clock though not in UTC.
+            start = end.ToUniversalTime() - DefaultPeriod;
+        }
+
         if (start >= end)
         {
-            throw new RequestValidationException("request.invalid", new Dictionary<string, string[]> { ["from"] = ["must be before to"] });
+            throw Invalid("from", "must be before to");
         }
 
         var rows = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
@@ -50,39 +75,26 @@ public static class ReportEndpoints
 
     private static async Task<Results<Ok<ReconciliationDto>, ContentHttpResult>> ReconciliationAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateOnly? date = null, string? format = null)
     {
+        var validator = new Validator();
         if (format is not null and not ("csv" or "json"))
         {
-            throw new RequestValidationException("request.invalid", new Dictionary<string, string[]> { ["format"] = ["must be csv or json"] });
+            validator.Add("format", "must be csv or json");
         }
 
-        var day = date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = start.AddDays(1);
-        var placed = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
-        var paid = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PaidAt, start, end), cancellationToken);
-        var returned = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.ReturnedAt, start, end), cancellationToken);
-        var channels = placed.Concat(paid).Concat(returned).Select(Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var rows = channels.Select(channel =>
+        // The day runs to the next midnight, which the last day of the calendar does not have.
+        if (date == DateOnly.MaxValue)
         {
-            var paidHere = paid.Where(r => Channel(r) == channel).ToList();
-            var returnedHere = returned.Where(r => Channel(r) == channel).ToList();
-            var paidAmount = paidHere.Sum(r => OrderIndexScanner.Number(r, OrderIndex.Amount));
-            var refundAmount = returnedHere.Sum(r => OrderIndexScanner.Number(r, OrderIndex.RefundAmount));
-            return new ReconciliationRowDto(
-                channel,
-                placed.Count(r => Channel(r) == channel),
-                paidHere.Count,
-                paidAmount,
-                returnedHere.Count,
-                refundAmount,
-                returnedHere.Count(r => r.Entries.ContainsKey(OrderIndex.RefundAmount)),
-                paidAmount - refundAmount);
-        }).ToList();
-        var report = new ReconciliationDto(day, rows);
+            validator.Add("date", "must be before 9999-12-31");
+        }
+
+        validator.ThrowIfInvalid();
+        var day = date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var report = await ReconciliationReport.BuildAsync(storage, day, cancellationToken);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv", Encoding.UTF8) : TypedResults.Ok(report);
     }
 
-    private static string Channel(IndexedGrain row) => row.Entries.GetValueOrDefault(OrderIndex.Channel) ?? "unknown";
+    private static RequestValidationException Invalid(string field, string message) =>
+        new("request.invalid", new Dictionary<string, string[]> { [field] = [message] });
 
     private static string ToCsv(ReconciliationDto report)
     {

@@ -23,6 +23,7 @@ public static class StockDecisions
             throw StockErrors.InvalidQuantity("quantity", command.Quantity);
         }
 
+        EnsureCoverWithinLimit(state.Levels, command.Quantity, "quantity");
         var changes = new StockChangeSet(state);
         changes.Add(new StockReceived(command.Warehouse, command.Quantity, command.ReceiptId));
         return new StockDecision(changes.Complete());
@@ -39,6 +40,7 @@ public static class StockDecisions
             return new StockDecision([]);
         }
 
+        EnsureCoverWithinLimit(state.Levels, (long)command.OnHand - previous, "onHand");
         var changes = new StockChangeSet(state);
         changes.Add(new StockCounted(command.Warehouse, command.OnHand, previous));
         if (changes.Levels.FindViolation() is not null)
@@ -66,6 +68,7 @@ public static class StockDecisions
             return new StockDecision([]);
         }
 
+        EnsureCoverWithinLimit(levels, (long)command.PresaleAllowance - levels.PresaleAllowance, "presaleAllowance");
         var changes = new StockChangeSet(state);
         changes.Add(new StockConfigured(command.SafetyStock, command.LowStockThreshold, command.PresaleAllowance));
         if (changes.Levels.FindViolation() is not null)
@@ -227,6 +230,7 @@ public static class StockDecisions
             return new StockDecision([]);
         }
 
+        EnsureCoverWithinLimit(state.Levels, command.Quantity, "quantity");
         var changes = new StockChangeSet(state);
         changes.Add(new StockRestocked(command.ReturnId, command.Warehouse, command.Quantity));
         return new StockDecision(changes.Complete());
@@ -291,6 +295,21 @@ public static class StockDecisions
             {
                 changes.Add(new StockReleased(expired.OrderId, expired.Quantity, null, Expired: true, "hold expired"));
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before anything is written, a change of <paramref name="change"/> units to the SKU's cover (on-hand
+    /// across warehouses + presale allowance) that would take it past <see cref="StockErrors.MaxTotal"/>. The per-warehouse
+    /// limit alone let 22 warehouses add up past <c>int</c>. A change that lowers a cover already past the limit (set before
+    /// it was enforced) is let through, so such a SKU can be brought back.
+    /// </summary>
+    private static void EnsureCoverWithinLimit(StockLevels levels, long change, string field)
+    {
+        var after = levels.Cover + change;
+        if (change > 0 && after > StockErrors.MaxTotal)
+        {
+            throw StockErrors.TotalTooLarge(field, after);
         }
     }
 

@@ -5,11 +5,23 @@ public static class StockErrors
 {
     public const int MaxQuantity = 100_000_000;
 
+    /// <summary>
+    /// The most a SKU may hold across warehouses plus its presale allowance: every quantity derived from it (on-hand,
+    /// reserved + allocated, sellable) then fits the <c>int</c> it is counted in.
+    /// </summary>
+    public const int MaxTotal = int.MaxValue;
+
     public static DomainException InvalidQuantity(string field, int value) =>
         DomainException.Validation("stock.invalid_quantity", field, $"{field} must be between 1 and {MaxQuantity:N0}; got {value}.");
 
     public static DomainException NegativeQuantity(string field, int value) =>
         DomainException.Validation("stock.invalid_quantity", field, $"{field} must be between 0 and {MaxQuantity:N0}; got {value}.");
+
+    public static DomainException TotalTooLarge(string field, long total) =>
+        DomainException.Validation(
+            "stock.total_too_large",
+            field,
+            $"{field} would take the SKU's on-hand across all warehouses plus its presale allowance to {total:N0}; at most {MaxTotal:N0}.");
 
     public static DomainException Required(string field) =>
         DomainException.Validation($"stock.{ToSnake(field)}_required", field, $"{field} is required.");

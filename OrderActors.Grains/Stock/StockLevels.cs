@@ -25,11 +25,18 @@ public sealed class StockLevels
     public int PresaleAllowance { get; set; }
 
     [JsonIgnore]
-    public int OnHand
+    public int OnHand => Saturate(TotalOnHand);
+
+    [JsonIgnore]
+    public int Allocated => Saturate(TotalAllocated);
+
+    /// <summary>On-hand across warehouses, summed without overflow.</summary>
+    [JsonIgnore]
+    public long TotalOnHand
     {
         get
         {
-            var total = 0;
+            var total = 0L;
             foreach (var w in Warehouses.Values)
             {
                 total += w.OnHand;
@@ -40,11 +47,11 @@ public sealed class StockLevels
     }
 
     [JsonIgnore]
-    public int Allocated
+    public long TotalAllocated
     {
         get
         {
-            var total = 0;
+            var total = 0L;
             foreach (var w in Warehouses.Values)
             {
                 total += w.Allocated;
@@ -54,9 +61,25 @@ public sealed class StockLevels
         }
     }
 
-    /// <summary>What a new reservation may take: on-hand + presale − safety − reserved − allocated, at least 0.</summary>
+    /// <summary>What reservations may be made against: on-hand across warehouses plus the presale allowance (at most <see cref="StockErrors.MaxTotal"/>).</summary>
     [JsonIgnore]
-    public int Sellable => Math.Max(0, OnHand + PresaleAllowance - SafetyStock - Reserved - Allocated);
+    public long Cover => TotalOnHand + PresaleAllowance;
+
+    /// <summary>
+    /// What a new reservation may take: on-hand + presale − safety − reserved − allocated, at least 0. Counted in
+    /// <c>long</c>, and never more than the reserved count can still take, so a SKU whose cover went over the limit
+    /// before it was enforced neither shows 0 nor lets reservations wrap round.
+    /// </summary>
+    [JsonIgnore]
+    public int Sellable
+    {
+        get
+        {
+            var committed = Reserved + TotalAllocated;
+            var free = Cover - SafetyStock - committed;
+            return (int)Math.Clamp(free, 0, Math.Max(0, int.MaxValue - committed));
+        }
+    }
 
     [JsonIgnore]
     public bool IsLow => LowStockThreshold > 0 && Sellable <= LowStockThreshold;
@@ -137,12 +160,13 @@ public sealed class StockLevels
             }
         }
 
-        var committed = (long)Reserved + Allocated;
-        var cover = (long)OnHand + PresaleAllowance;
-        return committed > cover
+        var committed = Reserved + TotalAllocated;
+        return committed > Cover
             ? $"reserved {Reserved} + allocated {Allocated} exceeds on-hand {OnHand} + presale {PresaleAllowance}"
             : null;
     }
+
+    private static int Saturate(long value) => (int)Math.Min(value, int.MaxValue);
 
     private WarehouseLevel Mutable(string warehouse)
     {
