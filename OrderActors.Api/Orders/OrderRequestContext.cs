@@ -14,5 +14,5 @@ public readonly record struct OrderRequestContext(IGrainFactory Grains, HttpCont
 
     public string Actor => Access.Actor;
 
-    public IOrderGrain Order(string id) => Grains.GetGrain<IOrderGrain>(id);
+    public IOrderGrain Order(string id) => Grains.GetGrain<IOrderGrain>(RouteKeys.Decode(id));
 }

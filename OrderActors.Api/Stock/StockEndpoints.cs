@@ -59,6 +59,7 @@ public static class StockEndpoints
 
     private static ISkuStockGrain Grain(IGrainFactory grains, string sku)
     {
+        sku = RouteKeys.Decode(sku);
         if (string.IsNullOrWhiteSpace(sku) || sku.Length > 64)
         {
             var validator = new Validator();

@@ -201,6 +201,22 @@ public sealed class BadInputTests
         Assert.Contains("0 to 100,000,000", string.Join(" ", problem.Errors.Values.SelectMany(v => v)) + problem.Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>A SKU with a slash is escaped in the URL (%2F), which ASP.NET Core leaves encoded in the route value.</summary>
+    [Fact]
+    public async Task StockOfASkuWithASlash_ReceivedThroughItsEscapedUrl_IsTheStockItsOrdersReserve()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync(Uri.EscapeDataString("TSHIRT/RED"), 3);
+
+        var checkout = await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("SLASH-1", sku: "TSHIRT/RED", quantity: 2));
+        var stock = await admin.GetFromJsonAsync<StockDto>("/api/stock/TSHIRT%2FRED");
+
+        Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
+        Assert.Equal(("TSHIRT/RED", 3, 2), (stock!.Sku, stock.OnHand, stock.Reserved));
+        Assert.Equal("TSHIRT/RED", (await admin.GetOrderAsync("own-SLASH-1")).Lines.Single().Sku);
+    }
+
     private static async Task PaidOrderAsync(HttpClient admin, string externalNo)
     {
         await admin.ReceiveStockAsync("SKU-1", 5);
