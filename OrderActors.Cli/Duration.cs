@@ -22,6 +22,13 @@ public static class Duration
                 return false;
             }
 
+            // Past TimeSpan's range (about 29,000 years) is not a duration: TimeSpan.FromDays would throw.
+            var seconds = amount * unit switch { 'm' => 60, 'h' => 3_600, 'd' => 86_400, _ => 1 };
+            if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+            {
+                return false;
+            }
+
             TimeSpan? parsed = unit switch
             {
                 's' => TimeSpan.FromSeconds(amount),

@@ -91,6 +91,8 @@ public sealed class CliArgumentTests
     [InlineData("10x")]
     [InlineData("-5m")]
     [InlineData("m")]
+    [InlineData("99999999d")]
+    [InlineData("9999999999999h")]
     public void TryParse_NotADuration_IsFalse(string text)
     {
         var ok = Duration.TryParse(text, out _);
