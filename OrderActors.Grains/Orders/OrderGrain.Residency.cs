@@ -15,7 +15,7 @@ public sealed partial class OrderGrain
     /// <summary>Asks the runtime to deactivate this order once idle if nothing more is expected to happen to it soon.</summary>
     private void LeaveMemoryWhenFinal()
     {
-        if (State.Status is OrderStatus.Cancelled or OrderStatus.Completed or OrderStatus.Refunded or OrderStatus.Split or OrderStatus.Merged)
+        if (State.Status.IsFinal())
         {
             DeactivateOnIdle();
         }

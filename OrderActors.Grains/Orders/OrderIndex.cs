@@ -75,7 +75,10 @@ public static class OrderIndex
             entries.Add(new(FulfilmentSeconds, IndexValues.Number((decimal)(shipped - paid).TotalSeconds)));
         }
 
-        foreach (var hold in state.Holds)
+        // A hold left open on an order that is over (cancelled with its hold, say) needs nobody: the exceptions
+        // list reads these entries, and it listed cancelled orders as work to do.
+        var open = !state.Status.IsFinal();
+        foreach (var hold in open ? state.Holds : [])
         {
             entries.Add(new(Hold(hold.Code), IndexValues.Time(hold.OpenedAt)));
         }
@@ -85,7 +88,7 @@ public static class OrderIndex
             entries.Add(new(Raised(raised.Code), IndexValues.Time(raised.OpenedAt)));
         }
 
-        if (state.Blocked)
+        if (open && state.Blocked)
         {
             entries.Add(new(Held, "1"));
         }

@@ -23,3 +23,11 @@ public enum OrderStatus
     /// <summary>Merged into another order, which carries on with its lines.</summary>
     Merged,
 }
+
+/// <summary>What an order's status says about what is left to do.</summary>
+public static class OrderStatuses
+{
+    /// <summary>Nothing more is expected to happen to the order: it needs nobody's attention.</summary>
+    public static bool IsFinal(this OrderStatus status) =>
+        status is OrderStatus.Cancelled or OrderStatus.Completed or OrderStatus.Refunded or OrderStatus.Split or OrderStatus.Merged;
+}
