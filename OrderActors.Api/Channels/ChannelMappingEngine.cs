@@ -25,7 +25,7 @@ public static class ChannelMappingEngine
         var validator = new Validator();
         var fields = mapping.Fields ?? new Dictionary<string, FieldMapping>();
 
-        string? Text(string name) => fields.TryGetValue(name, out var f) ? ReadText(payload, f) : null;
+        string? Text(string name) => fields.TryGetValue(name, out var f) ? ReadText(payload, f, name, validator) : null;
 
         var externalOrderNo = Text(CanonicalFields.ExternalOrderNo);
         if (validator.Required(externalOrderNo, CanonicalFields.ExternalOrderNo, 64) && !externalOrderNo.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -43,24 +43,32 @@ public static class ChannelMappingEngine
 
         var lines = MapLines(payload, mapping.Lines, validator);
         var paidAt = ReadTime(Text(CanonicalFields.PaidAt), validator);
-        var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping);
-        var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping);
+        var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping, CanonicalFields.Paid, validator);
+        var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping, CanonicalFields.Cancelled, validator);
+
+        // Read before the check, like the required ones: text that cannot be read is a field error in these too.
+        var customerName = Text(CanonicalFields.CustomerName);
+        var province = Text(CanonicalFields.Province);
+        var city = Text(CanonicalFields.City);
+        var district = Text(CanonicalFields.District);
+        var addressDetail = Text(CanonicalFields.AddressDetail);
+        var buyerNote = Text(CanonicalFields.BuyerNote);
 
         validator.ThrowIfInvalid("channel.payload_invalid");
         return new MappedOrder
         {
             Channel = channel,
             ExternalOrderNo = externalOrderNo!,
-            CustomerName = Text(CanonicalFields.CustomerName),
+            CustomerName = customerName,
             Phone = phone!,
-            Province = Text(CanonicalFields.Province),
-            City = Text(CanonicalFields.City),
-            District = Text(CanonicalFields.District),
-            AddressDetail = Text(CanonicalFields.AddressDetail),
+            Province = province,
+            City = city,
+            District = district,
+            AddressDetail = addressDetail,
             PaidAmount = paidAmount,
             Paid = paid,
             PaidAt = paidAt,
-            BuyerNote = Text(CanonicalFields.BuyerNote),
+            BuyerNote = buyerNote,
             Cancelled = cancelled,
             Lines = lines,
         };
@@ -79,9 +87,9 @@ public static class ChannelMappingEngine
         foreach (var element in array.EnumerateArray())
         {
             var prefix = $"lines[{i}]";
-            var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku);
+            var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku, $"{prefix}.sku", validator);
             validator.Required(sku, $"{prefix}.sku", 64);
-            var quantity = mapping.Quantity is null ? null : ParseDecimal(ReadText(element, mapping.Quantity), mapping.Quantity.Scale);
+            var quantity = mapping.Quantity is null ? null : ParseDecimal(ReadText(element, mapping.Quantity, $"{prefix}.quantity", validator), mapping.Quantity.Scale);
             if (quantity is null)
             {
                 validator.Add($"{prefix}.quantity", "is required and must be a number");
@@ -92,7 +100,7 @@ public static class ChannelMappingEngine
             }
 
             decimal? unitPrice = null;
-            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice);
+            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, $"{prefix}.unitPrice", validator);
             if (priceText is not null)
             {
                 unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale);
@@ -113,19 +121,21 @@ public static class ChannelMappingEngine
         return lines;
     }
 
-    /// <summary>The mapped text: first present path, or all present paths joined; else the default.</summary>
+    /// <summary>
+    /// The mapped text: first present path, or all present paths joined; else the default. Text that cannot be read is
+    /// a field error on <paramref name="field"/> and counts as absent.
+    /// </summary>
     /// <remarks>
     /// Written without a lambda or a list for the one-path case: every webhook reads a few dozen fields, and the
     /// closure (allocated on entry, since it captured <paramref name="source"/>) and the one-element list were ~2% of
     /// the bytes a webhook storm's silo allocated.
     /// </remarks>
-    public static string? ReadText(JsonElement source, FieldMapping mapping)
+    private static string? ReadText(JsonElement source, FieldMapping mapping, string field, Validator validator)
     {
-        ArgumentNullException.ThrowIfNull(mapping);
         if (mapping.Paths is not { } paths)
         {
             // One path: joined or not, the text is that path's, trimmed.
-            return mapping.Path is { } path && Scalar(source, path) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : mapping.Default;
+            return mapping.Path is { } path && Scalar(source, path, field, validator) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : mapping.Default;
         }
 
         if (mapping.Join is not null)
@@ -133,7 +143,7 @@ public static class ChannelMappingEngine
             List<string>? parts = null;
             foreach (var path in paths)
             {
-                var part = Scalar(source, path);
+                var part = Scalar(source, path, field, validator);
                 if (!string.IsNullOrWhiteSpace(part))
                 {
                     (parts ??= []).Add(part);
@@ -145,7 +155,7 @@ public static class ChannelMappingEngine
 
         foreach (var path in paths)
         {
-            var value = Scalar(source, path);
+            var value = Scalar(source, path, field, validator);
             if (!string.IsNullOrWhiteSpace(value))
             {
                 return value.Trim();
@@ -155,9 +165,9 @@ public static class ChannelMappingEngine
         return mapping.Default;
     }
 
-    private static bool ReadFlag(JsonElement payload, FieldMapping mapping)
+    private static bool ReadFlag(JsonElement payload, FieldMapping mapping, string field, Validator validator)
     {
-        var text = ReadText(payload, mapping);
+        var text = ReadText(payload, mapping, field, validator);
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -175,7 +185,7 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        var text = ReadText(payload, mapping);
+        var text = ReadText(payload, mapping, name, validator);
         if (text is null)
         {
             return null;
@@ -240,7 +250,7 @@ public static class ChannelMappingEngine
     private static string? Normalize(string? phone) =>
         phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
 
-    private static string? Scalar(JsonElement source, string path)
+    private static string? Scalar(JsonElement source, string path, string field, Validator validator)
     {
         if (!JsonPath.TryResolve(source, path, out var value))
         {
@@ -249,11 +259,40 @@ public static class ChannelMappingEngine
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringAt(value, path, field, validator),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    /// <summary>The string at <paramref name="path"/>, or a field error when it is not text the order can keep.</summary>
+    /// <remarks>
+    /// <see cref="JsonDocument"/> checks a string's UTF-8, and its <c>\u</c> escapes, only when the string is read: a raw
+    /// 0xFF byte or a lone surrogate escape in a signed body throws <see cref="InvalidOperationException"/> here, where a
+    /// parse error would have been a <see cref="JsonException"/>. NUL is refused because storage cannot hold it in keys and
+    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it.
+    /// </remarks>
+    private static string? StringAt(JsonElement value, string path, string field, Validator validator)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            validator.Add(field, $"is not valid text: invalid UTF-8 or an unpaired surrogate escape (mapped from {path})");
+            return null;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            validator.Add(field, $"must not contain the NUL character U+0000 (mapped from {path})");
+            return null;
+        }
+
+        return text;
     }
 }
