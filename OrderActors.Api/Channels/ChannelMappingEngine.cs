@@ -89,24 +89,23 @@ public static class ChannelMappingEngine
             var prefix = $"lines[{i}]";
             var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku, $"{prefix}.sku", validator);
             validator.Required(sku, $"{prefix}.sku", 64);
-            var quantity = mapping.Quantity is null ? null : ParseDecimal(ReadText(element, mapping.Quantity, $"{prefix}.quantity", validator), mapping.Quantity.Scale);
-            if (quantity is null)
+            var quantityField = $"{prefix}.quantity";
+            var quantityText = mapping.Quantity is null ? null : ReadText(element, mapping.Quantity, quantityField, validator);
+            var quantity = ParseDecimal(quantityText, mapping.Quantity?.Scale, quantityField, "is required and must be a number", validator);
+            if (quantity is not null && (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > int.MaxValue))
             {
-                validator.Add($"{prefix}.quantity", "is required and must be a number");
-            }
-            else if (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > int.MaxValue)
-            {
-                validator.Add($"{prefix}.quantity", "must be a positive whole number");
+                validator.Add(quantityField, "must be a positive whole number");
             }
 
             decimal? unitPrice = null;
-            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, $"{prefix}.unitPrice", validator);
+            var priceField = $"{prefix}.unitPrice";
+            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, priceField, validator);
             if (priceText is not null)
             {
-                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale);
-                if (unitPrice is null or < 0)
+                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator);
+                if (unitPrice < 0)
                 {
-                    validator.Add($"{prefix}.unitPrice", "must be a non-negative number");
+                    validator.Add(priceField, "must be a non-negative number");
                 }
             }
 
@@ -191,17 +190,34 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        var value = ParseDecimal(text, mapping.Scale);
-        if (value is null)
-        {
-            validator.Add(name, "must be a number");
-        }
-
-        return value;
+        return ParseDecimal(text, mapping.Scale, name, "must be a number", validator);
     }
 
-    private static decimal? ParseDecimal(string? text, decimal? scale) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value * (scale ?? 1m) : null;
+    /// <summary>
+    /// The number times the mapping's scale; else null and one error on <paramref name="field"/>: <paramref name="notANumber"/>,
+    /// or, when the product is past <see cref="decimal"/>, that it is too large.
+    /// </summary>
+    /// <remarks>
+    /// Checked, not caught: decimal multiplication throws <see cref="OverflowException"/>, which a scale above one turns
+    /// a large but parseable number into. Mappings now only take scales up to 10^6, but ones stored before may have more.
+    /// </remarks>
+    private static decimal? ParseDecimal(string? text, decimal? scale, string field, string notANumber, Validator validator)
+    {
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            validator.Add(field, notANumber);
+            return null;
+        }
+
+        var factor = scale ?? 1m;
+        if (factor > 1m && Math.Abs(value) > decimal.MaxValue / factor)
+        {
+            validator.Add(field, "is too large");
+            return null;
+        }
+
+        return value * factor;
+    }
 
     /// <summary>ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> (the Chinese platforms' local time, UTC+8), or Unix seconds.</summary>
     /// <remarks>
