@@ -54,7 +54,11 @@ public static class CarrierWebhookEndpoints
 
         var callback = JsonSerializer.Deserialize<CarrierCallback>(body, Json);
         var events = Validate(callback);
-        var orderId = callback!.OrderId?.Trim() ?? await FindByWaybillAsync(storage, callback.WaybillNo!.Trim(), cancellationToken);
+        // A blank orderId is an absent one: carriers' callback templates send "" or padding for a field they do not have,
+        // and the waybill, their own key, is what they always have.
+        var orderId = string.IsNullOrWhiteSpace(callback!.OrderId)
+            ? await FindByWaybillAsync(storage, callback.WaybillNo!.Trim(), cancellationToken)
+            : callback.OrderId.Trim();
         var order = grains.GetGrain<IOrderGrain>(orderId);
         var actor = $"carrier:{carrier}";
         OrderView view = await order.GetAsync();
@@ -84,6 +88,9 @@ public static class CarrierWebhookEndpoints
             validator.Add("orderId", "orderId or waybillNo is required");
         }
 
+        RejectControlCharacters(callback.OrderId, "orderId", validator);
+        RejectControlCharacters(callback.WaybillNo, "waybillNo", validator);
+
         if (callback.Events is null || callback.Events.Count == 0)
         {
             validator.Add("events", "at least one event is required");
@@ -98,6 +105,18 @@ public static class CarrierWebhookEndpoints
 
         validator.ThrowIfInvalid();
         return callback.Events!;
+    }
+
+    /// <summary>
+    /// Inside an id (surrounding whitespace is trimmed off), a control character is an error: no order key or waybill has
+    /// one, and storage refuses NUL in keys and index values, which made such a callback a 500 the carrier retried.
+    /// </summary>
+    private static void RejectControlCharacters(string? id, string field, Validator validator)
+    {
+        if (id is not null && id.Trim().Any(char.IsControl))
+        {
+            validator.Add(field, "must not contain control characters");
+        }
     }
 
     private static async Task<string> FindByWaybillAsync(IGrainStorage storage, string waybillNo, CancellationToken cancellationToken)
