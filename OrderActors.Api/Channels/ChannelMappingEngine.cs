@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains.Orders;
 
 namespace OrderActors.Api.Channels;
 
@@ -80,6 +81,14 @@ public static class ChannelMappingEngine
         if (mapping?.Path is null || !JsonPath.TryResolve(payload, mapping.Path, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
             validator.Add("lines", $"at least one line is required (mapped from {mapping?.Path})");
+            return lines;
+        }
+
+        if (array.GetArrayLength() > OrderValidation.MaxLines)
+        {
+            // One error, not one or more per element: the order grain refuses the lines anyway, and a body of thousands
+            // of bad lines would otherwise be answered with a problem as large as itself.
+            validator.Add("lines", string.Create(CultureInfo.InvariantCulture, $"at most {OrderValidation.MaxLines} lines (mapped from {mapping.Path})"));
             return lines;
         }
 

@@ -4,12 +4,14 @@ namespace OrderActors.Tests.Api;
 
 /// <summary>
 /// Values a marketplace can send that the service cannot represent: times outside the calendar, text that is not UTF-8 or
-/// holds a NUL. Each is a 400 naming the field (a 500 is retried by the marketplace for days) and nothing is stored.
+/// holds a NUL, more lines than an order may have. Each is a 400 naming the field (a 500 is retried by the marketplace for
+/// days) and nothing is stored.
 /// </summary>
 public sealed class WebhookMalformedValueTests
 {
     private const string Invalid = "channel.payload_invalid";
     private const string TaobaoPayTime = "\"2026-11-21 10:15:00\"";
+    private const string TaobaoLines = """[{"oid": "1", "outer_sku_id": "SKU-TB", "num": 2, "price": "99.50"}]""";
 
     public static TheoryData<string, string, string> NulInText => new()
     {
@@ -88,6 +90,18 @@ public sealed class WebhookMalformedValueTests
 
         var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, Invalid, field);
         Assert.Equal([field], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task TaobaoWebhook_FiveThousandBadLines_Is400NamingOnlyLinesAndStoresNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var lines = "[" + string.Join(", ", Enumerable.Repeat("""{"num": -1}""", 5000)) + "]";
+
+        var response = await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao().Replace(TaobaoLines, lines, StringComparison.Ordinal));
+
+        var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, Invalid, "lines");
+        Assert.Equal(["lines"], problem.Errors.Keys);
     }
 
     private static string TaobaoPaidAt(string payTime) => ChannelPayloads.Taobao(tid: "T-1").Replace(TaobaoPayTime, payTime, StringComparison.Ordinal);
