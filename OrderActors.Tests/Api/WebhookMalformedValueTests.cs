@@ -4,8 +4,8 @@ namespace OrderActors.Tests.Api;
 
 /// <summary>
 /// Values a marketplace can send that the service cannot represent: times outside the calendar, text that is not UTF-8 or
-/// holds a NUL, more lines than an order may have. Each is a 400 naming the field (a 500 is retried by the marketplace for
-/// days) and nothing is stored.
+/// holds a NUL, more lines than an order may have, amounts no order can cost. Each is a 400 naming the field (a 500 is
+/// retried by the marketplace for days) and nothing is stored.
 /// </summary>
 public sealed class WebhookMalformedValueTests
 {
@@ -102,6 +102,20 @@ public sealed class WebhookMalformedValueTests
 
         var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, Invalid, "lines");
         Assert.Equal(["lines"], problem.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("\"79228162514264337593543950335\"")]
+    [InlineData("\"10000000000000000000000\"")]
+    [InlineData("2000000000000000.01")]
+    public async Task TaobaoWebhook_PaymentLargerThanAnyOrderCanCost_Is400NamingPaidAmountAndStoresNothing(string payment)
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+
+        var response = await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao().Replace("\"199.00\"", payment, StringComparison.Ordinal));
+
+        var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, Invalid, "paidAmount");
+        Assert.Equal(["paidAmount"], problem.Errors.Keys);
     }
 
     private static string TaobaoPaidAt(string payTime) => ChannelPayloads.Taobao(tid: "T-1").Replace(TaobaoPayTime, payTime, StringComparison.Ordinal);
