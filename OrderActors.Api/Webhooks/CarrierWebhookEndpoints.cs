@@ -25,6 +25,13 @@ public static class CarrierWebhookEndpoints
     /// <summary>The order index entry for waybill lookups (written by the order grain once shipped).</summary>
     public const string WaybillIndex = OrderIndex.Waybill;
 
+    /// <summary>
+    /// Scans one callback may carry. A carrier pushes the few new scans of a waybill (a whole route is a few dozen); each
+    /// scan is one append, so a body of tens of thousands would hold the request for minutes, past the carrier's timeout,
+    /// and its retry would add the scans without a time again.
+    /// </summary>
+    private const int MaxEventsPerCallback = 100;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static RouteHandlerBuilder MapCarrierWebhooks(this IEndpointRouteBuilder app) =>
@@ -94,6 +101,10 @@ public static class CarrierWebhookEndpoints
         if (callback.Events is null || callback.Events.Count == 0)
         {
             validator.Add("events", "at least one event is required");
+        }
+        else if (callback.Events.Count > MaxEventsPerCallback)
+        {
+            validator.Add("events", $"at most {MaxEventsPerCallback} events per callback");
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrderActors.Client.Contracts;
 
@@ -80,6 +81,22 @@ public sealed class CarrierCallbackInputTests
 
         var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, "request.invalid", field);
         Assert.Equal([field], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task CarrierCallback_MoreEventsThanOneCallbackMayCarry_Is400NamingEventsAndAddsNone()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: SfSecret);
+        var admin = host.Admin();
+        await ShippedOrderAsync(admin, "E-1");
+        var events = string.Join(", ", Enumerable.Range(0, 101).Select(i => $$"""{"status": "scan-{{i}}"}"""));
+
+        var response = await PostCarrierAsync(host, $$"""{"waybillNo": "SFE-1", "events": [{{events}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.Equal(["events"], problem!.Errors.Keys);
+        Assert.Empty((await admin.GetOrderAsync("own-E-1")).Tracking);
     }
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
