@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains.Orders;
 
 namespace OrderActors.Api.Channels;
 
@@ -13,13 +14,25 @@ public static class ChannelMappingEngine
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    /// <summary>The last Unix second a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    /// <summary>The earliest China local time that is still a <see cref="DateTimeOffset"/> once its +8 hours are taken off.</summary>
+    private static readonly DateTime MinChinaLocalTime = DateTime.MinValue + ChinaOffset;
+
+    /// <summary>
+    /// The largest total an order can have (every line at the order grain's largest price and quantity). A larger paid
+    /// amount is not a payment; kept, an amount near <see cref="decimal.MaxValue"/> overflows what a merge adds to it.
+    /// </summary>
+    private const decimal MaxPaidAmount = OrderValidation.MaxUnitPrice * OrderValidation.MaxQuantity * OrderValidation.MaxLines;
+
     public static MappedOrder Map(string channel, JsonElement payload, ChannelMappingDocument mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         var validator = new Validator();
         var fields = mapping.Fields ?? new Dictionary<string, FieldMapping>();
 
-        string? Text(string name) => fields.TryGetValue(name, out var f) ? ReadText(payload, f) : null;
+        string? Text(string name) => fields.TryGetValue(name, out var f) ? ReadText(payload, f, name, validator) : null;
 
         var externalOrderNo = Text(CanonicalFields.ExternalOrderNo);
         if (validator.Required(externalOrderNo, CanonicalFields.ExternalOrderNo, 64) && !externalOrderNo.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -34,27 +47,39 @@ public static class ChannelMappingEngine
         {
             validator.Add(CanonicalFields.PaidAmount, "must not be negative");
         }
+        else if (paidAmount > MaxPaidAmount)
+        {
+            validator.Add(CanonicalFields.PaidAmount, string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxPaidAmount}, the largest total an order can have"));
+        }
 
         var lines = MapLines(payload, mapping.Lines, validator);
         var paidAt = ReadTime(Text(CanonicalFields.PaidAt), validator);
-        var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping);
-        var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping);
+        var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping, CanonicalFields.Paid, validator);
+        var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping, CanonicalFields.Cancelled, validator);
+
+        // Read before the check, like the required ones: text that cannot be read is a field error in these too.
+        var customerName = Text(CanonicalFields.CustomerName);
+        var province = Text(CanonicalFields.Province);
+        var city = Text(CanonicalFields.City);
+        var district = Text(CanonicalFields.District);
+        var addressDetail = Text(CanonicalFields.AddressDetail);
+        var buyerNote = Text(CanonicalFields.BuyerNote);
 
         validator.ThrowIfInvalid("channel.payload_invalid");
         return new MappedOrder
         {
             Channel = channel,
             ExternalOrderNo = externalOrderNo!,
-            CustomerName = Text(CanonicalFields.CustomerName),
+            CustomerName = customerName,
             Phone = phone!,
-            Province = Text(CanonicalFields.Province),
-            City = Text(CanonicalFields.City),
-            District = Text(CanonicalFields.District),
-            AddressDetail = Text(CanonicalFields.AddressDetail),
+            Province = province,
+            City = city,
+            District = district,
+            AddressDetail = addressDetail,
             PaidAmount = paidAmount,
             Paid = paid,
             PaidAt = paidAt,
-            BuyerNote = Text(CanonicalFields.BuyerNote),
+            BuyerNote = buyerNote,
             Cancelled = cancelled,
             Lines = lines,
         };
@@ -69,30 +94,37 @@ public static class ChannelMappingEngine
             return lines;
         }
 
+        if (array.GetArrayLength() > OrderValidation.MaxLines)
+        {
+            // One error, not one or more per element: the order grain refuses the lines anyway, and a body of thousands
+            // of bad lines would otherwise be answered with a problem as large as itself.
+            validator.Add("lines", string.Create(CultureInfo.InvariantCulture, $"at most {OrderValidation.MaxLines} lines (mapped from {mapping.Path})"));
+            return lines;
+        }
+
         var i = 0;
         foreach (var element in array.EnumerateArray())
         {
             var prefix = $"lines[{i}]";
-            var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku);
+            var sku = mapping.Sku is null ? null : ReadText(element, mapping.Sku, $"{prefix}.sku", validator);
             validator.Required(sku, $"{prefix}.sku", 64);
-            var quantity = mapping.Quantity is null ? null : ParseDecimal(ReadText(element, mapping.Quantity), mapping.Quantity.Scale);
-            if (quantity is null)
+            var quantityField = $"{prefix}.quantity";
+            var quantityText = mapping.Quantity is null ? null : ReadText(element, mapping.Quantity, quantityField, validator);
+            var quantity = ParseDecimal(quantityText, mapping.Quantity?.Scale, quantityField, "is required and must be a number", validator);
+            if (quantity is not null && (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > int.MaxValue))
             {
-                validator.Add($"{prefix}.quantity", "is required and must be a number");
-            }
-            else if (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > int.MaxValue)
-            {
-                validator.Add($"{prefix}.quantity", "must be a positive whole number");
+                validator.Add(quantityField, "must be a positive whole number");
             }
 
             decimal? unitPrice = null;
-            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice);
+            var priceField = $"{prefix}.unitPrice";
+            var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, priceField, validator);
             if (priceText is not null)
             {
-                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale);
-                if (unitPrice is null or < 0)
+                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator);
+                if (unitPrice < 0)
                 {
-                    validator.Add($"{prefix}.unitPrice", "must be a non-negative number");
+                    validator.Add(priceField, "must be a non-negative number");
                 }
             }
 
@@ -107,19 +139,21 @@ public static class ChannelMappingEngine
         return lines;
     }
 
-    /// <summary>The mapped text: first present path, or all present paths joined; else the default.</summary>
+    /// <summary>
+    /// The mapped text: first present path, or all present paths joined; else the default. Text that cannot be read is
+    /// a field error on <paramref name="field"/> and counts as absent.
+    /// </summary>
     /// <remarks>
     /// Written without a lambda or a list for the one-path case: every webhook reads a few dozen fields, and the
     /// closure (allocated on entry, since it captured <paramref name="source"/>) and the one-element list were ~2% of
     /// the bytes a webhook storm's silo allocated.
     /// </remarks>
-    public static string? ReadText(JsonElement source, FieldMapping mapping)
+    private static string? ReadText(JsonElement source, FieldMapping mapping, string field, Validator validator)
     {
-        ArgumentNullException.ThrowIfNull(mapping);
         if (mapping.Paths is not { } paths)
         {
             // One path: joined or not, the text is that path's, trimmed.
-            return mapping.Path is { } path && Scalar(source, path) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : mapping.Default;
+            return mapping.Path is { } path && Scalar(source, path, field, validator) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : mapping.Default;
         }
 
         if (mapping.Join is not null)
@@ -127,7 +161,7 @@ public static class ChannelMappingEngine
             List<string>? parts = null;
             foreach (var path in paths)
             {
-                var part = Scalar(source, path);
+                var part = Scalar(source, path, field, validator);
                 if (!string.IsNullOrWhiteSpace(part))
                 {
                     (parts ??= []).Add(part);
@@ -139,7 +173,7 @@ public static class ChannelMappingEngine
 
         foreach (var path in paths)
         {
-            var value = Scalar(source, path);
+            var value = Scalar(source, path, field, validator);
             if (!string.IsNullOrWhiteSpace(value))
             {
                 return value.Trim();
@@ -149,9 +183,9 @@ public static class ChannelMappingEngine
         return mapping.Default;
     }
 
-    private static bool ReadFlag(JsonElement payload, FieldMapping mapping)
+    private static bool ReadFlag(JsonElement payload, FieldMapping mapping, string field, Validator validator)
     {
-        var text = ReadText(payload, mapping);
+        var text = ReadText(payload, mapping, field, validator);
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -169,25 +203,47 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        var text = ReadText(payload, mapping);
+        var text = ReadText(payload, mapping, name, validator);
         if (text is null)
         {
             return null;
         }
 
-        var value = ParseDecimal(text, mapping.Scale);
-        if (value is null)
-        {
-            validator.Add(name, "must be a number");
-        }
-
-        return value;
+        return ParseDecimal(text, mapping.Scale, name, "must be a number", validator);
     }
 
-    private static decimal? ParseDecimal(string? text, decimal? scale) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value * (scale ?? 1m) : null;
+    /// <summary>
+    /// The number times the mapping's scale; else null and one error on <paramref name="field"/>: <paramref name="notANumber"/>,
+    /// or, when the product is past <see cref="decimal"/>, that it is too large.
+    /// </summary>
+    /// <remarks>
+    /// Checked, not caught: decimal multiplication throws <see cref="OverflowException"/>, which a scale above one turns
+    /// a large but parseable number into. Mappings now only take scales up to 10^6, but ones stored before may have more.
+    /// </remarks>
+    private static decimal? ParseDecimal(string? text, decimal? scale, string field, string notANumber, Validator validator)
+    {
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            validator.Add(field, notANumber);
+            return null;
+        }
+
+        var factor = scale ?? 1m;
+        if (factor > 1m && Math.Abs(value) > decimal.MaxValue / factor)
+        {
+            validator.Add(field, "is too large");
+            return null;
+        }
+
+        return value * factor;
+    }
 
     /// <summary>ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> (the Chinese platforms' local time, UTC+8), or Unix seconds.</summary>
+    /// <remarks>
+    /// A time the calendar cannot hold (before 0001-01-01 UTC, after 9999-12-31 UTC) is a field error, not an exception:
+    /// <c>0001-01-01 00:00:00</c> (a platform's "no time") is before it in UTC+8. Unix milliseconds are past 9999 as seconds
+    /// and are refused too rather than guessed at: a mapping has no way to say which unit a platform sends.
+    /// </remarks>
     private static DateTimeOffset? ReadTime(string? text, Validator validator)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -197,12 +253,24 @@ public static class ChannelMappingEngine
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
         {
-            return DateTimeOffset.FromUnixTimeSeconds(unix);
+            if (unix <= MaxUnixSeconds)
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(unix);
+            }
+
+            validator.Add(CanonicalFields.PaidAt, $"is out of range: Unix seconds are at most {MaxUnixSeconds} (9999-12-31); milliseconds are not accepted");
+            return null;
         }
 
         if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return new DateTimeOffset(local, ChinaOffset);
+            if (local >= MinChinaLocalTime)
+            {
+                return new DateTimeOffset(local, ChinaOffset);
+            }
+
+            validator.Add(CanonicalFields.PaidAt, "is out of range: a UTC+8 time before 0001-01-01 08:00:00 is before the calendar starts");
+            return null;
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
@@ -217,7 +285,7 @@ public static class ChannelMappingEngine
     private static string? Normalize(string? phone) =>
         phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
 
-    private static string? Scalar(JsonElement source, string path)
+    private static string? Scalar(JsonElement source, string path, string field, Validator validator)
     {
         if (!JsonPath.TryResolve(source, path, out var value))
         {
@@ -226,11 +294,40 @@ public static class ChannelMappingEngine
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringAt(value, path, field, validator),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    /// <summary>The string at <paramref name="path"/>, or a field error when it is not text the order can keep.</summary>
+    /// <remarks>
+    /// <see cref="JsonDocument"/> checks a string's UTF-8, and its <c>\u</c> escapes, only when the string is read: a raw
+    /// 0xFF byte or a lone surrogate escape in a signed body throws <see cref="InvalidOperationException"/> here, where a
+    /// parse error would have been a <see cref="JsonException"/>. NUL is refused because storage cannot hold it in keys and
+    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it.
+    /// </remarks>
+    private static string? StringAt(JsonElement value, string path, string field, Validator validator)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            validator.Add(field, $"is not valid text: invalid UTF-8 or an unpaired surrogate escape (mapped from {path})");
+            return null;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            validator.Add(field, $"must not contain the NUL character U+0000 (mapped from {path})");
+            return null;
+        }
+
+        return text;
     }
 }

@@ -6,6 +6,12 @@ namespace OrderActors.Api.Channels;
 /// <summary>Checks a mapping document before it replaces the current one; a bad document is rejected whole, naming the field.</summary>
 public static class ChannelMappingValidator
 {
+    /// <summary>
+    /// The scales a number may be multiplied by: a unit, 10^-6 (micros) to 10^6. Anything else is a mistake (a rate, a
+    /// pack size, a typo such as 1e20) that would only show later, as wrong amounts or as every webhook overflowing.
+    /// </summary>
+    private static readonly HashSet<decimal> Scales = [0.000001m, 0.00001m, 0.0001m, 0.001m, 0.01m, 0.1m, 1m, 10m, 100m, 1_000m, 10_000m, 100_000m, 1_000_000m];
+
     public static void Validate(ChannelMappingDocument? mapping)
     {
         var validator = new Validator();
@@ -83,9 +89,21 @@ public static class ChannelMappingValidator
             }
         }
 
-        if (field.Scale is <= 0)
+        if (field.Scale is { } scale && !Scales.Contains(scale))
         {
-            validator.Add($"{name}.scale", "must be positive");
+            validator.Add($"{name}.scale", "must be a power of ten from 0.000001 to 1000000 (0.01 for amounts in fen)");
+        }
+
+        // The default and the joiner end up in the order as they are: the engine's NUL check on payload text never sees them.
+        RejectNul(field.Default, $"{name}.default", validator);
+        RejectNul(field.Join, $"{name}.join", validator);
+    }
+
+    private static void RejectNul(string? text, string name, Validator validator)
+    {
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            validator.Add(name, "must not contain the NUL character U+0000");
         }
     }
 }

@@ -25,6 +25,13 @@ public static class CarrierWebhookEndpoints
     /// <summary>The order index entry for waybill lookups (written by the order grain once shipped).</summary>
     public const string WaybillIndex = OrderIndex.Waybill;
 
+    /// <summary>
+    /// Scans one callback may carry. A carrier pushes the few new scans of a waybill (a whole route is a few dozen); each
+    /// scan is one append, so a body of tens of thousands would hold the request for minutes, past the carrier's timeout,
+    /// and its retry would add the scans without a time again.
+    /// </summary>
+    private const int MaxEventsPerCallback = 100;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static RouteHandlerBuilder MapCarrierWebhooks(this IEndpointRouteBuilder app) =>
@@ -54,7 +61,11 @@ public static class CarrierWebhookEndpoints
 
         var callback = JsonSerializer.Deserialize<CarrierCallback>(body, Json);
         var events = Validate(callback);
-        var orderId = callback!.OrderId?.Trim() ?? await FindByWaybillAsync(storage, callback.WaybillNo!.Trim(), cancellationToken);
+        // A blank orderId is an absent one: carriers' callback templates send "" or padding for a field they do not have,
+        // and the waybill, their own key, is what they always have.
+        var orderId = string.IsNullOrWhiteSpace(callback!.OrderId)
+            ? await FindByWaybillAsync(storage, callback.WaybillNo!.Trim(), cancellationToken)
+            : callback.OrderId.Trim();
         var order = grains.GetGrain<IOrderGrain>(orderId);
         var actor = $"carrier:{carrier}";
         OrderView view = await order.GetAsync();
@@ -84,9 +95,16 @@ public static class CarrierWebhookEndpoints
             validator.Add("orderId", "orderId or waybillNo is required");
         }
 
+        RejectControlCharacters(callback.OrderId, "orderId", validator);
+        RejectControlCharacters(callback.WaybillNo, "waybillNo", validator);
+
         if (callback.Events is null || callback.Events.Count == 0)
         {
             validator.Add("events", "at least one event is required");
+        }
+        else if (callback.Events.Count > MaxEventsPerCallback)
+        {
+            validator.Add("events", $"at most {MaxEventsPerCallback} events per callback");
         }
         else
         {
@@ -98,6 +116,18 @@ public static class CarrierWebhookEndpoints
 
         validator.ThrowIfInvalid();
         return callback.Events!;
+    }
+
+    /// <summary>
+    /// Inside an id (surrounding whitespace is trimmed off), a control character is an error: no order key or waybill has
+    /// one, and storage refuses NUL in keys and index values, which made such a callback a 500 the carrier retried.
+    /// </summary>
+    private static void RejectControlCharacters(string? id, string field, Validator validator)
+    {
+        if (id is not null && id.Trim().Any(char.IsControl))
+        {
+            validator.Add(field, "must not contain control characters");
+        }
     }
 
     private static async Task<string> FindByWaybillAsync(IGrainStorage storage, string waybillNo, CancellationToken cancellationToken)
