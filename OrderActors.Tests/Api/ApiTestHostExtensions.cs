@@ -32,4 +32,27 @@ internal static class ApiTestHostExtensions
             new CustomerInput("张三", phone),
             new AddressInput("浙江省", "杭州市", "西湖区", "文三路 100 号"),
             [new OrderLineInput(sku, quantity, unitPrice)]);
+
+    /// <summary>Receives 5 units of SKU-1 (warehouse SZ), then places <c>own-{externalNo}</c> (1 × SKU-1 at 20) and pays it.</summary>
+    public static async Task PaidOrderAsync(this HttpClient admin, string externalNo)
+    {
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        (await admin.PostAsJsonAsync("/api/orders", Checkout(externalNo, quantity: 1, unitPrice: 20m))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary><see cref="PaidOrderAsync"/>, then allocated and packed.</summary>
+    public static async Task PackedOrderAsync(this HttpClient admin, string externalNo)
+    {
+        await admin.PaidOrderAsync(externalNo);
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary><see cref="PackedOrderAsync"/>, then shipped by SF with waybill <c>SF{externalNo}</c>.</summary>
+    public static async Task ShippedOrderAsync(this HttpClient admin, string externalNo)
+    {
+        await admin.PackedOrderAsync(externalNo);
+        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/ship", new ShipRequest("SF", "SF" + externalNo))).EnsureSuccessStatusCode();
+    }
 }

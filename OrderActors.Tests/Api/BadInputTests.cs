@@ -20,7 +20,7 @@ public sealed class BadInputTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
-        await PackedOrderAsync(admin, "NUL-1");
+        await admin.PackedOrderAsync("NUL-1");
         var before = await StockAsync(admin, "SKU-1");
 
         var response = await admin.PostAsJsonAsync("/api/orders/own-NUL-1/ship", new ShipRequest("SF", "A" + Nul + "B"));
@@ -35,7 +35,7 @@ public sealed class BadInputTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
-        await PaidOrderAsync(admin, "NUL-2");
+        await admin.PaidOrderAsync("NUL-2");
         var before = await StockAsync(admin, "SKU-1");
 
         var response = await admin.PostAsJsonAsync("/api/orders/own-NUL-2/allocate", new AllocateRequest("S" + Nul + "Z"));
@@ -216,20 +216,6 @@ public sealed class BadInputTests
         Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
         Assert.Equal(("TSHIRT/RED", 3, 2), (stock!.Sku, stock.OnHand, stock.Reserved));
         Assert.Equal("TSHIRT/RED", (await admin.GetOrderAsync("own-SLASH-1")).Lines.Single().Sku);
-    }
-
-    private static async Task PaidOrderAsync(HttpClient admin, string externalNo)
-    {
-        await admin.ReceiveStockAsync("SKU-1", 5);
-        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
-    }
-
-    private static async Task PackedOrderAsync(HttpClient admin, string externalNo)
-    {
-        await PaidOrderAsync(admin, externalNo);
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
     }
 
     private static async Task<StockDto> StockAsync(HttpClient admin, string sku) =>

@@ -33,7 +33,7 @@ public sealed class CarrierCallbackInputTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: SfSecret);
         var admin = host.Admin();
-        await ShippedOrderAsync(admin, "B-1");
+        await admin.ShippedOrderAsync("B-1");
 
         var response = await PostCarrierAsync(host, $$"""{"orderId": "{{orderId}}", "waybillNo": "SFB-1", "events": [{"status": "delivered"}]}""");
 
@@ -88,7 +88,7 @@ public sealed class CarrierCallbackInputTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: SfSecret);
         var admin = host.Admin();
-        await ShippedOrderAsync(admin, "E-1");
+        await admin.ShippedOrderAsync("E-1");
         var events = string.Join(", ", Enumerable.Range(0, 101).Select(i => $$"""{"status": "scan-{{i}}"}"""));
 
         var response = await PostCarrierAsync(host, $$"""{"waybillNo": "SFE-1", "events": [{{events}}]}""");
@@ -101,14 +101,4 @@ public sealed class CarrierCallbackInputTests
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
         WebhookRefusals.PostSignedBytesAsync(host, "/webhooks/carriers/sf", Encoding.UTF8.GetBytes(body), CarrierSecret);
-
-    private static async Task ShippedOrderAsync(HttpClient admin, string externalNo)
-    {
-        await admin.ReceiveStockAsync("SKU-1", 5);
-        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo, quantity: 1, unitPrice: 20m))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/ship", new ShipRequest("SF", "SF" + externalNo))).EnsureSuccessStatusCode();
-    }
 }

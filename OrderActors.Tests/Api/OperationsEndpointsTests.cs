@@ -73,7 +73,7 @@ public sealed class OperationsEndpointsTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
         var admin = host.Admin();
-        await ShippedOrderAsync(admin, "C-1");
+        await admin.ShippedOrderAsync("C-1");
         var callback = JsonSerializer.Serialize(
             new CarrierCallback("own-C-1", null, [new CarrierEventInput("in_transit", "Shenzhen hub", null), new CarrierEventInput("delivered", "Signed by buyer", null)]),
             new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -93,7 +93,7 @@ public sealed class OperationsEndpointsTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
         var admin = host.Admin();
-        await ShippedOrderAsync(admin, "W-1");
+        await admin.ShippedOrderAsync("W-1");
         var callback = JsonSerializer.Serialize(
             new CarrierCallback(null, "SFW-1", [new CarrierEventInput("delivered", "Signed by buyer", null)]),
             new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -111,7 +111,7 @@ public sealed class OperationsEndpointsTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
-        await ShippedOrderAsync(admin, "R-1");
+        await admin.ShippedOrderAsync("R-1");
         var finance = await host.WithRolesAsync(ApiRoles.Finance);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -133,7 +133,7 @@ public sealed class OperationsEndpointsTests
     public async Task Events_FilteredByType_ReturnOnlyThoseTypesAndBadTypeIsAProblem()
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
-        await ShippedOrderAsync(host.Admin(), "F-1");
+        await host.Admin().ShippedOrderAsync("F-1");
         var integration = await host.WithRolesAsync(ApiRoles.Integration);
 
         var all = (await integration.GetFromJsonAsync<FeedPage>("/api/events?after=0&limit=1000"))!;
@@ -210,16 +210,6 @@ public sealed class OperationsEndpointsTests
         Assert.Equal("1.00:00:00", afterBad.GetProperty("suspectedDuplicate").GetProperty("window").GetString());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         Assert.Equal("2.00:00:00", afterGood.GetProperty("suspectedDuplicate").GetProperty("window").GetString());
-    }
-
-    private static async Task ShippedOrderAsync(HttpClient admin, string externalNo)
-    {
-        await admin.ReceiveStockAsync("SKU-1", 5);
-        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo, quantity: 1, unitPrice: 20m))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/ship", new ShipRequest("SF", "SF" + externalNo))).EnsureSuccessStatusCode();
     }
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body, string signature)
