@@ -99,6 +99,23 @@ public sealed class CarrierCallbackInputTests
         Assert.Empty((await admin.GetOrderAsync("own-E-1")).Tracking);
     }
 
+    /// <summary>A long description on a later scan used to be refused by the order after the earlier scans were stored.</summary>
+    [Fact]
+    public async Task CarrierCallback_ALaterScansDescriptionTooLong_Is400NamingItAndAddsNone()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: SfSecret);
+        var admin = host.Admin();
+        await admin.ShippedOrderAsync("L-1");
+        var longText = new string('x', 501);
+
+        var response = await PostCarrierAsync(host, $$"""{"waybillNo": "SFL-1", "events": [{"status": "in_transit", "at": "2026-11-21T08:00:00Z"}, {"status": "arrived", "description": "{{longText}}", "at": "2026-11-21T09:00:00Z"}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.Equal(["events[1].description"], problem!.Errors.Keys);
+        Assert.Empty((await admin.GetOrderAsync("own-L-1")).Tracking);
+    }
+
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
         WebhookRefusals.PostSignedBytesAsync(host, "/webhooks/carriers/sf", Encoding.UTF8.GetBytes(body), CarrierSecret);
 }
