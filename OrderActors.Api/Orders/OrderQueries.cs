@@ -113,6 +113,24 @@ public static class OrderQueries
             return null;
         }
 
-        return Encoding.UTF8.GetString(bytes, 0, written);
+        // A cursor is the last order id of a page: "{channel}-{order no}". Any other text (a cursor typed by hand,
+        // cut short) used to answer an empty page, as if the list had ended.
+        try
+        {
+            var key = StrictUtf8.GetString(bytes, 0, written);
+            var dash = key.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && dash < key.Length - 1 && key[..dash].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.') && !key.Any(char.IsWhiteSpace))
+            {
+                return key;
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+        }
+
+        validator.Add("cursor", "is not a cursor returned by this API");
+        return null;
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

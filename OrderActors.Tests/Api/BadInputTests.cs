@@ -218,6 +218,26 @@ public sealed class BadInputTests
         Assert.Equal("TSHIRT/RED", (await admin.GetOrderAsync("own-SLASH-1")).Lines.Single().Sku);
     }
 
+    /// <summary>A cursor the API did not give (typed by hand, cut short) answered an empty page, as if the list had ended.</summary>
+    [Fact]
+    public async Task ListOrders_CursorTheApiDidNotGive_Is400WhileItsOwnCursorPages()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        foreach (var no in new[] { "CUR-1", "CUR-2", "CUR-3" })
+        {
+            (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(no))).EnsureSuccessStatusCode();
+        }
+
+        var first = await admin.ListOrdersAsync("limit=2");
+        var second = await admin.ListOrdersAsync($"limit=2&cursor={first.NextCursor}");
+        var garbage = await admin.GetAsync("/api/orders?cursor=garbage");
+
+        Assert.Equal(["own-CUR-1", "own-CUR-2", "own-CUR-3"], first.Items.Concat(second.Items).Select(i => i.Id).Order());
+        await AssertFieldAsync(garbage, HttpStatusCode.BadRequest, "cursor");
+    }
+
     private static async Task<StockDto> StockAsync(HttpClient admin, string sku) =>
         (await admin.GetFromJsonAsync<StockDto>($"/api/stock/{sku}"))! with { Warehouses = [] };
 
