@@ -71,6 +71,13 @@ public static class CarrierWebhookEndpoints
         OrderView view = await order.GetAsync();
         foreach (var scan in events.OrderBy(e => e.At))
         {
+            // A scan without its time is stamped on receipt, so the order cannot tell a carrier's redelivery of it
+            // from a new scan by the time: one the order already has (same status and description) is that redelivery.
+            if (scan.At is null && view.Tracking.Any(t => t.Status == scan.Status!.Trim() && t.Description == scan.Description))
+            {
+                continue;
+            }
+
             view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor));
             if (scan.Status.Trim().Equals("delivered", StringComparison.OrdinalIgnoreCase) && view.Status == OrderStatus.Shipped)
             {

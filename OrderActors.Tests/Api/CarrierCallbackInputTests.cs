@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Testing;
 
 namespace OrderActors.Tests.Api;
 
@@ -114,6 +115,25 @@ public sealed class CarrierCallbackInputTests
         var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
         Assert.Equal(["events[1].description"], problem!.Errors.Keys);
         Assert.Empty((await admin.GetOrderAsync("own-L-1")).Tracking);
+    }
+
+    /// <summary>Scans without a time were stamped on receipt, so a carrier's redelivery added them all again.</summary>
+    [Fact]
+    public async Task CarrierCallback_RedeliveredScansWithoutTimes_AreAddedOnce()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await ApiTestHost.StartAsync("sqlite", clock, SfSecret);
+        var admin = host.Admin();
+        await admin.ShippedOrderAsync("T-1");
+        const string Callback = """{"waybillNo": "SFT-1", "events": [{"status": "in_transit", "description": "Shenzhen hub"}, {"status": "arrived", "description": "Shanghai"}]}""";
+
+        var first = await PostCarrierAsync(host, Callback);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await PostCarrierAsync(host, Callback);
+        var later = await PostCarrierAsync(host, """{"waybillNo": "SFT-1", "events": [{"status": "out_for_delivery"}]}""");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { first.StatusCode, again.StatusCode, later.StatusCode });
+        Assert.Equal(["in_transit", "arrived", "out_for_delivery"], (await admin.GetOrderAsync("own-T-1")).Tracking.Select(t => t.Status));
     }
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
