@@ -17,9 +17,12 @@ public sealed class AdminClient(ApiConnection connection)
     public Task<GrainDetailDto> GrainAsync(string type, string key, CancellationToken cancellationToken = default) =>
         connection.GetAsync<GrainDetailDto>($"/api/admin/grains/{ApiConnection.Escape(type)}/{ApiConnection.Escape(key)}", cancellationToken);
 
-    /// <summary><c>GET /api/admin/reminders?dueWithin=</c>: durable reminders by due time (those due within the window, or all).</summary>
-    public Task<IReadOnlyList<ReminderDto>> RemindersAsync(TimeSpan? dueWithin = null, CancellationToken cancellationToken = default) =>
-        connection.GetAsync<IReadOnlyList<ReminderDto>>(ApiConnection.Query("/api/admin/reminders", ("dueWithin", dueWithin)), cancellationToken);
+    /// <summary>
+    /// <c>GET /api/admin/reminders?dueWithin=&amp;limit=</c>: durable reminders by due time (those due within the window,
+    /// or all), at most <paramref name="limit"/> (the API's default 200 when null).
+    /// </summary>
+    public Task<IReadOnlyList<ReminderDto>> RemindersAsync(TimeSpan? dueWithin = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        connection.GetAsync<IReadOnlyList<ReminderDto>>(ApiConnection.Query("/api/admin/reminders", ("dueWithin", dueWithin), ("limit", limit)), cancellationToken);
 
     /// <summary><c>POST /api/admin/ledger/check</c>: every SKU's reservations and allocations against its orders; drifts listed.</summary>
     public Task<LedgerReportDto> CheckLedgerAsync(CancellationToken cancellationToken = default) =>

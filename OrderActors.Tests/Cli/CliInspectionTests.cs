@@ -80,6 +80,26 @@ public sealed class CliInspectionTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.DoesNotContain(JsonSerializer.Deserialize<List<ReminderDto>>(tooSoon.Out, ClientJson.Options)!, r => r.GrainKey == order.Id);
     }
 
+    /// <summary>A full page of reminders said nothing about what it left out (200 shown while 8,000 were due).</summary>
+    [Fact]
+    public async Task RemindersList_AFullPage_SaysMoreMayBeDueAndLimitTakesMore()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-RL", new StockReceiptRequest("SZ", 5));
+        await silo.Admin.Orders.CreateAsync(Checkouts.For("RL-1", "SKU-RL", 1, phone: "13900139001"));
+        await silo.Admin.Orders.CreateAsync(Checkouts.For("RL-2", "SKU-RL", 1, phone: "13900139002"));
+
+        var one = await CliProcess.RunAsync(silo, "reminders", "list", "--limit", "1");
+        var many = await CliProcess.RunAsync(silo, "reminders", "list", "--limit", "5000", "--json");
+        var bad = await CliProcess.RunAsync(silo, "reminders", "list", "--limit", "0");
+
+        Assert.Equal(ExitCodes.Ok, one.ExitCode);
+        Assert.Contains("(the first 1; more may be due", one.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, many.ExitCode);
+        Assert.True(JsonSerializer.Deserialize<List<ReminderDto>>(many.Out, ClientJson.Options)!.Count >= 4, many.Out);
+        Assert.Equal(ExitCodes.ApiError, bad.ExitCode);
+        Assert.Contains("limit", bad.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LedgerCheck_AfterOrders_IsCleanAndExitsZero()
     {
