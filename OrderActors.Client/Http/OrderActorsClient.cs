@@ -68,6 +68,14 @@ public sealed class OrderActorsClient : IDisposable
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
+        var prefix = baseAddress.AbsolutePath.TrimEnd('/');
+        if (prefix.Length > 0)
+        {
+            // Behind a reverse proxy at http://host/orderactors/: the paths the clients send start with '/', which
+            // resolves against the host and dropped the prefix, so every call went to http://host/api/...
+            handler = new PathPrefixHandler(prefix) { InnerHandler = handler ?? new HttpClientHandler() };
+        }
+
         var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
         http.BaseAddress = baseAddress;
         if (!string.IsNullOrEmpty(apiKey))
