@@ -20,12 +20,6 @@ public static class ChannelMappingEngine
     /// <summary>The earliest China local time that is still a <see cref="DateTimeOffset"/> once its +8 hours are taken off.</summary>
     private static readonly DateTime MinChinaLocalTime = DateTime.MinValue + ChinaOffset;
 
-    /// <summary>
-    /// The largest total an order can have (every line at the order grain's largest price and quantity). A larger paid
-    /// amount is not a payment; kept, an amount near <see cref="decimal.MaxValue"/> overflows what a merge adds to it.
-    /// </summary>
-    private const decimal MaxPaidAmount = OrderValidation.MaxUnitPrice * OrderValidation.MaxQuantity * OrderValidation.MaxLines;
-
     public static MappedOrder Map(string channel, JsonElement payload, ChannelMappingDocument mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -47,9 +41,10 @@ public static class ChannelMappingEngine
         {
             validator.Add(CanonicalFields.PaidAmount, "must not be negative");
         }
-        else if (paidAmount > MaxPaidAmount)
+        else if (paidAmount > OrderValidation.MaxAmount)
         {
-            validator.Add(CanonicalFields.PaidAmount, string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxPaidAmount}, the largest total an order can have"));
+            // Not a payment; kept, an amount near decimal.MaxValue overflows what a merge adds to it.
+            validator.Add(CanonicalFields.PaidAmount, string.Create(CultureInfo.InvariantCulture, $"must be at most {OrderValidation.MaxAmount}, the largest total an order can have"));
         }
 
         var lines = MapLines(payload, mapping.Lines, validator);

@@ -93,17 +93,5 @@ public static class ChannelMappingValidator
         {
             validator.Add($"{name}.scale", "must be a power of ten from 0.000001 to 1000000 (0.01 for amounts in fen)");
         }
-
-        // The default and the joiner end up in the order as they are: the engine's NUL check on payload text never sees them.
-        RejectNul(field.Default, $"{name}.default", validator);
-        RejectNul(field.Join, $"{name}.join", validator);
-    }
-
-    private static void RejectNul(string? text, string name, Validator validator)
-    {
-        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
-        {
-            validator.Add(name, "must not contain the NUL character U+0000");
-        }
     }
 }

@@ -188,14 +188,14 @@ public sealed class OutboxStore(IDocumentStore documents)
             return false;
         }
 
-        if (value is not null && Incomplete(value) is null)
+        var problem = value is null ? "the stored text is null" : Incomplete(value);
+        if (problem is null)
         {
             error = "";
-            return true;
+            return value is not null;
         }
 
-        error = value is null ? "the stored text is null" : Incomplete(value)!;
-        value = null;
+        (value, error) = (null, problem);
         return false;
     }
 

@@ -118,11 +118,11 @@ public static class CarrierWebhookEndpoints
             for (var i = 0; i < callback.Events.Count; i++)
             {
                 validator.Required(callback.Events[i]?.Status, $"events[{i}].status", 50);
-                if (callback.Events[i]?.Description is { Length: > MaxDescriptionLength })
+                if (callback.Events[i]?.Description is { Length: > OrderValidation.MaxTrackingDescription })
                 {
                     // Checked here, before the first scan is added: the order refuses it too, but only after the
                     // scans before it in the callback were stored, and a 400 is not retried.
-                    validator.Add($"events[{i}].description", $"at most {MaxDescriptionLength} characters");
+                    validator.Add($"events[{i}].description", $"at most {OrderValidation.MaxTrackingDescription} characters");
                 }
             }
         }
@@ -135,9 +135,6 @@ public static class CarrierWebhookEndpoints
     /// Inside an id (surrounding whitespace is trimmed off), a control character is an error: no order key or waybill has
     /// one, and storage refuses NUL in keys and index values, which made such a callback a 500 the carrier retried.
     /// </summary>
-    /// <summary>As the order grain's limit on a tracking event's description.</summary>
-    private const int MaxDescriptionLength = 500;
-
     private static void RejectControlCharacters(string? id, string field, Validator validator)
     {
         if (id is not null && id.Trim().Any(char.IsControl))

@@ -161,7 +161,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Status, "status", 50);
-        OrderValidation.MaxLength(command.Description, "description", 500);
+        OrderValidation.MaxLength(command.Description, "description", OrderValidation.MaxTrackingDescription);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
         if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))

@@ -9,6 +9,9 @@ public static class OrderValidation
     public const int MaxQuantity = 100_000;
     public const decimal MaxUnitPrice = 100_000_000m;
 
+    /// <summary>The longest description of a tracking event (a carrier's scan).</summary>
+    public const int MaxTrackingDescription = 500;
+
     /// <summary>The largest amount an order can come to (every line at its largest); a payment above it is not a payment.</summary>
     public const decimal MaxAmount = MaxLines * MaxQuantity * MaxUnitPrice;
 

@@ -79,8 +79,7 @@ public sealed class ChannelMappingBoundsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
-        // The API's JSON reading refuses the first NUL it meets (every body passes it); the mapping validator, which
-        // names both, stays for mappings that do not come through a request body.
+        // The API's JSON reading refuses the first NUL it meets: a mapping only ever arrives as a request body.
         Assert.Equal("https://orderactors.dev/problems/validation.invalid", problem!.Type);
         Assert.Contains(Assert.Single(problem.Errors.Keys), new[] { "fields.addressDetail.join", "fields.phone.default" });
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/channels/weidian/mapping")).StatusCode);
