@@ -17,6 +17,7 @@ using OrderActors.Api.Keys;
 using OrderActors.Api.Orders;
 using OrderActors.Api.Reports;
 using OrderActors.Api.Rules;
+using OrderActors.Api.OpenApi;
 using OrderActors.Api.Stock;
 using OrderActors.Api.Subscriptions;
 using OrderActors.Api.Tracking;
@@ -52,7 +53,11 @@ public static class OrderActorsApiExtensions
             options.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddDocumentTransformer<ProblemSchema>();
+        });
 
         services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
