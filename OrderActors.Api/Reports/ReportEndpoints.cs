@@ -74,7 +74,7 @@ public static class ReportEndpoints
         }
 
         var rows = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
-        return TypedResults.Ok(SummaryReport.Build(rows, start, end));
+        return TypedResults.Ok(SummaryReport.Build(await SplitOrders.AsCustomerOrdersAsync(storage, rows, cancellationToken), start, end));
     }
 
     private static async Task<Results<Ok<ReconciliationDto>, ContentHttpResult>> ReconciliationAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateOnly? date = null, string? format = null)
