@@ -38,16 +38,17 @@ public sealed class ChannelMappingTimeFormatTests
         Assert.Equal(PayTime, order.PaidAt);
     }
 
+    /// <summary>Each refusal says what the mapping expected: the unit and its range, or that it reads text.</summary>
     [Theory]
-    [InlineData("unix-ms", "253402300800000")]
-    [InlineData("unix-ms", "\"99999999999999999999999\"")]
-    [InlineData("unix-ms", "-62135596800001")]
-    [InlineData("unix-ms", "1733560000000.5")]
-    [InlineData("unix-ms", "\"2026-11-21 10:15:00\"")]
-    [InlineData("unix-s", "1733560000000")]
-    [InlineData("unix-s", "99999999999999999999")]
-    [InlineData("iso8601", "1733560000")]
-    public async Task Webhook_PayTimeNotInTheMappingsFormatOrOutOfRange_Is400NamingPaidAtAndStoresNothing(string format, string payTime)
+    [InlineData("unix-ms", "253402300800000", "Unix milliseconds from -62135596800000 to 253402300799999")]
+    [InlineData("unix-ms", "\"99999999999999999999999\"", "Unix milliseconds from -62135596800000 to 253402300799999")]
+    [InlineData("unix-ms", "-62135596800001", "Unix milliseconds from -62135596800000 to 253402300799999")]
+    [InlineData("unix-ms", "1733560000000.5", "whole Unix milliseconds")]
+    [InlineData("unix-ms", "\"2026-11-21 10:15:00\"", "whole Unix milliseconds")]
+    [InlineData("unix-s", "1733560000000", "Unix seconds from -62135596800 to 253402300799")]
+    [InlineData("unix-s", "99999999999999999999", "Unix seconds from -62135596800 to 253402300799")]
+    [InlineData("iso8601", "1733560000", "reads it as ISO 8601 text")]
+    public async Task Webhook_PayTimeNotInTheMappingsFormatOrOutOfRange_Is400NamingPaidAtAndStoresNothing(string format, string payTime, string says)
     {
         await using var host = await ApiTestHost.StartAsync("sqlite", settings: WeidianSecret);
         (await host.Admin().PutAsJsonAsync("/api/channels/weidian/mapping", PaidAtAs(format))).EnsureSuccessStatusCode();
@@ -56,6 +57,7 @@ public sealed class ChannelMappingTimeFormatTests
 
         var problem = await WebhookRefusals.AssertRefusedAndNothingStoredAsync(host, response, Invalid, "paidAt");
         Assert.Equal(["paidAt"], problem.Errors.Keys);
+        Assert.Contains(says, Assert.Single(problem.Errors["paidAt"]), StringComparison.Ordinal);
     }
 
     [Theory]
