@@ -39,7 +39,7 @@ public static class ChannelMappingValidator
                 continue;
             }
 
-            ValidateField(field, $"fields.{name}", validator, isTime: TimeFormats.TimeFields.Contains(name));
+            ValidateField(field, $"fields.{name}", validator, isTime: CanonicalFields.Times.Contains(name));
         }
 
         if (mapping.Lines is null)
@@ -99,7 +99,7 @@ public static class ChannelMappingValidator
         {
             if (!isTime)
             {
-                validator.Add($"{name}.format", $"only a time field ({string.Join(", ", TimeFormats.TimeFields)}) takes a format");
+                validator.Add($"{name}.format", $"only a time field ({string.Join(", ", CanonicalFields.Times)}) takes a format");
             }
             else if (!TimeFormats.All.Contains(format, StringComparer.Ordinal))
             {

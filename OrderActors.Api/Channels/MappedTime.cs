@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrderActors.Api.Errors;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Api.Channels;
 

@@ -1,9 +1,9 @@
-namespace OrderActors.Api.Channels;
+namespace OrderActors.Client.Contracts;
 
 /// <summary>
 /// The units a mapping can declare for a time field (<c>format</c>). A platform sends one of them, always; a number in
 /// seconds and one in milliseconds cannot be told apart by looking (1733560000000 ms is a year past 9999 in seconds), so
-/// only the mapping can say.
+/// only the mapping can say. The CLI's import writes a CSV's pay time in the same unit.
 /// </summary>
 public static class TimeFormats
 {
@@ -17,7 +17,4 @@ public static class TimeFormats
     public const string Iso8601 = "iso8601";
 
     public static IReadOnlyList<string> All { get; } = [UnixSeconds, UnixMilliseconds, Iso8601];
-
-    /// <summary>The canonical fields that are times, the only ones a format applies to.</summary>
-    public static IReadOnlySet<string> TimeFields { get; } = new HashSet<string>(StringComparer.Ordinal) { CanonicalFields.PaidAt };
 }
