@@ -14,11 +14,12 @@ public sealed class SummaryReportSplitTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task Summary_SplitOrderShippedInTwoParts_CountsOneOrderByItsPlacedTime()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Summary_SplitOrderShippedInTwoParts_CountsOneOrderByItsPlacedTime(string provider)
     {
         var clock = new ManualTimeProvider(Start);
-        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "api"), clock);
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync(provider, "api"), clock);
         var admin = host.Admin();
         await admin.ReceiveStockAsync("SKU-A", 5, warehouse: "SZ");
         await admin.ReceiveStockAsync("SKU-B", 5, warehouse: "GZ");
