@@ -10,7 +10,7 @@ public static class TimeFormats
     /// <summary>Whole seconds since 1970-01-01 UTC.</summary>
     public const string UnixSeconds = "unix-s";
 
-    /// <summary>Whole milliseconds since 1970-01-01 UTC (Pinduoduo, Douyin and many other Chinese platforms).</summary>
+    /// <summary>Whole milliseconds since 1970-01-01 UTC (what many Chinese marketplaces' APIs send).</summary>
     public const string UnixMilliseconds = "unix-ms";
 
     /// <summary>Text: ISO 8601, or <c>yyyy-MM-dd HH:mm:ss</c> in the Chinese platforms' UTC+8; never a bare number.</summary>
