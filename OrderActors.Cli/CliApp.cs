@@ -16,6 +16,7 @@ public static class CliApp
             ExitCodes.HelpText);
         root.Options.Add(CliOptions.Url);
         root.Options.Add(CliOptions.ApiKey);
+        root.Options.Add(CliOptions.Timeout);
         root.Options.Add(CliOptions.Json);
         root.Subcommands.Add(ClusterCommands.Create());
         root.Subcommands.Add(GrainCommands.Create());

@@ -20,7 +20,7 @@ public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWr
 
     public bool Json => Settings.Json;
 
-    public OrderActorsClient Api => _api ??= new OrderActorsClient(OrderActorsClient.CreateHttpClient(Settings.Url, Settings.ApiKey, _capture));
+    public OrderActorsClient Api => _api ??= CreateClient();
 
     /// <summary>The body of the last answer, exactly as the API sent it.</summary>
     public string? LastBody => _capture.LastBody;
@@ -59,4 +59,11 @@ public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWr
     public void Write(IRenderable renderable) => Out.Write(renderable);
 
     public void Dispose() => _api?.Dispose();
+
+    private OrderActorsClient CreateClient()
+    {
+        var http = OrderActorsClient.CreateHttpClient(Settings.Url, Settings.ApiKey, _capture);
+        http.Timeout = Settings.Timeout;
+        return new OrderActorsClient(http);
+    }
 }

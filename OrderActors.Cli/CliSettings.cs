@@ -6,13 +6,32 @@ namespace OrderActors.Cli;
 /// <summary>Where to connect and with which key: the option, else the environment variable, else the default.</summary>
 public sealed record CliSettings(Uri Url, string? ApiKey, bool Json)
 {
+    /// <summary>How long each request may take before it is given up (<c>--timeout</c>).</summary>
+    public TimeSpan Timeout { get; init; } = CliOptions.DefaultTimeout;
+
     public static CliSettings From(ParseResult parse, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(environment);
         var url = parse.GetValue(CliOptions.Url) ?? environment[CliOptions.UrlVariable] as string;
         var key = parse.GetValue(CliOptions.ApiKey) ?? environment[CliOptions.ApiKeyVariable] as string;
-        return new CliSettings(ParseUrl(string.IsNullOrWhiteSpace(url) ? CliOptions.DefaultUrl : url.Trim()), ParseApiKey(key), parse.GetValue(CliOptions.Json));
+        return new CliSettings(ParseUrl(string.IsNullOrWhiteSpace(url) ? CliOptions.DefaultUrl : url.Trim()), ParseApiKey(key), parse.GetValue(CliOptions.Json))
+        {
+            Timeout = ParseTimeout(parse.GetValue(CliOptions.Timeout)),
+        };
+    }
+
+    public static TimeSpan ParseTimeout(string? text)
+    {
+        if (text is null)
+        {
+            return CliOptions.DefaultTimeout;
+        }
+
+        var timeout = Duration.Parse(text, "--timeout");
+        return timeout >= TimeSpan.FromSeconds(1) && timeout <= CliOptions.MaxTimeout
+            ? timeout
+            : throw new CliUsageException($"--timeout '{text}' must be from 1s to 1h.");
     }
 
     /// <summary>

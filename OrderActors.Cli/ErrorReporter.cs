@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using OrderActors.Client.Http;
 
 namespace OrderActors.Cli;
@@ -16,10 +15,10 @@ public static class ErrorReporter
             CliUsageException usage => (ExitCodes.Usage, usage.Message),
             CliAuthException auth => (ExitCodes.ConnectionOrAuth, auth.Message),
             OrderActorsApiException api => FromApi(api, settings),
-            HttpRequestException { InnerException: SocketException or IOException } or HttpRequestException { StatusCode: null } =>
-                (ExitCodes.ConnectionOrAuth, $"cannot connect to {url} ({FirstLine(exception)}). Is the silo running? Pass --url or set {CliOptions.UrlVariable}."),
-            TaskCanceledException or TimeoutException =>
-                (ExitCodes.ConnectionOrAuth, $"{url} did not answer in time. Check the silo, or retry."),
+            _ when ConnectionFailures.IsTimeout(exception) =>
+                (ExitCodes.ConnectionOrAuth, ConnectionFailures.TimedOut(settings?.Url, settings?.Timeout ?? CliOptions.DefaultTimeout)),
+            HttpRequestException { StatusCode: null } http => (ExitCodes.ConnectionOrAuth, ConnectionFailures.Describe(http, settings?.Url ?? new Uri(CliOptions.DefaultUrl))),
+            OperationCanceledException => (ExitCodes.ConnectionOrAuth, $"cancelled before {url} answered. {ConnectionFailures.CheckBeforeRetrying}"),
             FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
             DirectoryNotFoundException directory => (ExitCodes.Usage, $"{FirstLine(directory)}"),
             UnauthorizedAccessException access => (ExitCodes.Usage, $"{FirstLine(access)}"),

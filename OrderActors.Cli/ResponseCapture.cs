@@ -4,9 +4,11 @@ namespace OrderActors.Cli;
 public sealed class ResponseCapture : DelegatingHandler
 {
     public ResponseCapture()
-        : base(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) })
+        : base(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout })
     {
     }
+
+    public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(10);
 
     public string? LastBody { get; private set; }
 

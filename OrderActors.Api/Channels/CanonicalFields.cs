@@ -21,6 +21,9 @@ public static class CanonicalFields
         ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled,
     };
 
+    /// <summary>The fields that are times, the only ones a mapping's <c>format</c> applies to.</summary>
+    public static IReadOnlySet<string> Times { get; } = new HashSet<string>(StringComparer.Ordinal) { PaidAt };
+
     /// <summary>Fields every mapping must say where to find.</summary>
     public static IReadOnlyList<string> Required { get; } = [ExternalOrderNo, Phone];
 }

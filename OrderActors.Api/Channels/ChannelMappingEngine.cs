@@ -12,14 +12,6 @@ namespace OrderActors.Api.Channels;
 /// </summary>
 public static class ChannelMappingEngine
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    /// <summary>The last Unix second a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
-    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
-
-    /// <summary>The earliest China local time that is still a <see cref="DateTimeOffset"/> once its +8 hours are taken off.</summary>
-    private static readonly DateTime MinChinaLocalTime = DateTime.MinValue + ChinaOffset;
-
     public static MappedOrder Map(string channel, JsonElement payload, ChannelMappingDocument mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -48,7 +40,7 @@ public static class ChannelMappingEngine
         }
 
         var lines = MapLines(payload, mapping.Lines, validator);
-        var paidAt = ReadTime(Text(CanonicalFields.PaidAt), validator);
+        var paidAt = MappedTime.Read(Text(CanonicalFields.PaidAt), fields.GetValueOrDefault(CanonicalFields.PaidAt)?.Format, CanonicalFields.PaidAt, validator);
         var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping, CanonicalFields.Paid, validator);
         var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping, CanonicalFields.Cancelled, validator);
 
@@ -231,50 +223,6 @@ public static class ChannelMappingEngine
         }
 
         return value * factor;
-    }
-
-    /// <summary>ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> (the Chinese platforms' local time, UTC+8), or Unix seconds.</summary>
-    /// <remarks>
-    /// A time the calendar cannot hold (before 0001-01-01 UTC, after 9999-12-31 UTC) is a field error, not an exception:
-    /// <c>0001-01-01 00:00:00</c> (a platform's "no time") is before it in UTC+8. Unix milliseconds are past 9999 as seconds
-    /// and are refused too rather than guessed at: a mapping has no way to say which unit a platform sends.
-    /// </remarks>
-    private static DateTimeOffset? ReadTime(string? text, Validator validator)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
-        {
-            if (unix <= MaxUnixSeconds)
-            {
-                return DateTimeOffset.FromUnixTimeSeconds(unix);
-            }
-
-            validator.Add(CanonicalFields.PaidAt, $"is out of range: Unix seconds are at most {MaxUnixSeconds} (9999-12-31); milliseconds are not accepted");
-            return null;
-        }
-
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            if (local >= MinChinaLocalTime)
-            {
-                return new DateTimeOffset(local, ChinaOffset);
-            }
-
-            validator.Add(CanonicalFields.PaidAt, "is out of range: a UTC+8 time before 0001-01-01 08:00:00 is before the calendar starts");
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
-        {
-            return iso;
-        }
-
-        validator.Add(CanonicalFields.PaidAt, "is not a time");
-        return null;
     }
 
     private static string? Normalize(string? phone) =>

@@ -39,7 +39,7 @@ public static class ChannelMappingValidator
                 continue;
             }
 
-            ValidateField(field, $"fields.{name}", validator);
+            ValidateField(field, $"fields.{name}", validator, isTime: CanonicalFields.Times.Contains(name));
         }
 
         if (mapping.Lines is null)
@@ -67,7 +67,7 @@ public static class ChannelMappingValidator
     public static bool IsValidChannelName(string channel) =>
         channel.Length is >= 2 and <= 32 && channel.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
-    private static void ValidateField(FieldMapping? field, string name, Validator validator)
+    private static void ValidateField(FieldMapping? field, string name, Validator validator, bool isTime = false)
     {
         if (field is null)
         {
@@ -92,6 +92,19 @@ public static class ChannelMappingValidator
         if (field.Scale is { } scale && !Scales.Contains(scale))
         {
             validator.Add($"{name}.scale", "must be a power of ten from 0.000001 to 1000000 (0.01 for amounts in fen)");
+        }
+
+        // Checked here, not when a webhook comes: a unit no one reads would leave every pay time read as before, silently.
+        if (field.Format is { } format)
+        {
+            if (!isTime)
+            {
+                validator.Add($"{name}.format", $"only a time field ({string.Join(", ", CanonicalFields.Times)}) takes a format");
+            }
+            else if (!TimeFormats.All.Contains(format, StringComparer.Ordinal))
+            {
+                validator.Add($"{name}.format", $"must be one of {string.Join(", ", TimeFormats.All)}");
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Api.Auth;
@@ -38,7 +37,7 @@ public static class OrderQueries
             validator.Add("limit", "must be between 1 and 500");
         }
 
-        var afterKey = DecodeCursor(cursor, validator);
+        var afterKey = OrderCursor.Decode(cursor, validator);
         validator.ThrowIfInvalid();
 
         var filters = new List<IndexFilter>();
@@ -62,8 +61,7 @@ public static class OrderQueries
 
         var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, filters) { AfterKey = afterKey, Limit = limit }, cancellationToken);
         var access = CallerAccess.From(http.User);
-        var next = rows.Count == limit ? EncodeCursor(rows[^1].GrainKey) : null;
-        return TypedResults.Ok(new OrderListResponse(rows.Select(r => ToSummary(r, access)).ToList(), next));
+        return TypedResults.Ok(new OrderListResponse(rows.Select(r => ToSummary(r, access)).ToList(), OrderCursor.Next(rows, limit)));
     }
 
     public static OrderSummaryDto ToSummary(IndexedGrain row, CallerAccess access)
@@ -93,44 +91,4 @@ public static class OrderQueries
             filters.Add(new(name, IndexOperator.Equal, value.Trim()));
         }
     }
-
-    private static string EncodeCursor(string key) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? DecodeCursor(string? cursor, Validator validator)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            validator.Add("cursor", "is not a cursor returned by this API");
-            return null;
-        }
-
-        // A cursor is the last order id of a page: "{channel}-{order no}". Any other text (a cursor typed by hand,
-        // cut short) used to answer an empty page, as if the list had ended.
-        try
-        {
-            var key = StrictUtf8.GetString(bytes, 0, written);
-            var dash = key.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && dash < key.Length - 1 && key[..dash].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.') && !key.Any(char.IsWhiteSpace))
-            {
-                return key;
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-        }
-
-        validator.Add("cursor", "is not a cursor returned by this API");
-        return null;
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -30,19 +30,23 @@ public static class ReportEndpoints
         return app;
     }
 
-    private static async Task<Ok<OrderListResponse>> ExceptionsAsync(IGrainStorage storage, HttpContext http, CancellationToken cancellationToken, string? code = null, int limit = 100)
+    private static async Task<Ok<OrderListResponse>> ExceptionsAsync(IGrainStorage storage, HttpContext http, CancellationToken cancellationToken, string? code = null, string? cursor = null, int limit = 100)
     {
+        var validator = new Validator();
         if (limit is < 1 or > MaxExceptions)
         {
-            throw Invalid("limit", $"must be between 1 and {MaxExceptions}");
+            validator.Add("limit", $"must be between 1 and {MaxExceptions}");
         }
 
+        // Pages in order id, as the order list does, so a page ends where the next begins whatever is held meanwhile.
+        var afterKey = OrderCursor.Decode(cursor, validator);
+        validator.ThrowIfInvalid();
         var filter = string.IsNullOrWhiteSpace(code)
             ? new IndexFilter(OrderIndex.Held, IndexOperator.Equal, "1")
             : new IndexFilter(OrderIndex.Hold(code.Trim()), IndexOperator.GreaterOrEqual, string.Empty);
-        var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, [filter]) { Limit = limit }, cancellationToken);
+        var rows = await storage.QueryIndexAsync(new IndexQuery(OrderIndex.GrainType, [filter]) { AfterKey = afterKey, Limit = limit }, cancellationToken);
         var access = CallerAccess.From(http.User);
-        return TypedResults.Ok(new OrderListResponse(rows.Select(r => OrderQueries.ToSummary(r, access)).ToList(), null));
+        return TypedResults.Ok(new OrderListResponse(rows.Select(r => OrderQueries.ToSummary(r, access)).ToList(), OrderCursor.Next(rows, limit)));
     }
 
     private static async Task<Ok<SummaryReportDto>> SummaryAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
@@ -70,7 +74,7 @@ public static class ReportEndpoints
         }
 
         var rows = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
-        return TypedResults.Ok(SummaryReport.Build(rows, start, end));
+        return TypedResults.Ok(SummaryReport.Build(await SplitOrders.AsCustomerOrdersAsync(storage, rows, cancellationToken), start, end));
     }
 
     private static async Task<Results<Ok<ReconciliationDto>, ContentHttpResult>> ReconciliationAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateOnly? date = null, string? format = null)

@@ -1,20 +1,29 @@
 using System.CommandLine;
+using Spectre.Console;
 using static OrderActors.Cli.CommandBuilder;
 
 namespace OrderActors.Cli.Commands;
 
-/// <summary><c>exceptions list [--code]</c> and <c>exceptions release &lt;order-id&gt; &lt;code&gt;</c>.</summary>
+/// <summary><c>exceptions list [--code] [--cursor] [--limit]</c> and <c>exceptions release &lt;order-id&gt; &lt;code&gt;</c>.</summary>
 public static class ExceptionCommands
 {
     public static Command Create()
     {
         var code = Option<string?>("--code", "Only holds with this code, e.g. address.incomplete or stock.insufficient.");
-        var limit = Option<int?>("--limit", "At most this many (default 100).");
-        var list = Command("list", "The exception queue: held orders and their open holds.", code, limit)
+        var cursor = Option<string?>("--cursor", "The nextCursor of the previous page.");
+        var limit = Option<int?>("--limit", "Page size (1–1000, default 100).");
+        var list = Command("list", "The exception queue: held orders and their open holds (one page; pass --cursor for the next).", code, cursor, limit)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Exceptions.ListAsync(parse.GetValue(code), parse.GetValue(limit), ct);
-                return context.PrintLast("Exceptions", ["id", "status", "channel", "holds", "placedAt", "amount"], listProperty: "items");
+                var page = await context.Api.Exceptions.ListAsync(parse.GetValue(code), parse.GetValue(limit), parse.GetValue(cursor), ct);
+                context.PrintLast("Exceptions", ["id", "status", "channel", "holds", "placedAt", "amount"], listProperty: "items");
+                if (!context.Json && page.NextCursor is not null)
+                {
+                    // As orders list: the queue can be longer than a page, and a full page said nothing of the rest.
+                    context.Out.MarkupLineInterpolated($"[grey]more: --cursor {page.NextCursor}[/]");
+                }
+
+                return ExitCodes.Ok;
             });
 
         var id = OrderCommands.OrderId();

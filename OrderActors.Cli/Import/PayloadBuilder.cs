@@ -25,7 +25,7 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
         {
             if (values.TryGetValue(name, out var value) && value.Length > 0 && fields.TryGetValue(name, out var field))
             {
-                Write(payload, field, value, numeric: name == ImportField.PaidAmount);
+                Write(payload, field, name == ImportField.PaidAt ? PayTime.InUnitOf(field, value) : value, numeric: name == ImportField.PaidAmount);
             }
         }
 

@@ -5,6 +5,8 @@ namespace OrderActors.Client.Contracts;
 /// or several <see cref="Paths"/> (the first present one, or all present ones joined by <see cref="Join"/>);
 /// numbers multiplied by <see cref="Scale"/>; <see cref="TrueWhen"/> turns the value into true/false
 /// (true when it is one of the listed values; without the list, when it is present and not empty); <see cref="Default"/> when absent.
+/// A time (<c>paidAt</c>) is read as <see cref="Format"/> says: <c>unix-s</c>, <c>unix-ms</c> or <c>iso8601</c>; without one, as
+/// ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> in UTC+8, or Unix seconds.
 /// </summary>
 public sealed record FieldMapping
 {
@@ -19,4 +21,6 @@ public sealed record FieldMapping
     public IReadOnlyList<string>? TrueWhen { get; init; }
 
     public string? Default { get; init; }
+
+    public string? Format { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OrderActors.Cli;
 using OrderActors.Client.Contracts;
 using OrderActors.Client.Http;
@@ -98,6 +99,30 @@ public sealed class CliInspectionTests(SiloProcess silo) : IClassFixture<SiloPro
         Assert.True(JsonSerializer.Deserialize<List<ReminderDto>>(many.Out, ClientJson.Options)!.Count >= 4, many.Out);
         Assert.Equal(ExitCodes.ApiError, bad.ExitCode);
         Assert.Contains("limit", bad.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The exception queue showed its first page and had no way to the next.</summary>
+    [Fact]
+    public async Task ExceptionsList_MoreThanAPage_SaysSoAndItsCursorGetsTheRest()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-EXQ", new StockReceiptRequest("SZ", 5));
+        await silo.Admin.Orders.CreateAsync(Checkouts.For("EXQ-1", "SKU-EXQ", 1, phone: "1390013900"));
+        await silo.Admin.Orders.CreateAsync(Checkouts.For("EXQ-2", "SKU-EXQ", 1, phone: "1390013901"));
+
+        var first = await CliProcess.RunAsync(silo, "exceptions", "list", "--code", "phone_invalid", "--limit", "1");
+        var cursor = Regex.Match(first.Out, @"more: --cursor (\S+)").Groups[1].Value;
+        var rest = await CliProcess.RunAsync(silo, "exceptions", "list", "--code", "phone_invalid", "--cursor", cursor, "--json");
+        var bad = await CliProcess.RunAsync(silo, "exceptions", "list", "--cursor", "garbage");
+
+        Assert.Equal(ExitCodes.Ok, first.ExitCode);
+        Assert.Contains("own-EXQ-1", first.Out, StringComparison.Ordinal);
+        Assert.NotEqual(string.Empty, cursor);
+        Assert.Equal(ExitCodes.Ok, rest.ExitCode);
+        var page = JsonSerializer.Deserialize<OrderListResponse>(rest.Out, ClientJson.Options)!;
+        Assert.Equal(["own-EXQ-2"], page.Items.Select(i => i.Id));
+        Assert.Null(page.NextCursor);
+        Assert.Equal(ExitCodes.ApiError, bad.ExitCode);
+        Assert.Contains("cursor", bad.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,124 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using OrderActors.Cli;
+
+namespace OrderActors.Tests.Cli;
+
+/// <summary>
+/// When no answer comes, the CLI says which failure it was and what to do. Every one of them was "cannot connect …
+/// Is the silo running?", which sent an operator to a silo that was running.
+/// </summary>
+public sealed class CliConnectionFailureTests
+{
+    [Fact]
+    public async Task Run_NothingListensOnThePort_SaysConnectionRefusedAndToCheckTheSiloAndUrl()
+    {
+        var url = ClosedPortUrl();
+
+        var (code, error) = await RunAsync(url, "stock", "show", "SKU-1");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.StartsWith($"error: cannot connect to {url}: connection refused, nothing listens on 127.0.0.1:", error, StringComparison.Ordinal);
+        Assert.EndsWith("Pass --url or set ORDERACTORS_URL.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_HostNameThatDoesNotResolve_SaysHostNotFoundAndToCheckTheName()
+    {
+        // .invalid is reserved (RFC 2606): no resolver answers for it.
+        const string url = "http://orderactors-silo.invalid:5000";
+
+        var (code, error) = await RunAsync(url, "stock", "show", "SKU-1");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.Equal($"error: cannot connect to {url}: host 'orderactors-silo.invalid' not found (no DNS name resolves to it). Check the host name in --url or ORDERACTORS_URL.", error);
+    }
+
+    [Fact]
+    public async Task Run_HttpsToAPlainHttpServer_SaysTheTlsHandshakeFailedAndToUseHttp()
+    {
+        await using var listener = new MisbehavingListener(MisbehavingListener.AnswerWith("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+        var url = $"https://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "stock", "show", "SKU-1");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.StartsWith($"error: cannot connect to {url}: the TLS handshake failed (", error, StringComparison.Ordinal);
+        Assert.Contains("If the silo serves plain HTTP, use http:// in --url", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("HTTP/1.1 200 OK\r\n")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"sku\":\"SKU-1\",")]
+    public async Task Run_ConnectionResetBeforeTheAnswerIsComplete_SaysItWasCutShortAndToCheckBeforeRetrying(string partial)
+    {
+        await using var listener = new MisbehavingListener(MisbehavingListener.AnswerPartlyThenReset(partial));
+        var url = $"http://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "orders", "cancel", "own-1", "--reason", "test");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.Equal(
+            $"error: the connection to {url} was closed before the answer was complete (by the silo, or a proxy or load balancer in between). " +
+            "A command that changes something may have been carried out: check (e.g. 'orders show') before running it again.",
+            error);
+    }
+
+    [Fact]
+    public async Task Run_AnswerThatIsNotHttp_SaysSoAndToCheckThePort()
+    {
+        await using var listener = new MisbehavingListener(MisbehavingListener.AnswerWith("SSH-2.0-OpenSSH_9.6\r\n"));
+        var url = $"http://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "stock", "show", "SKU-1");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.StartsWith($"error: {url} did not answer in HTTP (", error, StringComparison.Ordinal);
+        Assert.EndsWith("Check the port in --url; a silo serving HTTPS needs https://.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoAnswerWithinTheTimeout_SaysSoAfterTheTimeoutAndHowToGiveMoreTime()
+    {
+        await using var listener = new MisbehavingListener(MisbehavingListener.NeverAnswer());
+        var url = $"http://127.0.0.1:{listener.Port}";
+        var watch = Stopwatch.StartNew();
+
+        var (code, error) = await RunAsync(url, "stock", "show", "SKU-1", "--timeout", "1s");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.StartsWith($"error: {url} did not answer in time: no answer within 1s, or no connection within 10s", error, StringComparison.Ordinal);
+        Assert.EndsWith("Give a slow command more time with --timeout.", error, StringComparison.Ordinal);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("2h")]
+    [InlineData("soon")]
+    public async Task Run_TimeoutOutOfRange_ExitsTwoBeforeSendingAnything(string timeout)
+    {
+        var (code, error) = await RunAsync(ClosedPortUrl(), "stock", "show", "SKU-1", "--timeout", timeout);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith($"error: --timeout '{timeout}'", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Error)> RunAsync(string url, params string[] args)
+    {
+        var (code, _, error) = await CliRun.RunAsync(new Hashtable { [CliOptions.UrlVariable] = url, [CliOptions.ApiKeyVariable] = "k" }, args);
+        return (code, error.TrimEnd());
+    }
+
+    private static string ClosedPortUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace OrderActors.Tests.Cli;
+
+/// <summary>
+/// A TCP listener on a free loopback port that treats every connection as <c>handle</c> says: answers that are not
+/// HTTP, answers cut short, no answer at all. For what the CLI says when the network, not the API, fails.
+/// </summary>
+public sealed class MisbehavingListener : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public MisbehavingListener(Func<Socket, CancellationToken, Task> handle)
+    {
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync(handle);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Reads the request's head (up to its blank line), sends <paramref name="partial"/> and resets the connection.</summary>
+    public static Func<Socket, CancellationToken, Task> AnswerPartlyThenReset(string partial) => async (socket, token) =>
+    {
+        await ReadHeadAsync(socket, token);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(partial), token);
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+    };
+
+    /// <summary>Reads whatever comes first (an HTTP head, a TLS hello), answers <paramref name="text"/> and closes.</summary>
+    public static Func<Socket, CancellationToken, Task> AnswerWith(string text) => async (socket, token) =>
+    {
+        await socket.ReceiveAsync(new byte[4096], token);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(text), token);
+        socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
+    };
+
+    /// <summary>Reads the request and never answers, until the test ends.</summary>
+    public static Func<Socket, CancellationToken, Task> NeverAnswer() => async (socket, token) =>
+    {
+        await ReadHeadAsync(socket, token);
+        await Task.Delay(Timeout.Infinite, token);
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private static async Task ReadHeadAsync(Socket socket, CancellationToken token)
+    {
+        var head = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await socket.ReceiveAsync(buffer, token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+    }
+
+    private async Task AcceptAsync(Func<Socket, CancellationToken, Task> handle)
+    {
+        var connections = new List<Task>();
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var socket = await _listener.AcceptSocketAsync(_stop.Token);
+                connections.Add(HandleAsync(socket, handle));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(connections);
+        }
+    }
+
+    private async Task HandleAsync(Socket socket, Func<Socket, CancellationToken, Task> handle)
+    {
+        using (socket)
+        {
+            try
+            {
+                await handle(socket, _stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+}
