@@ -3,6 +3,7 @@ namespace OrderActors.Grains.Stock;
 /// <summary>
 /// A SKU's stock. <see cref="Reserved"/> counts reservations not yet allocated; <see cref="Allocated"/> counts
 /// allocations to warehouses. <see cref="Sellable"/> = on-hand + presale allowance − safety stock − reserved − allocated, at least 0.
+/// <see cref="SettingsVersion"/> counts the changes of the settings (0: never changed).
 /// </summary>
 public sealed record StockView(
     string Sku,
@@ -15,4 +16,5 @@ public sealed record StockView(
     int PresaleAllowance,
     bool IsLow,
     int OpenHoldings,
-    IReadOnlyList<WarehouseStockView> Warehouses);
+    IReadOnlyList<WarehouseStockView> Warehouses,
+    int SettingsVersion);

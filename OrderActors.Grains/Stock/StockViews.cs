@@ -21,7 +21,8 @@ public static class StockViews
             levels.PresaleAllowance,
             levels.IsLow,
             state.Holdings.Count,
-            warehouses);
+            warehouses,
+            state.SettingsVersion);
     }
 
     public static StockHolding ToHolding(string sku, SkuStockState state, string orderId)
