@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Routing;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains;
 using OrderActors.Grains.Stock;
 using OrderActors.Runtime;
 
 namespace OrderActors.Api.Stock;
 
 /// <summary>
-/// <c>/api/stock/{sku}</c>: read (any role), receipts and counts (warehouse), settings (warehouse, sales). The settings
-/// carry a version as their <c>ETag</c>; a change sent with <c>If-Match</c> is made only if they are still at that version
+/// <c>/api/stock/{sku}</c>: read (any role), receipts and counts (warehouse), settings (warehouse, sales). A SKU nothing
+/// was ever recorded for reads as 404 <c>stock.unknown_sku</c>, so a mistyped code is noticed. The settings carry a
+/// version as their <c>ETag</c>; a change sent with <c>If-Match</c> is made only if they are still at that version
 /// (else 412 <c>stock.settings_changed</c>, nothing changed). PUT replaces all three settings, PATCH the ones given.
 /// </summary>
 public static class StockEndpoints
@@ -30,11 +32,11 @@ public static class StockEndpoints
     }
 
     private static async Task<Ok<StockDto>> GetAsync(string sku, IGrainFactory grains) =>
-        TypedResults.Ok(ToDto(await Grain(grains, sku).GetAsync()));
+        TypedResults.Ok(ToDto(await KnownAsync(grains, sku)));
 
     private static async Task<Ok<StockSettingsDto>> GetSettingsAsync(string sku, IGrainFactory grains, HttpContext http)
     {
-        var view = await Grain(grains, sku).GetAsync();
+        var view = await KnownAsync(grains, sku);
         http.Response.Headers.ETag = SettingsPrecondition.ETag(view.SettingsVersion);
         return TypedResults.Ok(new StockSettingsDto(view.Sku, view.SafetyStock, view.LowStockThreshold, view.PresaleAllowance, view.SettingsVersion));
     }
@@ -98,6 +100,19 @@ public static class StockEndpoints
         var view = await grain.ConfigureAsync(new StockSettings(request.SafetyStock, request.LowStockThreshold, request.PresaleAllowance, Actor(http), expected));
         http.Response.Headers.ETag = SettingsPrecondition.ETag(view.SettingsVersion);
         return TypedResults.Ok(ToDto(view));
+    }
+
+    /// <summary>The SKU's stock; 404 <c>stock.unknown_sku</c> when nothing was ever recorded for it.</summary>
+    private static async Task<StockView> KnownAsync(IGrainFactory grains, string sku)
+    {
+        var view = await Grain(grains, sku).GetAsync();
+        return view.Known
+            ? view
+            : throw new DomainException(
+                DomainErrorKind.NotFound,
+                "stock.unknown_sku",
+                $"Nothing was ever recorded for SKU '{view.Sku}': no receipt, count, settings or reservation. Check the code; a SKU starts with a receipt, a count or a presale allowance.",
+                "sku");
     }
 
     private static ISkuStockGrain Grain(IGrainFactory grains, string sku)

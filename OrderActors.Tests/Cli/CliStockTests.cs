@@ -5,8 +5,8 @@ using OrderActors.Client.Contracts;
 namespace OrderActors.Tests.Cli;
 
 /// <summary>
-/// <c>stock settings</c> sends only the settings given, optionally on a version (<c>--if-version</c>); run as a
-/// process against the silo run as a process.
+/// <c>stock settings</c> sends only the settings given, optionally on a version (<c>--if-version</c>), and
+/// <c>stock show</c> says so when a SKU is unknown; run as a process against the silo run as a process.
 /// </summary>
 public sealed class CliStockTests(SiloProcess silo) : IClassFixture<SiloProcess>
 {
@@ -48,5 +48,17 @@ public sealed class CliStockTests(SiloProcess silo) : IClassFixture<SiloProcess>
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var stock = await silo.Admin.Stock.GetAsync("SKU-CV3");
         Assert.Equal((0, 0, 5, 5), (stock.SafetyStock, stock.LowStockThreshold, stock.PresaleAllowance, stock.Sellable));
+    }
+
+    [Fact]
+    public async Task StockShow_SkuNothingHappenedTo_ExitsOneSayingItIsUnknown()
+    {
+        var result = await CliProcess.RunAsync(silo, "stock", "show", "SKU-CV-TYPO");
+
+        Assert.Equal(ExitCodes.ApiError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("SKU-CV-TYPO", line, StringComparison.Ordinal);
+        Assert.EndsWith("(404 stock.unknown_sku).", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
     }
 }
