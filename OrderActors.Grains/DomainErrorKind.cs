@@ -14,4 +14,7 @@ public enum DomainErrorKind
 
     /// <summary>The caller may not do this (403).</summary>
     Forbidden,
+
+    /// <summary>The caller's condition (an <c>If-Match</c> version) no longer holds: nothing was changed (412).</summary>
+    PreconditionFailed,
 }

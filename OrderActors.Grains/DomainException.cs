@@ -41,4 +41,6 @@ public sealed class DomainException : Exception
     public static DomainException NotFound(string code, string message) => new(DomainErrorKind.NotFound, code, message);
 
     public static DomainException Conflict(string code, string message) => new(DomainErrorKind.Conflict, code, message);
+
+    public static DomainException PreconditionFailed(string code, string message, string? field = null) => new(DomainErrorKind.PreconditionFailed, code, message, field);
 }

@@ -54,6 +54,7 @@ public static partial class Problems
             DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
             DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
             DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status400BadRequest,
         };
         var result = Create(status, code, TitleFor(kind), message);
@@ -103,6 +104,7 @@ public static partial class Problems
         DomainErrorKind.NotFound => "Not found",
         DomainErrorKind.Conflict => "Conflict",
         DomainErrorKind.Forbidden => "Forbidden",
+        DomainErrorKind.PreconditionFailed => "Precondition failed",
         _ => "Bad request",
     };
 

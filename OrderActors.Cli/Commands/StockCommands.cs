@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Net;
 using OrderActors.Client.Contracts;
+using OrderActors.Client.Http;
 using static OrderActors.Cli.CommandBuilder;
 
 namespace OrderActors.Cli.Commands;
@@ -55,22 +57,33 @@ public static class StockCommands
         var safety = Option<int?>("--safety-stock", "Units never sold.");
         var low = Option<int?>("--low-stock-threshold", "Sellable at or below this is 'low'.");
         var presale = Option<int?>("--presale-allowance", "Units that may be sold before they arrive.");
-        return Command("settings", "Set safety stock, low-stock threshold and presale allowance (those not given keep their current values).", sku, safety, low, presale)
+        var ifVersion = Option<int?>("--if-version", "Change only if the settings are still at this version (settingsVersion in 'stock show').");
+        return Command("settings", "Set safety stock, low-stock threshold and presale allowance (those not given keep their current values).", sku, safety, low, presale, ifVersion)
             .Runs(async (parse, context, ct) =>
             {
-                var (newSafety, newLow, newPresale) = (parse.GetValue(safety), parse.GetValue(low), parse.GetValue(presale));
+                var (code, newSafety, newLow, newPresale, expected) = (parse.GetValue(sku)!, parse.GetValue(safety), parse.GetValue(low), parse.GetValue(presale), parse.GetValue(ifVersion));
                 if (newSafety is null && newLow is null && newPresale is null)
                 {
                     throw new CliUsageException("give at least one of --safety-stock, --low-stock-threshold, --presale-allowance.");
                 }
 
-                // The API replaces all three at once; an operator changing one means to keep the others, so they are read
-                // first. A change made by someone else between the read and the write is overwritten (the API has no
-                // partial update or version check for settings yet).
-                var current = await context.Api.Stock.GetAsync(parse.GetValue(sku)!, ct);
-                var request = new StockSettingsRequest(newSafety ?? current.SafetyStock, newLow ?? current.LowStockThreshold, newPresale ?? current.PresaleAllowance);
-                await context.Api.Stock.SetSettingsAsync(parse.GetValue(sku)!, request, ct);
-                return context.PrintLast($"Stock {parse.GetValue(sku)}");
+                // Only the settings given are sent (PATCH), and the SKU's grain keeps the others in the same turn: two
+                // operators changing different settings at the same moment both keep their change, with no read first.
+                try
+                {
+                    await context.Api.Stock.ChangeSettingsAsync(code, new StockSettingsRequest(newSafety, newLow, newPresale), expected, ct);
+                }
+                catch (OrderActorsApiException changed) when (changed.Status == HttpStatusCode.PreconditionFailed)
+                {
+                    throw new OrderActorsApiException(
+                        changed.Status,
+                        changed.Code,
+                        changed.Title,
+                        $"the settings of {code} are no longer at version {expected}: someone changed them, and nothing was changed now. " +
+                        $"Look at them with 'stock show {code}' (settingsVersion) and run again with that --if-version");
+                }
+
+                return context.PrintLast($"Stock {code}");
             });
     }
 }

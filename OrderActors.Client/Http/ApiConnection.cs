@@ -24,11 +24,11 @@ public sealed class ApiConnection(HttpClient http)
     public Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null) =>
         SendJsonAsync<T>(HttpMethod.Post, path, body, headers, cancellationToken);
 
-    public Task<T> PutAsync<T>(string path, object? body, CancellationToken cancellationToken) =>
-        SendJsonAsync<T>(HttpMethod.Put, path, body, null, cancellationToken);
+    public Task<T> PutAsync<T>(string path, object? body, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null) =>
+        SendJsonAsync<T>(HttpMethod.Put, path, body, headers, cancellationToken);
 
-    public Task<T> PatchAsync<T>(string path, object? body, CancellationToken cancellationToken) =>
-        SendJsonAsync<T>(HttpMethod.Patch, path, body, null, cancellationToken);
+    public Task<T> PatchAsync<T>(string path, object? body, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null) =>
+        SendJsonAsync<T>(HttpMethod.Patch, path, body, headers, cancellationToken);
 
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ public static class OrderErrors
     public const string SplitNotNeeded = "order.split_not_needed";
     public const string NotMergeable = "order.not_mergeable";
     public const string NoWarehouse = "order.no_warehouse";
+
+    /// <summary>A return received into a warehouse nothing knows (a typo would otherwise become a warehouse).</summary>
+    public const string UnknownWarehouse = "order.unknown_warehouse";
     public const string PaymentMismatch = "order.payment_mismatch";
     public const string StockInsufficient = "stock.insufficient";
 

@@ -1,4 +1,5 @@
 using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Rules;
 
 namespace OrderActors.Grains.Orders;
 
@@ -52,6 +53,8 @@ public sealed partial class OrderGrain
             throw DomainException.Validation("validation.required", "warehouse", "Name the warehouse that received the return.");
         }
 
+        var rules = await RulesAsync();
+        await EnsureKnownWarehouseAsync(warehouse, rules.Allocation, command.Actor);
         var paid = State.PaidAmount > 0 ? State.PaidAmount : State.TotalAmount;
         var amount = command.RefundAmount ?? paid;
         if (amount < 0 || amount > paid)
@@ -66,7 +69,33 @@ public sealed partial class OrderGrain
         await Stock(command.Actor).RestockAsync(OrderStock.Needs(State.Lines), warehouse, $"{Id}-return");
         var now = time.GetUtcNow();
         await journal.AppendAsync([new ReturnReceived(warehouse, now), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
-        return await AfterChangeAsync(await RulesAsync());
+        return await AfterChangeAsync(rules);
+    }
+
+    /// <summary>
+    /// A warehouse is known when the order shipped from it, an allocation rule names it, or one of the order's SKUs has
+    /// stock levels there (received or counted, even to 0). Anything else is most likely a typo, and restocking there
+    /// would make it a warehouse of those SKUs that allocation by stock could then pick to ship from.
+    /// </summary>
+    private async Task EnsureKnownWarehouseAsync(string warehouse, AllocationRules allocation, string actor)
+    {
+        if (string.Equals(warehouse, State.Warehouse, StringComparison.Ordinal)
+            || allocation.Rules.Any(r => string.Equals(r.Warehouse, warehouse, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var levels = await Stock(actor).WarehousesAsync(OrderStock.Needs(State.Lines).Keys);
+        if (levels.Values.Any(warehouses => warehouses.Any(w => string.Equals(w.Warehouse, warehouse, StringComparison.Ordinal))))
+        {
+            return;
+        }
+
+        throw DomainException.Validation(
+            OrderErrors.UnknownWarehouse,
+            "warehouse",
+            $"Warehouse '{warehouse}' is not known: the order shipped from {State.Warehouse ?? "no warehouse"}, no allocation rule names it, " +
+            "and none of the order's SKUs has stock there. Check the name; a new warehouse starts with a receipt or a count of its stock.");
     }
 
     private static string InterceptReason(string reason) => $"refund requested: {reason}";

@@ -23,6 +23,8 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
 
     private SkuStockState State => journal.State;
 
+    private StockView View() => StockViews.ToView(Sku, State, known: journal.Version > 0);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         State.EarliestExpiry is null ? Task.CompletedTask : SyncReminderAsync();
 
@@ -30,21 +32,21 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(receipt);
         await CommitAsync(StockDecisions.Receive(State, receipt), receipt.Actor);
-        return StockViews.ToView(Sku, State);
+        return View();
     }
 
     public async Task<StockView> CountAsync(StockCount count)
     {
         ArgumentNullException.ThrowIfNull(count);
         await CommitAsync(StockDecisions.Count(State, Sku, count), count.Actor);
-        return StockViews.ToView(Sku, State);
+        return View();
     }
 
     public async Task<StockView> ConfigureAsync(StockSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         await CommitAsync(StockDecisions.Configure(State, Sku, settings), settings.Actor);
-        return StockViews.ToView(Sku, State);
+        return View();
     }
 
     public async Task<ReservationResult> ReserveAsync(ReserveStock command)
@@ -95,7 +97,7 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(command);
         await CommitAsync(StockDecisions.Restock(State, command), command.Actor);
-        return StockViews.ToView(Sku, State);
+        return View();
     }
 
     public async Task<StockHolding> TransferAsync(TransferReservation command)
@@ -107,7 +109,7 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
 
     public Task<StockHolding> GetHoldingAsync(string orderId) => Task.FromResult(StockViews.ToHolding(Sku, State, orderId));
 
-    public Task<StockView> GetAsync() => Task.FromResult(StockViews.ToView(Sku, State));
+    public Task<StockView> GetAsync() => Task.FromResult(View());
 
     public Task<StockLedger> GetLedgerAsync() => Task.FromResult(StockViews.ToLedger(Sku, State));
 

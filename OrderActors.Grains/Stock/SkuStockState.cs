@@ -33,6 +33,12 @@ public sealed class SkuStockState : IJournaledState
     /// <summary>Whether the last published low-stock state was low.</summary>
     public bool IsLow { get; set; }
 
+    /// <summary>
+    /// How many times the settings changed: the version an <c>If-Match</c> names. Snapshots written before it was kept
+    /// read 0 and count from there, the same on every load, so a version never goes back.
+    /// </summary>
+    public int SettingsVersion { get; set; }
+
     /// <summary>The earliest expiry among reservations that can still expire.</summary>
     [JsonIgnore]
     public DateTimeOffset? EarliestExpiry => Expiries.Count > 0 ? Expiries.Min.ExpiresAt : null;
@@ -91,6 +97,9 @@ public sealed class SkuStockState : IJournaledState
                 break;
             case StockRestocked e:
                 Remember($"return:{e.ReturnId}");
+                break;
+            case StockConfigured:
+                SettingsVersion++;
                 break;
             case StockLow:
                 IsLow = true;

@@ -56,26 +56,38 @@ public static class StockDecisions
         return new StockDecision(changes.Complete());
     }
 
+    /// <summary>
+    /// Settings not given keep their values, decided here in the grain's turn so a partial change never overwrites
+    /// another one. A stale <see cref="StockSettings.IfVersion"/> is refused before anything else, even a no-op.
+    /// </summary>
     public static StockDecision Configure(SkuStockState state, string sku, StockSettings command)
     {
-        StockErrors.ThrowIfNegative(command.SafetyStock, "safetyStock");
-        StockErrors.ThrowIfNegative(command.LowStockThreshold, "lowStockThreshold");
-        StockErrors.ThrowIfNegative(command.PresaleAllowance, "presaleAllowance");
-        StockErrors.ThrowIfBlank(command.Actor, "actor");
         var levels = state.Levels;
-        if (levels.SafetyStock == command.SafetyStock && levels.LowStockThreshold == command.LowStockThreshold && levels.PresaleAllowance == command.PresaleAllowance)
+        var safety = command.SafetyStock ?? levels.SafetyStock;
+        var threshold = command.LowStockThreshold ?? levels.LowStockThreshold;
+        var presale = command.PresaleAllowance ?? levels.PresaleAllowance;
+        StockErrors.ThrowIfNegative(safety, "safetyStock");
+        StockErrors.ThrowIfNegative(threshold, "lowStockThreshold");
+        StockErrors.ThrowIfNegative(presale, "presaleAllowance");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (command.IfVersion is { } expected && expected != state.SettingsVersion)
+        {
+            throw StockErrors.SettingsChanged(sku, expected, state.SettingsVersion);
+        }
+
+        if (levels.SafetyStock == safety && levels.LowStockThreshold == threshold && levels.PresaleAllowance == presale)
         {
             return new StockDecision([]);
         }
 
-        EnsureCoverWithinLimit(levels, (long)command.PresaleAllowance - levels.PresaleAllowance, "presaleAllowance");
+        EnsureCoverWithinLimit(levels, (long)presale - levels.PresaleAllowance, "presaleAllowance");
         var changes = new StockChangeSet(state);
-        changes.Add(new StockConfigured(command.SafetyStock, command.LowStockThreshold, command.PresaleAllowance));
+        changes.Add(new StockConfigured(safety, threshold, presale));
         if (changes.Levels.FindViolation() is not null)
         {
             throw DomainException.Conflict(
                 "stock.settings_below_committed",
-                $"A presale allowance of {command.PresaleAllowance} would leave committed stock of {sku} uncovered " +
+                $"A presale allowance of {presale} would leave committed stock of {sku} uncovered " +
                 $"(reserved {levels.Reserved} + allocated {levels.Allocated} against on-hand {levels.OnHand}).");
         }
 

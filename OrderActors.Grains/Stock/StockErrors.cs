@@ -26,6 +26,14 @@ public static class StockErrors
     public static DomainException Required(string field) =>
         DomainException.Validation($"stock.{ToSnake(field)}_required", field, $"{field} is required.");
 
+    /// <summary>The settings moved on since the version the caller read (its <c>If-Match</c>); nothing was changed.</summary>
+    public static DomainException SettingsChanged(string sku, int expected, int current) =>
+        DomainException.PreconditionFailed(
+            "stock.settings_changed",
+            $"The settings of {sku} changed since version {expected} (they are at version {current} now); nothing was changed. " +
+            $"Read them again, apply your change to what they are now, and send it with If-Match: \"{current}\".",
+            "If-Match");
+
     public static DomainException NotFound(string sku, string orderId) =>
         DomainException.NotFound("stock.reservation_not_found", $"Order {orderId} holds no stock of {sku}.");
 

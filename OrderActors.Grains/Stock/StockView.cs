@@ -3,6 +3,8 @@ namespace OrderActors.Grains.Stock;
 /// <summary>
 /// A SKU's stock. <see cref="Reserved"/> counts reservations not yet allocated; <see cref="Allocated"/> counts
 /// allocations to warehouses. <see cref="Sellable"/> = on-hand + presale allowance − safety stock − reserved − allocated, at least 0.
+/// <see cref="SettingsVersion"/> counts the changes of the settings (0: never changed). <see cref="Known"/> is false for a
+/// SKU nothing ever happened to (no receipt, count, settings or reservation): its zeros are not a stock level.
 /// </summary>
 public sealed record StockView(
     string Sku,
@@ -15,4 +17,6 @@ public sealed record StockView(
     int PresaleAllowance,
     bool IsLow,
     int OpenHoldings,
-    IReadOnlyList<WarehouseStockView> Warehouses);
+    IReadOnlyList<WarehouseStockView> Warehouses,
+    int SettingsVersion,
+    bool Known);

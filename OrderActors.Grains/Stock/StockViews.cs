@@ -3,7 +3,10 @@ namespace OrderActors.Grains.Stock;
 /// <summary>Builds the SKU grain's answers from its state.</summary>
 public static class StockViews
 {
-    public static StockView ToView(string sku, SkuStockState state)
+    /// <param name="sku">The SKU.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="known">False when nothing was ever recorded for the SKU (its journal is empty).</param>
+    public static StockView ToView(string sku, SkuStockState state, bool known = true)
     {
         var levels = state.Levels;
         var warehouses = levels.Warehouses
@@ -21,7 +24,9 @@ public static class StockViews
             levels.PresaleAllowance,
             levels.IsLow,
             state.Holdings.Count,
-            warehouses);
+            warehouses,
+            state.SettingsVersion,
+            known);
     }
 
     public static StockHolding ToHolding(string sku, SkuStockState state, string orderId)
