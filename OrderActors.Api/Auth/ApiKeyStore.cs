@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Auth;
@@ -16,6 +17,15 @@ public sealed class ApiKeyStore(IDocumentStore documents, ApiKeyCache cache, Tim
 {
     public const string Collection = "api-keys";
     public const string BootstrapId = "bootstrap";
+
+    /// <summary>The collection and key of the list of admin revocations in progress (not in <see cref="Collection"/>: it is no key).</summary>
+    public const string GuardCollection = "api-key-guards";
+    public const string AdminRevocationsKey = "admin-revocations";
+
+    /// <summary>A revocation in progress for longer than this was left by a request that died; it stops counting.</summary>
+    public static readonly TimeSpan StaleRevocation = TimeSpan.FromMinutes(2);
+
+    private const int GuardAttempts = 50;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -123,6 +133,84 @@ public sealed class ApiKeyStore(IDocumentStore documents, ApiKeyCache cache, Tim
             cache.Evict(id);
         }
     }
+
+    /// <summary>
+    /// Revokes a key, but never the last admin key: 409 <c>keys.last_admin</c>. False when the key does not exist.
+    /// Checking for another admin key and then deleting is not atomic, so two admins revoking the only two admin keys at
+    /// the same moment both found the other key and both succeeded. Now an admin revocation first adds itself to a list
+    /// of revocations in progress (one document, written only with its version, so every addition sees the one before
+    /// it), and a key on that list does not count as remaining. The later of two such revocations is refused. The list
+    /// is read before the keys, so a revocation that has finished is seen as a deleted key.
+    /// </summary>
+    public async Task<bool> RevokeKeepingAnAdminAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(id, cancellationToken) is not { } key || !key.Roles.Contains(ApiRoles.Admin))
+        {
+            return await RevokeAsync(id, cancellationToken);
+        }
+
+        var pending = await BeginAdminRevocationAsync(id, cancellationToken);
+        try
+        {
+            return await RevokeAsync(id, cancellationToken);
+        }
+        finally
+        {
+            await EndAdminRevocationAsync(pending);
+        }
+    }
+
+    private async Task<PendingAdminRevocation> BeginAdminRevocationAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < GuardAttempts; attempt++)
+        {
+            var guard = await documents.GetDocumentAsync(GuardCollection, AdminRevocationsKey, cancellationToken);
+            var now = time.GetUtcNow();
+            var pending = ReadRevocations(guard).Where(p => p.At + StaleRevocation > now).ToList();
+            if (pending.Exists(p => p.Id == id))
+            {
+                throw DomainException.Conflict("keys.revoke_in_progress", $"Key {id} is being revoked by another request.");
+            }
+
+            var keys = await ListAsync(cancellationToken);
+            if (!keys.Any(k => k.Id != id && k.Roles.Contains(ApiRoles.Admin) && !pending.Exists(p => p.Id == k.Id)))
+            {
+                throw DomainException.Conflict("keys.last_admin", $"Key {id} is the last admin key; create another admin key before revoking it.");
+            }
+
+            var mine = new PendingAdminRevocation(id, now);
+            pending.Add(mine);
+            if (await documents.TryPutDocumentAsync(GuardCollection, AdminRevocationsKey, JsonSerializer.Serialize(pending, Json), guard?.Version ?? 0, cancellationToken) is not null)
+            {
+                return mine;
+            }
+        }
+
+        throw DomainException.Conflict("keys.concurrent_change", "Admin keys are being changed by other requests; retry.");
+    }
+
+    /// <summary>Takes the revocation off the list, whether or not it succeeded (one left behind stops counting after <see cref="StaleRevocation"/>).</summary>
+    private async Task EndAdminRevocationAsync(PendingAdminRevocation mine)
+    {
+        for (var attempt = 0; attempt < GuardAttempts; attempt++)
+        {
+            var guard = await documents.GetDocumentAsync(GuardCollection, AdminRevocationsKey, CancellationToken.None);
+            var pending = ReadRevocations(guard);
+            if (guard is null || !pending.Contains(mine))
+            {
+                return;
+            }
+
+            var rest = pending.Where(p => p != mine).ToList();
+            if (await documents.TryPutDocumentAsync(GuardCollection, AdminRevocationsKey, JsonSerializer.Serialize(rest, Json), guard.Version, CancellationToken.None) is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    private static List<PendingAdminRevocation> ReadRevocations(StoredDocument? guard) =>
+        guard is null ? [] : JsonSerializer.Deserialize<List<PendingAdminRevocation>>(guard.Data, Json)!;
 
     /// <summary>Makes <paramref name="key"/> the bootstrap admin key (replacing an older one). True when it changed.</summary>
     public async Task<bool> EnsureBootstrapAsync(string key, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException bad => Problems.BadParameter(bad),
         JsonException json => Problems.MalformedJson(json),
         InconsistentStateException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "storage.conflict", "Try again", "The resource was changed concurrently; retry the request."),
+        WaitCycleException => Problems.Create(StatusCodes.Status409Conflict, "request.conflict", "Conflicting request", "A concurrent request on the same orders or stock was in progress and this one would have waited for it for ever; nothing was changed by this step. Look at the orders and retry if still needed."),
         GrainCallTimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "grain.timeout", "Try again", "The request timed out inside the service; retry the request."),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, "server.error", "Internal server error", "An unexpected error occurred."),
     };

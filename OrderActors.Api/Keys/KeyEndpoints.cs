@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
-using OrderActors.Grains;
 
 namespace OrderActors.Api.Keys;
 
@@ -50,17 +49,9 @@ public static class KeyEndpoints
 
     /// <summary>
     /// Revokes a key, but never the last admin key: without one nobody can create keys or change rules until the
-    /// silo restarts and writes a new bootstrap key (409 <c>keys.last_admin</c>; create another admin key first).
-    /// Two admins revoking the only two admin keys at the same moment could still both succeed.
+    /// silo restarts and writes a new bootstrap key (409 <c>keys.last_admin</c>; create another admin key first), also
+    /// when two admins revoke the only two admin keys at the same moment (<see cref="ApiKeyStore.RevokeKeepingAnAdminAsync"/>).
     /// </summary>
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, ApiKeyStore store, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken) is { } key && key.Roles.Contains(ApiRoles.Admin)
-            && !(await store.ListAsync(cancellationToken)).Any(k => k.Id != id && k.Roles.Contains(ApiRoles.Admin)))
-        {
-            throw DomainException.Conflict("keys.last_admin", $"Key {id} is the last admin key; create another admin key before revoking it.");
-        }
-
-        return await store.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
-    }
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, ApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.RevokeKeepingAnAdminAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -108,17 +108,34 @@ public sealed partial class OrderGrain
 
         // The parent's reservation moves to the part atomically per SKU, so stock totals never change and nobody can take the units in between.
         await stock.TransferAsync(needs, command.ParentOrderId, Id);
-        await stock.AllocateAsync(needs.ToDictionary(n => n.Key, _ => command.Warehouse, StringComparer.Ordinal));
+
+        // The parent planned the warehouse from a view that another order's allocation may have changed since. Then this
+        // part is made paid but unallocated (to be allocated like any order), rather than the split failing after other
+        // parts were made and took their stock from the parent.
+        var allocated = true;
+        try
+        {
+            await stock.AllocateAsync(needs.ToDictionary(n => n.Key, _ => command.Warehouse, StringComparer.Ordinal));
+        }
+        catch (DomainException refused) when (refused.Code == "stock.warehouse_insufficient")
+        {
+            allocated = false;
+        }
+
         var amount = command.Lines.Sum(l => l.Amount);
         var paidShare = parent.TotalAmount == 0 ? 0 : decimal.Round(parent.PaidAmount * amount / parent.TotalAmount, 2);
-        await journal.AppendAsync(
-            [
-                new OrderPlaced(parent.Channel, $"{parent.ExternalOrderNo}-{index}", parent.Shop, parent.Customer, parent.Address, command.Lines,
-                    parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now),
-                new PaymentConfirmed(parent.PaymentId, paidShare, now),
-                new OrderAllocated(command.Warehouse, now),
-            ],
-            command.Actor);
+        List<object> events =
+        [
+            new OrderPlaced(parent.Channel, $"{parent.ExternalOrderNo}-{index}", parent.Shop, parent.Customer, parent.Address, command.Lines,
+                parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now),
+            new PaymentConfirmed(parent.PaymentId, paidShare, now),
+        ];
+        if (allocated)
+        {
+            events.Add(new OrderAllocated(command.Warehouse, now));
+        }
+
+        await journal.AppendAsync(events, command.Actor);
         return await AfterChangeAsync(rules);
     }
 

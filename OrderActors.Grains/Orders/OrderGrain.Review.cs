@@ -155,16 +155,40 @@ public sealed partial class OrderGrain
         var target = State.ToView(Id, journal.Version, rules.Sla);
         foreach (var other in pending)
         {
-            OrderMerging.EnsureCompatible(target, await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync());
+            // One already merged into this order whose answer never came back (a timeout) is taken in now.
+            var view = await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync();
+            if (view.Status != OrderStatus.Merged || view.MergedInto != Id)
+            {
+                OrderMerging.EnsureCompatible(target, view);
+            }
         }
 
         var lines = new List<OrderLineView>(State.Lines);
         var paid = State.PaidAmount;
-        foreach (var other in pending)
+        var done = new List<string>(pending.Count);
+        try
         {
-            var merged = await GrainFactory.GetGrain<IOrderGrain>(other).MergeIntoAsync(new MergeInto(Id, target, command.Actor));
-            lines.AddRange(merged.Lines);
-            paid += merged.PaidAmount;
+            foreach (var other in pending)
+            {
+                var merged = await GrainFactory.GetGrain<IOrderGrain>(other).MergeIntoAsync(new MergeInto(Id, target, command.Actor));
+                lines.AddRange(merged.Lines);
+                paid += merged.PaidAmount;
+                done.Add(other);
+            }
+        }
+        catch (Exception refused) when (done.Count > 0)
+        {
+            // An order changed after the check above (cancelled, allocated, merged elsewhere). Those merged before it have
+            // moved their stock here and say so: this order records them before the refusal goes out, or their lines
+            // would be lost and their stock held here for nothing.
+            await journal.AppendAsync(new OrdersMerged(done, lines, paid, command.Reason, time.GetUtcNow()), command.Actor);
+            await AfterChangeAsync(rules);
+            if (refused is DomainException domain)
+            {
+                throw new DomainException(domain.Kind, domain.Code, $"{domain.Message} Merged into '{Id}' before it: {string.Join(", ", done)}.", domain.Field);
+            }
+
+            throw;
         }
 
         await journal.AppendAsync(new OrdersMerged(pending, lines, paid, command.Reason, time.GetUtcNow()), command.Actor);

@@ -75,11 +75,30 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     public Task ReleaseAsync(SortedDictionary<string, int> needs, string reason) =>
         ForEachSku(needs, static (sku, release) => sku.ReleaseAsync(release), new ReleaseStock(orderId, reason, actor));
 
+    /// <summary>
+    /// Allocates every SKU, all or nothing. The plan was made from a view of the warehouses that another order's
+    /// allocation may have changed since; when one SKU is refused, the SKUs allocated before it are taken back, or the
+    /// order would stay unallocated while they stayed allocated to it.
+    /// </summary>
     public async Task AllocateAsync(IReadOnlyDictionary<string, string> warehouseBySku)
     {
-        foreach (var (sku, warehouse) in warehouseBySku.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var done = new List<(string Sku, string Warehouse)>(warehouseBySku.Count);
+        try
         {
-            await Sku(sku).AllocateAsync(new AllocateStock(orderId, warehouse, actor));
+            foreach (var (sku, warehouse) in warehouseBySku.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                await Sku(sku).AllocateAsync(new AllocateStock(orderId, warehouse, actor));
+                done.Add((sku, warehouse));
+            }
+        }
+        catch (DomainException) when (done.Count > 0)
+        {
+            foreach (var (sku, warehouse) in done)
+            {
+                await Sku(sku).UnallocateAsync(new UnallocateStock(orderId, warehouse, actor));
+            }
+
+            throw;
         }
     }
 

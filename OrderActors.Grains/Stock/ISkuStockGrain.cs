@@ -36,6 +36,9 @@ public interface ISkuStockGrain : IGrainWithStringKey
     /// <summary>Turns the order's reservation into an allocation in one warehouse; fails with <c>stock.warehouse_insufficient</c> if that warehouse cannot cover it.</summary>
     Task<StockHolding> AllocateAsync(AllocateStock command);
 
+    /// <summary>Takes back the order's allocation in a warehouse (it holds the units as a reservation again); no allocation there changes nothing.</summary>
+    Task<StockHolding> UnallocateAsync(UnallocateStock command);
+
     /// <summary>The allocation leaves the warehouse: on-hand and allocated both decrease.</summary>
     Task<StockHolding> ShipAsync(ShipStock command);
 

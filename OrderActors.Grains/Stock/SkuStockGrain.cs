@@ -86,6 +86,13 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
         return StockViews.ToHolding(Sku, State, command.OrderId);
     }
 
+    public async Task<StockHolding> UnallocateAsync(UnallocateStock command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await CommitAsync(StockDecisions.Unallocate(State, command), command.Actor);
+        return StockViews.ToHolding(Sku, State, command.OrderId);
+    }
+
     public async Task<StockHolding> ShipAsync(ShipStock command)
     {
         ArgumentNullException.ThrowIfNull(command);

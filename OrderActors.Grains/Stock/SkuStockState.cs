@@ -86,6 +86,11 @@ public sealed class SkuStockState : IJournaledState
                 Unindex(allocated);
                 allocated.Warehouse = e.Warehouse;
                 break;
+            case StockUnallocated e:
+                var unallocated = Holdings[e.OrderId];
+                unallocated.Warehouse = null;
+                Index(unallocated);
+                break;
             case StockShipped e:
                 Close(e.OrderId, HoldingStatus.Shipped, e.Quantity, e.Warehouse);
                 break;

@@ -211,6 +211,22 @@ public static class StockDecisions
         return new StockDecision(changes.Complete());
     }
 
+    /// <summary>The order's open allocation in the named warehouse goes back to a reservation; anything else changes nothing.</summary>
+    public static StockDecision Unallocate(SkuStockState state, UnallocateStock command)
+    {
+        StockErrors.ThrowIfBlank(command.OrderId, "orderId");
+        StockErrors.ThrowIfBlank(command.Warehouse, "warehouse");
+        StockErrors.ThrowIfBlank(command.Actor, "actor");
+        if (!state.Holdings.TryGetValue(command.OrderId, out var holding) || holding.Warehouse != command.Warehouse)
+        {
+            return new StockDecision([]);
+        }
+
+        var changes = new StockChangeSet(state);
+        changes.Add(new StockUnallocated(command.OrderId, command.Warehouse, holding.Quantity));
+        return new StockDecision(changes.Complete());
+    }
+
     public static StockDecision Ship(SkuStockState state, string sku, ShipStock command)
     {
         StockErrors.ThrowIfBlank(command.OrderId, "orderId");

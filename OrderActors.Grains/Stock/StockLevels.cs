@@ -134,6 +134,10 @@ public sealed class StockLevels
                 Reserved -= e.Quantity;
                 Mutable(e.Warehouse).Allocated += e.Quantity;
                 break;
+            case StockUnallocated e:
+                Reserved += e.Quantity;
+                Mutable(e.Warehouse).Allocated -= e.Quantity;
+                break;
             case StockShipped e:
                 var shipped = Mutable(e.Warehouse);
                 shipped.Allocated -= e.Quantity;

@@ -39,7 +39,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         GrainId = grainId;
         Class = grainClass;
         Runtime = runtime;
-        _selfChain = new CallChain(grainId, null);
+        _selfChain = new CallChain(grainId, null, this);
         _resume = () => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         _throughput = Math.Max(1, runtime.Options.MailboxThroughput);
         _lastActive = runtime.Time.GetTimestamp();
@@ -132,6 +132,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             }
 
             // Published before the turn starts, so the timeout sweep and the inspector always see it.
+            Volatile.Write(ref _waitingOn, null);
             Volatile.Write(ref _current, item);
             var turn = BeginTurn(item);
             var released = _releaseRequested;
@@ -217,7 +218,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
         else
         {
-            RuntimeContext.CurrentChain = new CallChain(GrainId, item.Chain);
+            RuntimeContext.CurrentChain = new CallChain(GrainId, item.Chain, this);
             try
             {
                 StartPendingTurn();
@@ -263,6 +264,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private void EndTurn(WorkItem item, Task turn)
     {
         Volatile.Write(ref _current, null);
+        Volatile.Write(ref _waitingOn, null);
         if (item.IsCall && _journal?.PendingDurability is { } durability)
         {
             // The call saw pipelined events that are not durable yet: it is answered only when they are.

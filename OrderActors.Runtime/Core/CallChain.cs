@@ -1,9 +1,12 @@
 namespace OrderActors.Runtime.Core;
 
 /// <summary>An immutable list of the grains waiting in one call chain, innermost first.</summary>
-internal sealed class CallChain(GrainId grainId, CallChain? parent)
+internal sealed class CallChain(GrainId grainId, CallChain? parent, Activation? owner = null)
 {
     public GrainId GrainId { get; } = grainId;
+
+    /// <summary>The activation whose turn runs with this chain (the sender of the calls it makes).</summary>
+    public Activation? Owner { get; } = owner;
 
     public CallChain? Parent { get; } = parent;
 

@@ -9,11 +9,13 @@ internal sealed class GrainCall<TResult>(MethodDispatcher<TResult> method, objec
 
     public override bool IsCall => true;
 
+    public override bool IsAnswered => _completion.Task.IsCompleted;
+
     public override Task Start(Activation activation)
     {
-        if (_completion.Task.IsCompleted)
+        if (_completion.Task.IsCompleted || !TryBegin())
         {
-            // Timed out while queued: the caller has been answered, so the call is not run.
+            // Timed out or refused while queued: the caller has been (or is being) answered, so the call is not run.
             return System.Threading.Tasks.Task.CompletedTask;
         }
 
@@ -29,7 +31,7 @@ internal sealed class GrainCall<TResult>(MethodDispatcher<TResult> method, objec
 
     public override void Finish(Activation activation, Task turn)
     {
-        if (_completion.Task.IsCompleted)
+        if (_completion.Task.IsCompleted || Refused)
         {
             return;
         }

@@ -125,6 +125,12 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             return;
         }
 
+        if (item.IsCall && item.Chain?.Owner is { } sender && sender != activation && sender.WaitCycleOf(item, activation) is { } cycle)
+        {
+            item.Fail(new WaitCycleException(cycle));
+            return;
+        }
+
         activation.Enqueue(item);
     }
 

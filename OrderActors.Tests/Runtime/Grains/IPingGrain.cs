@@ -17,6 +17,9 @@ public interface IPingGrain : IGrainWithStringKey
 
     Task<string> EchoAsync();
 
+    /// <summary>Waits inside its turn until <paramref name="parties"/> turns have arrived (<see cref="TestProbe.MeetAsync"/>), then calls <paramref name="otherKey"/>'s echo.</summary>
+    Task<string> MeetThenEchoAsync(string otherKey, string meeting, int parties);
+
     /// <summary>Waits on the probe's gate.</summary>
     Task WaitForGateAsync();
 }

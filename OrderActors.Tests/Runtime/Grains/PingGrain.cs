@@ -15,5 +15,11 @@ public sealed class PingGrain(TestProbe probe) : Grain, IPingGrain
 
     public Task<string> EchoAsync() => Task.FromResult($"echo from {GetPrimaryKeyString()}");
 
+    public async Task<string> MeetThenEchoAsync(string otherKey, string meeting, int parties)
+    {
+        await probe.MeetAsync(meeting, parties);
+        return await GrainFactory.GetGrain<IPingGrain>(otherKey).EchoAsync();
+    }
+
     public Task WaitForGateAsync() => probe.Gate.Task;
 }

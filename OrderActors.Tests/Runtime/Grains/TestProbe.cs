@@ -21,6 +21,20 @@ public sealed class TestProbe
 
     public int DeliveryAttempts;
 
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource All, int[] Arrived)> _meetings = new();
+
+    /// <summary>Completes when <paramref name="parties"/> callers have arrived at <paramref name="meeting"/> (turns that are all running at once).</summary>
+    public Task MeetAsync(string meeting, int parties)
+    {
+        var (all, arrived) = _meetings.GetOrAdd(meeting, _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new int[1]));
+        if (Interlocked.Increment(ref arrived[0]) == parties)
+        {
+            all.TrySetResult();
+        }
+
+        return all.Task;
+    }
+
     public void FailNext(int count) => Volatile.Write(ref _failuresToInject, count);
 
     public bool ShouldFail() => Interlocked.Decrement(ref _failuresToInject) >= 0;
