@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,8 +11,7 @@ namespace OrderActors.Api.Orders;
 /// expected version 0), so two concurrent retries cannot both create; the first completed answer is replayed to every retry.
 /// A failed attempt releases the claim so the client may retry it, and so does a refused one (<c>create</c> returns null:
 /// nothing was created, e.g. a sold-out checkout): a retry with the same key runs again and, while the refusal holds,
-/// gets the same answer. Keys are scoped per API key and route. A copy that arrives while the first attempt runs on
-/// this silo waits for it and answers the same; only a copy on another silo is refused "in progress" (409).
+/// gets the same answer. Keys are scoped per API key and route.
 /// </summary>
 public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time)
 {
@@ -24,9 +22,6 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    // Requests with a key running on this silo, by scoped key, each completed once it has stored, replayed or released.
-    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs <paramref name="create"/> once per key; a retry gets the stored answer (<c>Replayed</c> true). Null when
@@ -53,51 +48,6 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
         var key = $"{scope}:{idempotencyKey}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
         var claim = new IdempotencyRecord(hash, Completed: false, 0, null, null);
-        while (true)
-        {
-            // The same request sent twice at once: the copy waits for the attempt running on this silo, then finds its
-            // answer stored and replays it (or runs itself, if that attempt was refused and released the key). Only an
-            // attempt on another silo is answered "in progress".
-            var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var running = _running.GetOrAdd(key, mine.Task);
-            if (running != mine.Task)
-            {
-                await running.WaitAsync(cancellationToken);
-                continue;
-            }
-
-            try
-            {
-                if (await ClaimAsync(key, claim, cancellationToken) is { } claimed)
-                {
-                    return await RunClaimedAsync(key, hash, claimed, create);
-                }
-
-                var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
-                var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
-                if (record is null || !record.Completed)
-                {
-                    throw DomainException.Conflict("request.idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
-                }
-
-                if (record.RequestHash != hash)
-                {
-                    throw DomainException.Validation("request.idempotency_key_reused", HeaderName, "This Idempotency-Key was used for a different request.");
-                }
-
-                return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
-            }
-            finally
-            {
-                _running.TryRemove(KeyValuePair.Create(key, mine.Task));
-                mine.SetResult();
-            }
-        }
-    }
-
-    /// <summary>Claims <paramref name="key"/> (atomically: version 0), or takes over a claim left by an attempt that died.</summary>
-    private async Task<long?> ClaimAsync(string key, IdempotencyRecord claim, CancellationToken cancellationToken)
-    {
         var claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(claim, Json), 0, cancellationToken);
         if (claimed is null)
         {
@@ -110,11 +60,23 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
             }
         }
 
-        return claimed;
-    }
+        if (claimed is null)
+        {
+            var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
+            var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
+            if (record is null || !record.Completed)
+            {
+                throw DomainException.Conflict("request.idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+            }
 
-    private async Task<(T Body, string Location, bool Replayed)?> RunClaimedAsync<T>(string key, string hash, long claimed, Func<Task<(T Body, string Location)?>> create)
-    {
+            if (record.RequestHash != hash)
+            {
+                throw DomainException.Validation("request.idempotency_key_reused", HeaderName, "This Idempotency-Key was used for a different request.");
+            }
+
+            return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
+        }
+
         (T Body, string Location)? attempt;
         try
         {
@@ -134,7 +96,7 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
         }
 
         var completed = new IdempotencyRecord(hash, Completed: true, 201, result.Location, JsonSerializer.Serialize(result.Body, Json));
-        await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(completed, Json), claimed, CancellationToken.None);
+        await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(completed, Json), claimed.Value, cancellationToken);
         return (result.Body, result.Location, false);
     }
 }
