@@ -64,13 +64,17 @@ public sealed class OutboxStore(IDocumentStore documents)
     public async Task<bool> TryAdvanceCursorAsync(long position, long expectedVersion, CancellationToken cancellationToken) =>
         await documents.TryPutDocumentAsync(State, CursorKey, position.ToString(CultureInfo.InvariantCulture), expectedVersion, cancellationToken) is not null;
 
-    /// <summary>Adds a delivery and its pending entry; a delivery that exists already is left alone.</summary>
+    /// <summary>
+    /// Adds a delivery's work-list entry, then its record; either that exists already is left alone. The entry goes
+    /// first because the two are separate writes and the cursor moves only after both: a stop between them leaves an
+    /// entry without a record (skipped until the feed is read again and the record written) rather than a pending
+    /// record that nothing lists, which was never sent. An entry written for a record that was already delivered is
+    /// dropped by the next attempt, which finds the record done.
+    /// </summary>
     public async Task EnqueueAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
-        if (await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken) is not null)
-        {
-            await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, delivery.NextAttemptAt!.Value)), 0, cancellationToken);
-        }
+        await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, delivery.NextAttemptAt!.Value)), 0, cancellationToken);
+        await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken);
     }
 
     /// <summary>
