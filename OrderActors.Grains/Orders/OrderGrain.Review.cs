@@ -155,7 +155,13 @@ public sealed partial class OrderGrain
         var target = State.ToView(Id, journal.Version, rules.Sla);
         foreach (var other in pending)
         {
-            OrderMerging.EnsureCompatible(target, await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync());
+            // An order already merged into this one by an attempt a stop interrupted before this order's append: its
+            // stock is here already, and MergeIntoAsync answers it again, so the retry finishes the merge.
+            var view = await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync();
+            if (view.Status != OrderStatus.Merged || view.MergedInto != Id)
+            {
+                OrderMerging.EnsureCompatible(target, view);
+            }
         }
 
         var lines = new List<OrderLineView>(State.Lines);
