@@ -84,16 +84,25 @@ public sealed class OutboxStore(IDocumentStore documents)
         await documents.TryPutDocumentAsync(State, CursorKey, position.ToString(CultureInfo.InvariantCulture), expectedVersion, cancellationToken) is not null;
 
     /// <summary>
-    /// Adds a delivery's work-list entry, then its record; either that exists already is left alone. The entry goes
-    /// first because the two are separate writes and the cursor moves only after both: a stop between them leaves an
-    /// entry without a record (skipped until the feed is read again and the record written) rather than a pending
-    /// record that nothing lists, which was never sent. An entry written for a record that was already delivered is
-    /// dropped by the next attempt, which finds the record done.
+    /// Adds a delivery and its work-list entry. The two are separate writes and the cursor moves only after both, so a
+    /// stop between them leaves the record without its entry, and the feed is read again after the restart: a record
+    /// that exists and is still pending then gets its entry (a no-op when it has one). Until then such a delivery was
+    /// never sent, since the record's write was skipped as "exists" and the entry's with it.
     /// </summary>
     public async Task EnqueueAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
-        await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, delivery.NextAttemptAt!.Value)), 0, cancellationToken);
-        await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken);
+        var due = delivery.NextAttemptAt!.Value;
+        if (await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken) is null)
+        {
+            if ((await GetDeliveryAsync(delivery.Id, cancellationToken))?.Record is not { Status: DeliveryStatus.Pending, NextAttemptAt: { } stored })
+            {
+                return;
+            }
+
+            due = stored;
+        }
+
+        await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, due)), 0, cancellationToken);
     }
 
     /// <summary>
