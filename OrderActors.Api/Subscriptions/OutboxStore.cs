@@ -2,7 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using OrderActors.Api.Orders;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Subscriptions;
@@ -21,13 +23,26 @@ public sealed class OutboxStore(IDocumentStore documents)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<SubscriptionRecord> CreateSubscriptionAsync(string url, IReadOnlyList<string> events, string secret, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new subscription under <paramref name="id"/> (random when null). A given id that is stored already was
+    /// stored by an earlier attempt of the same request (an <c>Idempotency-Key</c> retried after a crash lost its answer):
+    /// that subscription is the answer, if it has the same URL and events.
+    /// </summary>
+    public async Task<SubscriptionRecord> CreateSubscriptionAsync(
+        string? id, string url, IReadOnlyList<string> events, string secret, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (id is not null && await GetSubscriptionAsync(id, cancellationToken) is { } stored)
+        {
+            return stored.Url == url && stored.Events.SequenceEqual(events, StringComparer.Ordinal)
+                ? stored
+                : throw DomainException.Validation("request.idempotency_key_reused", IdempotencyStore.HeaderName, "This Idempotency-Key was used for a different request.");
+        }
+
         // The subscription starts at the dispatcher's cursor. After storing it, the cursor is rewritten at the same
         // position: a dispatcher that saw no subscriptions and skips ahead to the feed head (its compare-and-swap on the
         // cursor's version) then fails, and its next pass sees this subscription. If the cursor moved meanwhile, the
         // subscription is stored again with the new start.
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        id ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         long documentVersion = 0;
         while (true)
         {
@@ -41,6 +56,10 @@ public sealed class OutboxStore(IDocumentStore documents)
             }
         }
     }
+
+    /// <summary>The id of the subscription an idempotent create with <paramref name="scopedKey"/> makes (16 hex characters, like a random one).</summary>
+    public static string SubscriptionIdFor(string scopedKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopedKey)).AsSpan(0, 8));
 
     public async Task<SubscriptionRecord?> GetSubscriptionAsync(string id, CancellationToken cancellationToken)
     {
@@ -64,13 +83,26 @@ public sealed class OutboxStore(IDocumentStore documents)
     public async Task<bool> TryAdvanceCursorAsync(long position, long expectedVersion, CancellationToken cancellationToken) =>
         await documents.TryPutDocumentAsync(State, CursorKey, position.ToString(CultureInfo.InvariantCulture), expectedVersion, cancellationToken) is not null;
 
-    /// <summary>Adds a delivery and its pending entry; a delivery that exists already is left alone.</summary>
+    /// <summary>
+    /// Adds a delivery and its work-list entry. The two are separate writes and the cursor moves only after both, so a
+    /// stop between them leaves the record without its entry, and the feed is read again after the restart: a record
+    /// that exists and is still pending then gets its entry (a no-op when it has one). Until then such a delivery was
+    /// never sent, since the record's write was skipped as "exists" and the entry's with it.
+    /// </summary>
     public async Task EnqueueAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
-        if (await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken) is not null)
+        var due = delivery.NextAttemptAt!.Value;
+        if (await documents.TryPutDocumentAsync(Deliveries, delivery.Id, Serialize(delivery), 0, cancellationToken) is null)
         {
-            await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, delivery.NextAttemptAt!.Value)), 0, cancellationToken);
+            if ((await GetDeliveryAsync(delivery.Id, cancellationToken))?.Record is not { Status: DeliveryStatus.Pending, NextAttemptAt: { } stored })
+            {
+                return;
+            }
+
+            due = stored;
         }
+
+        await documents.TryPutDocumentAsync(Pending, delivery.Id, Serialize(new PendingDelivery(delivery.Id, due)), 0, cancellationToken);
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
+using OrderActors.Api.Orders;
 using OrderActors.Client.Contracts;
 
 namespace OrderActors.Api.Subscriptions;
@@ -22,7 +24,19 @@ public static class SubscriptionEndpoints
         return subscriptions;
     }
 
-    private static async Task<Created<SubscriptionView>> CreateAsync(CreateSubscriptionRequest request, OutboxStore store, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// 201 with the new subscription. With an <c>Idempotency-Key</c> a retry gets the first answer, and the subscription's
+    /// id comes from the key, so a retry after a crash that lost the answer (and, two minutes on, takes the key's claim
+    /// over) finds the subscription stored instead of adding a second one that would get every event again.
+    /// </summary>
+    private static async Task<Created<SubscriptionView>> CreateAsync(
+        CreateSubscriptionRequest request,
+        OutboxStore store,
+        IdempotencyStore idempotency,
+        HttpContext http,
+        TimeProvider time,
+        [FromHeader(Name = IdempotencyStore.HeaderName)] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var validator = new Validator();
         if (validator.Required(request.Url, "url", 2000)
@@ -49,8 +63,20 @@ public static class SubscriptionEndpoints
         }
 
         validator.ThrowIfInvalid();
-        var record = await store.CreateSubscriptionAsync(request.Url!, request.Events!, request.Secret!, time.GetUtcNow(), cancellationToken);
-        return TypedResults.Created($"/api/subscriptions/{record.Id}", ToView(record));
+        var scope = $"{CallerAccess.From(http.User).Actor}:subscriptions";
+        var created = await idempotency.RunAsync<SubscriptionView>(
+            scope,
+            idempotencyKey,
+            request,
+            async () =>
+            {
+                var id = string.IsNullOrWhiteSpace(idempotencyKey) ? null : OutboxStore.SubscriptionIdFor($"{scope}:{idempotencyKey}");
+                var record = await store.CreateSubscriptionAsync(id, request.Url!, request.Events!, request.Secret!, time.GetUtcNow(), cancellationToken);
+                return (ToView(record), $"/api/subscriptions/{record.Id}");
+            },
+            cancellationToken);
+        var (body, location, _) = created ?? throw new InvalidOperationException("Creating a subscription is never refused.");
+        return TypedResults.Created(location, body);
     }
 
     private static async Task<Ok<List<SubscriptionView>>> ListAsync(OutboxStore store, CancellationToken cancellationToken) =>

@@ -21,9 +21,18 @@ public sealed partial class OrderGrain
         var rules = await RulesAsync();
         var stock = Stock(command.Actor);
         var needs = OrderStock.Needs(State.Lines);
-        var available = await stock.WarehousesAsync(needs.Keys);
+        var (available, begun) = await stock.WarehousesBeforeAsync(needs.Keys, []);
         string warehouse;
-        if (!string.IsNullOrWhiteSpace(command.Warehouse))
+        if (begun.Count > 0)
+        {
+            // An allocation a stop interrupted after some SKUs were allocated is finished where it began.
+            warehouse = begun.Values.First();
+            if (!string.IsNullOrWhiteSpace(command.Warehouse) && command.Warehouse.Trim() != warehouse)
+            {
+                throw DomainException.Conflict("stock.already_allocated", $"Order {Id} is being allocated to '{warehouse}'; it cannot be allocated to '{command.Warehouse.Trim()}'.");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(command.Warehouse))
         {
             warehouse = command.Warehouse.Trim();
             var missing = needs.FirstOrDefault(n => (available[n.Key].FirstOrDefault(w => w.Warehouse == warehouse)?.Available ?? 0) < n.Value);
@@ -64,7 +73,11 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureNotBlocked(State, "split");
         var rules = await RulesAsync();
         var needs = OrderStock.Needs(State.Lines);
-        var plan = AllocationPlanner.Plan(State.Lines, State.Address, State.Channel, State.Tags, rules.Allocation, await Stock(command.Actor).WarehousesAsync(needs.Keys));
+        // Planned on the stock as it was before this split began: a split a stop interrupted has parts holding some SKUs
+        // allocated, and their units count where they are, so the retry makes the same plan and finishes it.
+        var parts = Enumerable.Range(1, needs.Count).Select(i => OrderKeys.SplitPart(Id, i)).ToList();
+        var (available, _) = await Stock(command.Actor).WarehousesBeforeAsync(needs.Keys, parts);
+        var plan = AllocationPlanner.Plan(State.Lines, State.Address, State.Channel, State.Tags, rules.Allocation, available);
         if (plan.Unshippable.Count > 0)
         {
             throw DomainException.Conflict(OrderErrors.NoWarehouse, $"No warehouse has the stock of {string.Join(", ", plan.Unshippable)}.");

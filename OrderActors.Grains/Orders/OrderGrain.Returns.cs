@@ -85,7 +85,7 @@ public sealed partial class OrderGrain
             return;
         }
 
-        var levels = await Stock(actor).WarehousesAsync(OrderStock.Needs(State.Lines).Keys);
+        var (levels, _) = await Stock(actor).WarehousesBeforeAsync(OrderStock.Needs(State.Lines).Keys, []);
         if (levels.Values.Any(warehouses => warehouses.Any(w => string.Equals(w.Warehouse, warehouse, StringComparison.Ordinal))))
         {
             return;

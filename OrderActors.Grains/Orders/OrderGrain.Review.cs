@@ -155,7 +155,8 @@ public sealed partial class OrderGrain
         var target = State.ToView(Id, journal.Version, rules.Sla);
         foreach (var other in pending)
         {
-            // One already merged into this order whose answer never came back (a timeout) is taken in now.
+            // An order already merged into this one whose answer never came back (a timeout, or a stop before this
+            // order's append): its stock is here already, and MergeIntoAsync answers it again, so a retry finishes the merge.
             var view = await GrainFactory.GetGrain<IOrderGrain>(other).GetAsync();
             if (view.Status != OrderStatus.Merged || view.MergedInto != Id)
             {

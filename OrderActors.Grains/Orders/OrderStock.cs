@@ -127,16 +127,44 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<WarehouseStockView>>> WarehousesAsync(IEnumerable<string> skus)
+    /// <summary>
+    /// Each SKU's warehouses as this order found them before it began allocating (or splitting into
+    /// <paramref name="parts"/>): units the order or one of its parts already holds allocated count as available where
+    /// they are. Allocation and split write to the SKUs before the order's own append, so a stop in between leaves some
+    /// SKUs allocated; the retry must plan on what the first attempt saw, not be refused for want of the units it took
+    /// itself. Also returns where the order's own units are already allocated (SKU → warehouse).
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, IReadOnlyList<WarehouseStockView>> Warehouses, IReadOnlyDictionary<string, string> Allocated)> WarehousesBeforeAsync(
+        IEnumerable<string> skus, IReadOnlyList<string> parts)
     {
-        var result = new Dictionary<string, IReadOnlyList<WarehouseStockView>>(StringComparer.Ordinal);
+        var warehouses = new Dictionary<string, IReadOnlyList<WarehouseStockView>>(StringComparer.Ordinal);
+        var allocated = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sku in skus.Order(StringComparer.Ordinal))
         {
-            result[sku] = (await Sku(sku).GetAsync()).Warehouses;
+            var grain = Sku(sku);
+            var view = grain.GetAsync();
+            var holding = await grain.GetHoldingAsync(orderId);
+            if (holding is { Status: HoldingStatus.Allocated, Warehouse: { } own })
+            {
+                allocated[sku] = own;
+            }
+
+            // A SKU the order no longer holds went whole to one of its split parts (a split a stop interrupted).
+            for (var i = 0; i < parts.Count && !IsOpen(holding.Status); i++)
+            {
+                holding = await grain.GetHoldingAsync(parts[i]);
+            }
+
+            var levels = (await view).Warehouses;
+            warehouses[sku] = holding is { Status: HoldingStatus.Allocated, Warehouse: { } at }
+                ? levels.Select(w => w.Warehouse == at ? w with { Allocated = w.Allocated - holding.Quantity, Available = w.Available + holding.Quantity } : w).ToList()
+                : levels;
         }
 
-        return result;
+        return (warehouses, allocated);
     }
+
+    private static bool IsOpen(HoldingStatus status) => status is HoldingStatus.Reserved or HoldingStatus.Confirmed or HoldingStatus.Allocated;
 
     private async Task ReleaseTakenAsync(List<string> taken)
     {

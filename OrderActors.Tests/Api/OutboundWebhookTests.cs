@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using OrderActors.Api.Events;
 using OrderActors.Api.Subscriptions;
 using OrderActors.Api.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,6 +141,36 @@ public sealed class OutboundWebhookTests
         Assert.Null(await subscriber.TryReceiveAsync(TimeSpan.FromMilliseconds(500)));
         var after = await WaitForAttemptsAsync(admin, subscription.Id, 1);
         Assert.Equal(("delivered", 1), (after.Status, after.Attempts));
+    }
+
+    /// <summary>
+    /// A stop between enqueueing's two writes, as a SIGKILL of the silo left it: the delivery's record is stored, its
+    /// work-list entry is not, and the cursor has not moved. The event is read again after the restart and must still go
+    /// (it stayed pending for ever, unsent: the record's write was the one skipped as "exists", and the entry with it).
+    /// </summary>
+    [Fact]
+    public async Task Dispatcher_StopAfterTheRecordBeforeTheWorkListEntry_DeliversWhenTheFeedIsReadAgain()
+    {
+        await using var o = await SubscribedOutbox.StartAsync(failures: 0);
+        var (cursor, _) = await o.Outbox.GetCursorAsync(CancellationToken.None);
+        await o.Admin.ReceiveStockAsync("SKU-WINDOW", 1);
+        var feed = await o.Host.Services.GetRequiredService<IGrainStorage>().ReadFeedAsync(cursor, 100, CancellationToken.None);
+        var received = feed.Single(e => e.EventType == "stock.received");
+        var id = OutboxStore.DeliveryId(o.Subscription.Id, received.Position);
+        var record = new DeliveryRecord(id, o.Subscription.Id, received.Position, received.EventType,
+            JsonSerializer.Serialize(FeedEvents.ToView(received), new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+            DeliveryStatus.Pending, [], o.Clock.GetUtcNow(), null);
+        await o.Documents.TryPutDocumentAsync(OutboxStore.Deliveries, id, JsonSerializer.Serialize(record, new JsonSerializerOptions(JsonSerializerDefaults.Web)), 0, CancellationToken.None);
+
+        await PeriodicPasses.RunOneAsync(o.Dispatcher, o.Clock, TimeSpan.FromSeconds(1));
+        var delivered = await o.Subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
+
+        Assert.NotNull(delivered);
+        Assert.Equal(id, delivered.DeliveryId);
+        Assert.Contains($"\"position\":{received.Position},", delivered.Body, StringComparison.Ordinal);
+        var after = await WaitForAttemptsAsync(o.Admin, o.Subscription.Id, 1);
+        Assert.Equal(("delivered", 1), (after.Status, after.Attempts));
+        await Eventually.WaitUntilAsync(async () => (await o.Outbox.ListPendingAsync(CancellationToken.None)).Count == 0, "the delivery leaves the work list");
     }
 
     /// <summary>

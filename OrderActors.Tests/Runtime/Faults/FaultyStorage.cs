@@ -78,7 +78,8 @@ public class FaultyStorage : DispatchProxy
             await hold.WaitAsync();
         }
 
-        if (_faults.TakeAppendFailureBeforeCommit() || _faults.TakeAppendFailureOf(request.GrainId.Type))
+        if (_faults.TakeAppendFailureBeforeCommit() || _faults.TakeAppendFailureOf(request.GrainId.Type)
+            || _faults.TakeAppendFailureOf(request.GrainId.Type, request.GrainId.Key))
         {
             throw new StorageWriteException("Injected by the test: the append failed before it committed.");
         }

@@ -16,6 +16,7 @@ public sealed class StorageFaults
     private HeldAppend? _hold;
     private int _appendsCalled;
     private string? _failNextAppendOf;
+    private string? _failNextAppendOfKey;
 
     /// <summary>How many appends have been called (reached this wrapper) so far.</summary>
     public int AppendsCalled => Volatile.Read(ref _appendsCalled);
@@ -25,6 +26,12 @@ public sealed class StorageFaults
 
     /// <summary>The next append of a grain of <paramref name="grainType"/> throws without reaching storage (other grains' appends go on).</summary>
     public void FailNextAppendOf(string grainType) => Volatile.Write(ref _failNextAppendOf, grainType);
+
+    /// <summary>
+    /// The next append of the one grain <paramref name="grainType"/>/<paramref name="grainKey"/> throws without reaching
+    /// storage: what a crash just before that grain's commit leaves, once the writes before it in the same call committed.
+    /// </summary>
+    public void FailNextAppendOf(string grainType, string grainKey) => Volatile.Write(ref _failNextAppendOfKey, $"{grainType}/{grainKey}");
 
     /// <summary>The next <paramref name="count"/> appends commit, then throw as if the answer were lost.</summary>
     public void FailAppendsAfterCommit(int count) => Volatile.Write(ref _appendsFailingAfterCommit, count);
@@ -59,6 +66,12 @@ public sealed class StorageFaults
     {
         var armed = Volatile.Read(ref _failNextAppendOf);
         return armed == grainType && Interlocked.CompareExchange(ref _failNextAppendOf, null, armed) == armed;
+    }
+
+    internal bool TakeAppendFailureOf(string grainType, string grainKey)
+    {
+        var armed = Volatile.Read(ref _failNextAppendOfKey);
+        return armed == $"{grainType}/{grainKey}" && Interlocked.CompareExchange(ref _failNextAppendOfKey, null, armed) == armed;
     }
 
     internal bool TakeAppendFailureAfterCommit() => Take(ref _appendsFailingAfterCommit);
