@@ -30,6 +30,21 @@ public sealed partial class OutboxDispatcher(
     /// <summary>The running sender of each subscription (see <see cref="DeliverDueAsync"/>); locked.</summary>
     private readonly Dictionary<string, Task> _senders = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many subscriptions' senders run now. A pass skips a subscription whose sender is still running (it has just
+    /// recorded its last attempt and is about to stop), so a test that wants the next pass to send waits for 0 first.
+    /// </summary>
+    internal int SendersRunning
+    {
+        get
+        {
+            lock (_senders)
+            {
+                return _senders.Count;
+            }
+        }
+    }
+
     protected override TimeSpan Interval => options.Value.PollInterval;
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);

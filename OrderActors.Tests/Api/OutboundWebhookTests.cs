@@ -225,6 +225,10 @@ public sealed class OutboundWebhookTests
         var refused = await subscriber.TryReceiveAsync(TimeSpan.FromSeconds(15));
         var record = await WaitForAttemptsAsync(admin, subscription.Id, 1);
         await PeriodicPasses.WaitIdleAsync(dispatcher);
+
+        // The sender records the attempt, then stops: a pass while it still runs would skip the subscription, and no
+        // other pass comes on the manual clock (1 run in 8-10 failed so on a loaded machine).
+        await Eventually.WaitUntilAsync(() => Task.FromResult(dispatcher.SendersRunning == 0), "the first attempt's sender has stopped");
         var entry = (await o.Documents.GetDocumentAsync(OutboxStore.Pending, record.Id, CancellationToken.None))!;
         await o.Documents.TryPutDocumentAsync(OutboxStore.Pending, record.Id, "not json", entry.Version, CancellationToken.None);
 
