@@ -39,6 +39,15 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         var problem = ProblemSchema.Reference(context.Document);
         var responses = operation.Responses ??= [];
 
+        // A problem an endpoint declares itself (ProducesProblem) is described by the same schema as the others.
+        foreach (var declared in responses.Values)
+        {
+            if (declared.Content?.TryGetValue(ProblemContentType, out var media) == true)
+            {
+                media.Schema = problem;
+            }
+        }
+
         if (authorized)
         {
             operation.Security ??= [];

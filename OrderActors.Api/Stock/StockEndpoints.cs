@@ -26,8 +26,8 @@ public static class StockEndpoints
         stock.MapGet("/{sku}/settings", GetSettingsAsync);
         stock.MapPost("/{sku}/receipts", ReceiveAsync).RequireRoles(ApiRoles.Warehouse);
         stock.MapPost("/{sku}/counts", CountAsync).RequireRoles(ApiRoles.Warehouse);
-        stock.MapPut("/{sku}/settings", SettingsAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.Sales);
-        stock.MapPatch("/{sku}/settings", PatchSettingsAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.Sales);
+        stock.MapPut("/{sku}/settings", SettingsAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.Sales).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        stock.MapPatch("/{sku}/settings", PatchSettingsAsync).RequireRoles(ApiRoles.Warehouse, ApiRoles.Sales).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return stock;
     }
 

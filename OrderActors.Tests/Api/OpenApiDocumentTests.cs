@@ -41,6 +41,9 @@ public sealed class OpenApiDocumentTests
             Assert.Equal("#/components/schemas/Problem", content.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
         }
 
+        var settings = Operation(document, "/api/stock/{sku}/settings", "patch").GetProperty("responses").GetProperty("412");
+        Assert.Equal("#/components/schemas/Problem", settings.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+
         var track = Operation(document, "/api/track", "get");
         Assert.False(track.TryGetProperty("security", out _));
         Assert.True(track.GetProperty("responses").TryGetProperty("429", out _));
