@@ -47,7 +47,7 @@ public sealed class AllocationRaceTests
             await PaidAsync(admin, $"X{round}", [.. firsts.Select(a => new OrderLineInput(a, 1, 10m)), new OrderLineInput(b, 1, 10m)], $"1380000{round:0000}");
             await PaidAsync(admin, $"Y{round}", [.. ys.Select(y => new OrderLineInput(y, 1, 10m)), new OrderLineInput(b, 1, 10m)], $"1381000{round:0000}");
 
-            var answers = await AtOnceAsync(
+            var answers = await ApiTestHostExtensions.AtOnceAsync(
                 () => admin.PostAsJsonAsync($"/api/orders/own-X{round}/allocate", new AllocateRequest()),
                 () => admin.PostAsJsonAsync($"/api/orders/own-Y{round}/allocate", new AllocateRequest("SZ")));
 
@@ -66,7 +66,7 @@ public sealed class AllocationRaceTests
             }
         }
 
-        await AssertLedgerCleanAsync(admin);
+        await admin.AssertLedgerCleanAsync();
         Assert.True(refusedMidway > 0, "the race never refused X after its plan");
     }
 
@@ -105,7 +105,7 @@ public sealed class AllocationRaceTests
             await PaidAsync(admin, $"S{round}", [.. firsts.Select(a => new OrderLineInput(a, 1, 10m)), new OrderLineInput(b, 1, 10m)], $"1380000{round:0000}");
             await PaidAsync(admin, $"Y{round}", [.. ys.Select(y => new OrderLineInput(y, 1, 10m)), new OrderLineInput(b, 1, 10m)], $"1381000{round:0000}");
 
-            var answers = await AtOnceAsync(
+            var answers = await ApiTestHostExtensions.AtOnceAsync(
                 () => admin.PostAsJsonAsync($"/api/orders/own-S{round}/split", new ReasonRequest("two warehouses")),
                 () => admin.PostAsJsonAsync($"/api/orders/own-Y{round}/allocate", new AllocateRequest(round % 2 == 0 ? "WH" : "XM")));
 
@@ -117,7 +117,7 @@ public sealed class AllocationRaceTests
             unallocatedParts += parts.Count(p => p.Status == "Paid");
         }
 
-        await AssertLedgerCleanAsync(admin);
+        await admin.AssertLedgerCleanAsync();
         Assert.True(unallocatedParts > 0, "the race never took a planned warehouse");
     }
 
@@ -126,23 +126,5 @@ public sealed class AllocationRaceTests
         var checkout = ApiTestHostExtensions.Checkout(externalNo, phone: phone) with { Lines = lines };
         (await admin.PostAsJsonAsync("/api/orders", checkout)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, lines.Sum(l => l.Quantity * l.UnitPrice)))).EnsureSuccessStatusCode();
-    }
-
-    private static async Task AssertLedgerCleanAsync(HttpClient admin)
-    {
-        var report = await (await admin.PostAsync("/api/admin/ledger/check", null)).Content.ReadFromJsonAsync<LedgerReportDto>();
-        Assert.True(report!.Clean, string.Join("; ", report.Drifts));
-    }
-
-    private static async Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] calls)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sent = calls.Select(call => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await call();
-        })).ToArray();
-        gate.SetResult();
-        return await Task.WhenAll(sent);
     }
 }

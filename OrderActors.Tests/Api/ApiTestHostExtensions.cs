@@ -55,4 +55,24 @@ internal static class ApiTestHostExtensions
         await admin.PackedOrderAsync(externalNo);
         (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/ship", new ShipRequest("SF", "SF" + externalNo))).EnsureSuccessStatusCode();
     }
+
+    /// <summary>Asserts that the ledger check finds no drift between the SKUs and the orders.</summary>
+    public static async Task AssertLedgerCleanAsync(this HttpClient admin)
+    {
+        var report = await (await admin.PostAsync("/api/admin/ledger/check", null)).Content.ReadFromJsonAsync<LedgerReportDto>();
+        Assert.True(report!.Clean, string.Join("; ", report.Drifts));
+    }
+
+    /// <summary>Starts every call behind one gate and opens it, so they reach the API as nearly at once as a test can.</summary>
+    public static async Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] calls)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = calls.Select(call => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await call();
+        })).ToArray();
+        gate.SetResult();
+        return await Task.WhenAll(sent);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class OrderMergeRaceTests
             await PaidAsync(admin, $"XA{round}", "SKU-1", phone);
             await PaidAsync(admin, $"XB{round}", "SKU-2", phone);
 
-            var answers = await AtOnceAsync(
+            var answers = await ApiTestHostExtensions.AtOnceAsync(
                 () => admin.PostAsJsonAsync("/api/orders/merge", new MergeRequest(a, [b])),
                 () => admin.PostAsJsonAsync("/api/orders/merge", new MergeRequest(b, [a])));
 
@@ -42,7 +42,7 @@ public sealed class OrderMergeRaceTests
             Assert.Equal(2, (await admin.GetOrderAsync(winner.Id)).Lines.Count);
         }
 
-        await AssertLedgerCleanAsync(admin);
+        await admin.AssertLedgerCleanAsync();
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public sealed class OrderMergeRaceTests
             await PaidAsync(admin, $"MB{round}", "SKU-2", phone);
             await PaidAsync(admin, $"MC{round}", "SKU-3", phone);
 
-            var answers = await AtOnceAsync(
+            var answers = await ApiTestHostExtensions.AtOnceAsync(
                 () => admin.PostAsJsonAsync("/api/orders/merge", new MergeRequest(a, [b, c])),
                 () => admin.PostAsJsonAsync($"/api/orders/{c}/cancel", new ReasonRequest("changed mind")));
 
@@ -85,7 +85,7 @@ public sealed class OrderMergeRaceTests
             outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
         }
 
-        await AssertLedgerCleanAsync(admin);
+        await admin.AssertLedgerCleanAsync();
         Assert.True(outcomes.Count > 1, string.Join(", ", outcomes));
     }
 
@@ -93,23 +93,5 @@ public sealed class OrderMergeRaceTests
     {
         (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo, sku, phone: phone))).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/payment", new PaymentRequest("pay-" + externalNo, 20m))).EnsureSuccessStatusCode();
-    }
-
-    private static async Task AssertLedgerCleanAsync(HttpClient admin)
-    {
-        var report = await (await admin.PostAsync("/api/admin/ledger/check", null)).Content.ReadFromJsonAsync<LedgerReportDto>();
-        Assert.True(report!.Clean, string.Join("; ", report.Drifts));
-    }
-
-    private static async Task<HttpResponseMessage[]> AtOnceAsync(params Func<Task<HttpResponseMessage>>[] calls)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sent = calls.Select(call => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await call();
-        })).ToArray();
-        gate.SetResult();
-        return await Task.WhenAll(sent);
     }
 }
