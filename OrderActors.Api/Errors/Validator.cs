@@ -39,6 +39,29 @@ public sealed class Validator
         return true;
     }
 
+    /// <summary>A string that may be left out, but when given is not blank and at most <paramref name="maxLength"/> long.</summary>
+    public bool Optional(string? value, string field, int maxLength)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "must not be blank (leave it out instead)");
+            return false;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters");
+            return false;
+        }
+
+        return true;
+    }
+
     public bool Required<T>([NotNullWhen(true)] T? value, string field)
         where T : class
     {

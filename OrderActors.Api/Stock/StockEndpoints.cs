@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
+using OrderActors.Api.Orders;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains;
 using OrderActors.Grains.Stock;
@@ -41,14 +43,38 @@ public static class StockEndpoints
         return TypedResults.Ok(new StockSettingsDto(view.Sku, view.SafetyStock, view.LowStockThreshold, view.PresaleAllowance, view.SettingsVersion));
     }
 
-    private static async Task<Ok<StockDto>> ReceiveAsync(string sku, StockReceiptRequest request, IGrainFactory grains, HttpContext http)
+    /// <summary>
+    /// Goods received. A <c>receiptId</c> makes a repeat change nothing; so does an <c>Idempotency-Key</c> without one (a
+    /// retry gets the first answer, and the key stands in as the receipt's id at the SKU, so a retry that takes over a
+    /// claim left by a crash still counts the goods once).
+    /// </summary>
+    private static async Task<Ok<StockDto>> ReceiveAsync(
+        string sku,
+        StockReceiptRequest request,
+        IGrainFactory grains,
+        IdempotencyStore idempotency,
+        HttpContext http,
+        [FromHeader(Name = IdempotencyStore.HeaderName)] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var validator = new Validator();
         validator.Required(request.Warehouse, "warehouse", 50);
         validator.Positive(request.Quantity, "quantity");
+        validator.Optional(request.ReceiptId, "receiptId", 100);
         validator.ThrowIfInvalid();
-        var view = await Grain(grains, sku).ReceiveAsync(new StockReceipt(request.Warehouse!.Trim(), request.Quantity!.Value, Actor(http), request.ReceiptId));
-        return TypedResults.Ok(ToDto(view));
+        var actor = Actor(http);
+        var receiptId = request.ReceiptId ?? (string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{actor}:{idempotencyKey}");
+        var received = await idempotency.RunAsync<StockDto>(
+            $"{actor}:stock-receipts",
+            idempotencyKey,
+            new { sku, request },
+            async () =>
+            {
+                var view = await Grain(grains, sku).ReceiveAsync(new StockReceipt(request.Warehouse!.Trim(), request.Quantity!.Value, actor, receiptId));
+                return (ToDto(view), $"/api/stock/{Uri.EscapeDataString(sku)}");
+            },
+            cancellationToken);
+        return TypedResults.Ok((received ?? throw new InvalidOperationException("A receipt is never refused as a value.")).Body);
     }
 
     private static async Task<Ok<StockDto>> CountAsync(string sku, StockCountRequest request, IGrainFactory grains, HttpContext http)

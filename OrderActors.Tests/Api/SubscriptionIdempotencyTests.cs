@@ -70,7 +70,7 @@ public sealed class SubscriptionIdempotencyTests
     }
 
     /// <summary>What a crash between storing the subscription and completing the key's record leaves: the claim, incomplete.</summary>
-    private static async Task LoseTheAnswerAsync(IDocumentStore documents)
+    internal static async Task LoseTheAnswerAsync(IDocumentStore documents)
     {
         if ((await documents.ListDocumentsAsync(IdempotencyStore.Collection, null, 10, CancellationToken.None)).SingleOrDefault() is not { } record)
         {

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.Api.Orders;
+using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Storage;
+using OrderActors.Runtime.Testing;
+using OrderActors.Tests.Infrastructure;
+
+namespace OrderActors.Tests.Api;
+
+/// <summary>
+/// <c>POST /api/stock/{sku}/receipts</c> takes an <c>Idempotency-Key</c>: a receipt sent again without a
+/// <c>receiptId</c> (a timeout, a crash that lost the answer) was counted twice.
+/// </summary>
+public sealed class StockReceiptIdempotencyTests
+{
+    [Fact]
+    public async Task Receipt_SameIdempotencyKeyTwice_CountsOnceAndAnswersTheFirst()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+
+        var first = await PostAsync(admin, "SKU-RI1", new StockReceiptRequest("SZ", 5), "rcv-1");
+        var again = await PostAsync(admin, "SKU-RI1", new StockReceiptRequest("SZ", 5), "rcv-1");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal(5, (await again.Content.ReadFromJsonAsync<StockDto>())!.OnHand);
+        Assert.Equal(5, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI1"))!.OnHand);
+    }
+
+    /// <summary>
+    /// A crash after the SKU counted the goods and before the key's record was completed: two minutes on, the retry
+    /// takes the claim over and runs again, and the key standing in as the receipt's id keeps the goods counted once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Receipt_RetriedAfterACrashLostItsAnswer_CountsOnce(string provider)
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await ApiTestHost.StartAsync(provider, clock);
+        var admin = host.Admin();
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        await PostAsync(admin, "SKU-RI2", new StockReceiptRequest("SZ", 7), "rcv-2");
+        Assert.Single(await documents.ListDocumentsAsync(IdempotencyStore.Collection, null, 10, CancellationToken.None));
+        await SubscriptionIdempotencyTests.LoseTheAnswerAsync(documents);
+        clock.Advance(IdempotencyStore.StaleClaim + TimeSpan.FromSeconds(1));
+
+        var retried = await PostAsync(admin, "SKU-RI2", new StockReceiptRequest("SZ", 7), "rcv-2");
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(7, (await retried.Content.ReadFromJsonAsync<StockDto>())!.OnHand);
+        Assert.Equal(7, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI2"))!.OnHand);
+    }
+
+    [Fact]
+    public async Task Receipt_KeyUsedAgainForAnotherQuantity_Is400AndChangesNothing()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await PostAsync(admin, "SKU-RI3", new StockReceiptRequest("SZ", 5), "rcv-3");
+
+        var other = await PostAsync(admin, "SKU-RI3", new StockReceiptRequest("SZ", 9), "rcv-3");
+
+        await ProblemAssert.IsAsync(other, HttpStatusCode.BadRequest, "request.idempotency_key_reused", IdempotencyStore.HeaderName);
+        Assert.Equal(5, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI3"))!.OnHand);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("a-receipt-id-far-longer-than-any-warehouse-system-gives-one-hundred-characters-is-plenty-for-them-all")]
+    public async Task Receipt_BlankOrOverlongReceiptId_Is400NamingItAndChangesNothing(string receiptId)
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-RI4", 2);
+
+        var response = await admin.PostAsJsonAsync("/api/stock/SKU-RI4/receipts", new StockReceiptRequest("SZ", 3, receiptId));
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "request.invalid", "receiptId");
+        Assert.Equal(2, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI4"))!.OnHand);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string sku, StockReceiptRequest request, string key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/stock/{sku}/receipts") { Content = JsonContent.Create(request) };
+        message.Headers.Add(IdempotencyStore.HeaderName, key);
+        return client.SendAsync(message);
+    }
+}
