@@ -11,8 +11,6 @@ namespace OrderActors.Api.Channels;
 /// </summary>
 internal static class MappedTime
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
 
     /// <summary>The last Unix second a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
@@ -21,9 +19,6 @@ internal static class MappedTime
     private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
 
     private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
-
-    /// <summary>The earliest China local time that is still a <see cref="DateTimeOffset"/> once its +8 hours are taken off.</summary>
-    private static readonly DateTime MinChinaLocalTime = DateTime.MinValue + ChinaOffset;
 
     /// <summary>
     /// The time <paramref name="text"/> stands for in <paramref name="format"/>; without a format, ISO 8601,
@@ -59,20 +54,15 @@ internal static class MappedTime
             return null;
         }
 
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (TimeFormats.TryReadText(text, out var time, out var beforeCalendar))
         {
-            if (local >= MinChinaLocalTime)
-            {
-                return new DateTimeOffset(local, ChinaOffset);
-            }
-
-            validator.Add(field, "is out of range: a UTC+8 time before 0001-01-01 08:00:00 is before the calendar starts");
-            return null;
+            return time;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso))
+        if (beforeCalendar)
         {
-            return iso;
+            validator.Add(field, "is out of range: a UTC+8 time before 0001-01-01 08:00:00 is before the calendar starts");
+            return null;
         }
 
         validator.Add(field, "is not a time");

@@ -10,8 +10,6 @@ namespace OrderActors.Cli.Import;
 /// </summary>
 internal static class PayTime
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>
     /// <paramref name="value"/> as Unix seconds or milliseconds when the mapping says so, read as the service reads text
     /// times (<c>yyyy-MM-dd HH:mm:ss</c> in UTC+8, else ISO 8601); anything else as it is, for the service to refuse
@@ -25,17 +23,7 @@ internal static class PayTime
             return value;
         }
 
-        DateTimeOffset time;
-        if (DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            if (local < DateTime.MinValue + ChinaOffset)
-            {
-                return value;
-            }
-
-            time = new DateTimeOffset(local, ChinaOffset);
-        }
-        else if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        if (!TimeFormats.TryReadText(value, out var time, out _))
         {
             return value;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OrderActors.Client.Contracts;
 
 /// <summary>
@@ -17,4 +19,25 @@ public static class TimeFormats
     public const string Iso8601 = "iso8601";
 
     public static IReadOnlyList<string> All { get; } = [UnixSeconds, UnixMilliseconds, Iso8601];
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// A time given as text, as the service reads it: <c>yyyy-MM-dd HH:mm:ss</c> in UTC+8 (the Chinese platforms' exports),
+    /// else ISO 8601 (UTC when it names no offset). False when it is neither; <paramref name="beforeCalendar"/> is true
+    /// when it is a UTC+8 time before 0001-01-01 08:00:00, which no <see cref="DateTimeOffset"/> can hold. One rule for
+    /// the webhook mapping and the CLI's import, so an import converts a time exactly as a webhook would read it.
+    /// </summary>
+    public static bool TryReadText(string text, out DateTimeOffset time, out bool beforeCalendar)
+    {
+        beforeCalendar = false;
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            beforeCalendar = local < DateTime.MinValue + ChinaOffset;
+            time = beforeCalendar ? default : new DateTimeOffset(local, ChinaOffset);
+            return !beforeCalendar;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
 }
