@@ -19,9 +19,13 @@ internal static class ApiTestHostExtensions
         (await client.GetFromJsonAsync<OrderListResponse>($"/api/orders?{query}"))!;
 
     /// <summary>Posts a checkout with an <c>Idempotency-Key</c> header.</summary>
-    public static Task<HttpResponseMessage> PostCheckoutAsync(this HttpClient client, CreateOrderRequest request, string idempotencyKey)
+    public static Task<HttpResponseMessage> PostCheckoutAsync(this HttpClient client, CreateOrderRequest request, string idempotencyKey) =>
+        client.PostWithKeyAsync("/api/orders", request, idempotencyKey);
+
+    /// <summary>Posts <paramref name="body"/> as JSON with an <c>Idempotency-Key</c> header.</summary>
+    public static Task<HttpResponseMessage> PostWithKeyAsync<T>(this HttpClient client, string url, T body, string idempotencyKey)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(request) };
+        var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
         message.Headers.Add("Idempotency-Key", idempotencyKey);
         return client.SendAsync(message);
     }

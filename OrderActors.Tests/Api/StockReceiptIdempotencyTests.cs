@@ -21,8 +21,8 @@ public sealed class StockReceiptIdempotencyTests
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
 
-        var first = await PostAsync(admin, "SKU-RI1", new StockReceiptRequest("SZ", 5), "rcv-1");
-        var again = await PostAsync(admin, "SKU-RI1", new StockReceiptRequest("SZ", 5), "rcv-1");
+        var first = await admin.PostWithKeyAsync("/api/stock/SKU-RI1/receipts", new StockReceiptRequest("SZ", 5), "rcv-1");
+        var again = await admin.PostWithKeyAsync("/api/stock/SKU-RI1/receipts", new StockReceiptRequest("SZ", 5), "rcv-1");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Equal(5, (await again.Content.ReadFromJsonAsync<StockDto>())!.OnHand);
@@ -41,12 +41,12 @@ public sealed class StockReceiptIdempotencyTests
         await using var host = await ApiTestHost.StartAsync(provider, clock);
         var admin = host.Admin();
         var documents = host.Services.GetRequiredService<IDocumentStore>();
-        await PostAsync(admin, "SKU-RI2", new StockReceiptRequest("SZ", 7), "rcv-2");
+        await admin.PostWithKeyAsync("/api/stock/SKU-RI2/receipts", new StockReceiptRequest("SZ", 7), "rcv-2");
         Assert.Single(await documents.ListDocumentsAsync(IdempotencyStore.Collection, null, 10, CancellationToken.None));
         await SubscriptionIdempotencyTests.LoseTheAnswerAsync(documents);
         clock.Advance(IdempotencyStore.StaleClaim + TimeSpan.FromSeconds(1));
 
-        var retried = await PostAsync(admin, "SKU-RI2", new StockReceiptRequest("SZ", 7), "rcv-2");
+        var retried = await admin.PostWithKeyAsync("/api/stock/SKU-RI2/receipts", new StockReceiptRequest("SZ", 7), "rcv-2");
 
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(7, (await retried.Content.ReadFromJsonAsync<StockDto>())!.OnHand);
@@ -58,9 +58,9 @@ public sealed class StockReceiptIdempotencyTests
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
-        await PostAsync(admin, "SKU-RI3", new StockReceiptRequest("SZ", 5), "rcv-3");
+        await admin.PostWithKeyAsync("/api/stock/SKU-RI3/receipts", new StockReceiptRequest("SZ", 5), "rcv-3");
 
-        var other = await PostAsync(admin, "SKU-RI3", new StockReceiptRequest("SZ", 9), "rcv-3");
+        var other = await admin.PostWithKeyAsync("/api/stock/SKU-RI3/receipts", new StockReceiptRequest("SZ", 9), "rcv-3");
 
         await ProblemAssert.IsAsync(other, HttpStatusCode.BadRequest, "request.idempotency_key_reused", IdempotencyStore.HeaderName);
         Assert.Equal(5, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI3"))!.OnHand);
@@ -79,12 +79,5 @@ public sealed class StockReceiptIdempotencyTests
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "request.invalid", "receiptId");
         Assert.Equal(2, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI4"))!.OnHand);
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string sku, StockReceiptRequest request, string key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/stock/{sku}/receipts") { Content = JsonContent.Create(request) };
-        message.Headers.Add(IdempotencyStore.HeaderName, key);
-        return client.SendAsync(message);
     }
 }

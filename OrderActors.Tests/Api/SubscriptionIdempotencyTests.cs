@@ -28,12 +28,12 @@ public sealed class SubscriptionIdempotencyTests
         await using var host = await ApiTestHost.StartAsync(provider, clock);
         var admin = host.Admin();
         var request = new CreateSubscriptionRequest("http://127.0.0.1:9/hook", ["order.*"], Secret);
-        var first = await PostAsync(admin, request, "sub-key-1");
+        var first = await admin.PostWithKeyAsync("/api/subscriptions", request, "sub-key-1");
         await LoseTheAnswerAsync(host.Services.GetRequiredService<IDocumentStore>());
         clock.Advance(IdempotencyStore.StaleClaim + TimeSpan.FromSeconds(1));
 
-        var retried = await PostAsync(admin, request, "sub-key-1");
-        var replayed = await PostAsync(admin, request, "sub-key-1");
+        var retried = await admin.PostWithKeyAsync("/api/subscriptions", request, "sub-key-1");
+        var replayed = await admin.PostWithKeyAsync("/api/subscriptions", request, "sub-key-1");
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, retried.StatusCode, replayed.StatusCode));
         var id = (await first.Content.ReadFromJsonAsync<SubscriptionView>())!.Id;
@@ -48,11 +48,11 @@ public sealed class SubscriptionIdempotencyTests
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
         await using var host = await ApiTestHost.StartAsync("sqlite", clock);
         var admin = host.Admin();
-        var first = await PostAsync(admin, new CreateSubscriptionRequest("http://127.0.0.1:9/hook", ["order.*"], Secret), "sub-key-2");
+        var first = await admin.PostWithKeyAsync("/api/subscriptions", new CreateSubscriptionRequest("http://127.0.0.1:9/hook", ["order.*"], Secret), "sub-key-2");
         await LoseTheAnswerAsync(host.Services.GetRequiredService<IDocumentStore>());
         clock.Advance(IdempotencyStore.StaleClaim + TimeSpan.FromSeconds(1));
 
-        var other = await PostAsync(admin, new CreateSubscriptionRequest("http://127.0.0.1:9/other", ["order.*"], Secret), "sub-key-2");
+        var other = await admin.PostWithKeyAsync("/api/subscriptions", new CreateSubscriptionRequest("http://127.0.0.1:9/other", ["order.*"], Secret), "sub-key-2");
         var unkeyed = await admin.PostAsJsonAsync("/api/subscriptions", new CreateSubscriptionRequest("http://127.0.0.1:9/other", ["order.*"], Secret));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -60,13 +60,6 @@ public sealed class SubscriptionIdempotencyTests
         Assert.Equal("request.idempotency_key_reused", (await other.Content.ReadFromJsonAsync<ProblemDetails>())!.Extensions["code"]!.ToString());
         Assert.Equal(HttpStatusCode.Created, unkeyed.StatusCode);
         Assert.Equal(2, (await admin.GetFromJsonAsync<List<SubscriptionView>>("/api/subscriptions"))!.Count);
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, CreateSubscriptionRequest request, string key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/subscriptions") { Content = JsonContent.Create(request) };
-        message.Headers.Add(IdempotencyStore.HeaderName, key);
-        return client.SendAsync(message);
     }
 
     /// <summary>What a crash between storing the subscription and completing the key's record leaves: the claim, incomplete.</summary>
