@@ -1,49 +1,29 @@
-using System.Globalization;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Cli;
 
-/// <summary>Durations as operators type them: <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>, or <c>hh:mm:ss</c>.</summary>
+/// <summary>An option's duration, read as the API reads one (<see cref="Durations"/>); a usage error otherwise.</summary>
 public static class Duration
 {
-    public static bool TryParse(string? text, out TimeSpan value)
+    /// <summary>The longest an option takes unless it says otherwise: the API's longest reminder window.</summary>
+    public static readonly TimeSpan DefaultMax = TimeSpan.FromDays(3650);
+
+    public static TimeSpan Parse(string text, string option, TimeSpan? max = null)
     {
-        value = default;
-        if (string.IsNullOrWhiteSpace(text))
+        var longest = max ?? DefaultMax;
+        if (Durations.TryParse(text, longest, out var value, out var tooLong))
         {
-            return false;
+            return value;
         }
 
-        text = text.Trim();
-        var unit = char.ToLowerInvariant(text[^1]);
-        if (char.IsLetter(unit))
-        {
-            if (!double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0 || double.IsInfinity(amount))
-            {
-                return false;
-            }
-
-            // Past TimeSpan's range (about 29,000 years) is not a duration: TimeSpan.FromDays would throw.
-            var seconds = amount * unit switch { 'm' => 60, 'h' => 3_600, 'd' => 86_400, _ => 1 };
-            if (seconds >= TimeSpan.MaxValue.TotalSeconds)
-            {
-                return false;
-            }
-
-            TimeSpan? parsed = unit switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
-                _ => null,
-            };
-            value = parsed ?? default;
-            return parsed is not null;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
+        throw new CliUsageException(tooLong
+            ? $"{option} '{text}' is too long; at most {Describe(longest)}."
+            : $"{option} '{text}' is not a duration; use e.g. {Durations.Examples}.");
     }
 
-    public static TimeSpan Parse(string text, string option) =>
-        TryParse(text, out var value) ? value : throw new CliUsageException($"{option} '{text}' is not a duration; use e.g. 90s, 10m, 2h or 1d.");
+    private static string Describe(TimeSpan span) =>
+        span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0}d"
+        : span.Ticks % TimeSpan.TicksPerHour == 0 ? $"{span.TotalHours:0}h"
+        : span.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{span.TotalMinutes:0}m"
+        : $"{span.TotalSeconds:0.###}s";
 }

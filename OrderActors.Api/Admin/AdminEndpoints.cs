@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -187,10 +186,7 @@ public static class AdminEndpoints
         }
     }
 
-    /// <summary>
-    /// <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>, or a TimeSpan such as <c>00:10:00</c>; at most <see cref="MaxDueWithin"/>.
-    /// The bound is checked on the number before it becomes a TimeSpan, so <c>99999999d</c> is an answer, not an overflow.
-    /// </summary>
+    /// <summary>A duration as <see cref="Durations"/> reads one; at most <see cref="MaxDueWithin"/>.</summary>
     private static TimeSpan? ParseDuration(string? text, Validator validator)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -198,40 +194,12 @@ public static class AdminEndpoints
             return null;
         }
 
-        const string Field = "dueWithin";
-        var unit = text[^1];
-        var unitLength = unit switch
+        if (Durations.TryParse(text, MaxDueWithin, out var window, out var tooLong))
         {
-            's' => TimeSpan.FromSeconds(1),
-            'm' => TimeSpan.FromMinutes(1),
-            'h' => TimeSpan.FromHours(1),
-            'd' => TimeSpan.FromDays(1),
-            _ => TimeSpan.Zero,
-        };
-        if (unitLength > TimeSpan.Zero && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
-        {
-            // Compared in the unit, before a TimeSpan is made (which would overflow); "Infinity" fails the comparison too.
-            if (!(value <= MaxDueWithin / unitLength))
-            {
-                validator.Add(Field, $"must be at most {MaxDueWithin.TotalDays:0}d");
-                return null;
-            }
-
-            return TimeSpan.FromTicks((long)(value * unitLength.Ticks));
+            return window;
         }
 
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) && parsed >= TimeSpan.Zero)
-        {
-            if (parsed > MaxDueWithin)
-            {
-                validator.Add(Field, $"must be at most {MaxDueWithin.TotalDays:0}d");
-                return null;
-            }
-
-            return parsed;
-        }
-
-        validator.Add(Field, "must be a duration such as 10m, 2h or 00:10:00");
+        validator.Add("dueWithin", tooLong ? $"must be at most {MaxDueWithin.TotalDays:0}d" : $"must be a duration such as {Durations.Examples}");
         return null;
     }
 

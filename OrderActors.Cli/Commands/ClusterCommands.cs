@@ -16,7 +16,7 @@ public static class ClusterCommands
         var interval = Option<string?>("--interval", "Time between refreshes with --watch (default 2s).");
         var status = Command("status", "Silo, uptime, storage provider and latency, activations per grain type, mailbox backlog, calls/s, reminders due and lag.", watch, interval)
             .Runs((parse, context, cancellationToken) => parse.GetValue(watch)
-                ? WatchAsync(context, Duration.Parse(parse.GetValue(interval) ?? "2s", "--interval"), cancellationToken)
+                ? WatchAsync(context, Duration.Parse(parse.GetValue(interval) ?? "2s", "--interval", TimeSpan.FromDays(1)), cancellationToken)
                 : StatusAsync(context, cancellationToken));
         return Group("cluster", "Inspect the cluster.", status);
     }

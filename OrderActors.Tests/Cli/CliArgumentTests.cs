@@ -2,6 +2,7 @@ using System.Collections;
 using System.Net;
 using System.Net.Sockets;
 using OrderActors.Cli;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Tests.Cli;
 
@@ -80,9 +81,10 @@ public sealed class CliArgumentTests
     [InlineData("00:05:00", 300)]
     public void TryParse_OperatorDurations_GivesSeconds(string text, int seconds)
     {
-        var ok = Duration.TryParse(text, out var value);
+        var ok = Durations.TryParse(text, Duration.DefaultMax, out var value, out var tooLong);
 
         Assert.True(ok);
+        Assert.False(tooLong);
         Assert.Equal(TimeSpan.FromSeconds(seconds), value);
     }
 
@@ -91,13 +93,36 @@ public sealed class CliArgumentTests
     [InlineData("10x")]
     [InlineData("-5m")]
     [InlineData("m")]
-    [InlineData("99999999d")]
-    [InlineData("9999999999999h")]
+    [InlineData("NaNs")]
+    [InlineData("1.5.5h")]
     public void TryParse_NotADuration_IsFalse(string text)
     {
-        var ok = Duration.TryParse(text, out _);
+        var ok = Durations.TryParse(text, Duration.DefaultMax, out _, out var tooLong);
 
         Assert.False(ok);
+        Assert.False(tooLong);
+    }
+
+    [Theory]
+    [InlineData("99999999d")]
+    [InlineData("9999999999999h")]
+    [InlineData("Infinityd")]
+    [InlineData("3651d")]
+    [InlineData("3650.00:00:01")]
+    public void TryParse_PastTheLongest_IsTooLong(string text)
+    {
+        var ok = Durations.TryParse(text, Duration.DefaultMax, out _, out var tooLong);
+
+        Assert.False(ok);
+        Assert.True(tooLong);
+    }
+
+    [Fact]
+    public void Parse_PastTheOptionsLongest_SaysTheLongest()
+    {
+        var error = Assert.Throws<CliUsageException>(() => Duration.Parse("2d", "--interval", TimeSpan.FromDays(1)));
+
+        Assert.Equal("--interval '2d' is too long; at most 1d.", error.Message);
     }
 
     private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
