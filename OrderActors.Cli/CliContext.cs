@@ -9,7 +9,7 @@ namespace OrderActors.Cli;
 /// <summary>One command's run: the settings, the API client, and where output and errors go.</summary>
 public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWriter error) : IDisposable
 {
-    private readonly ResponseCapture _capture = new();
+    private readonly ResponseCapture _capture = new(settings.Timeout);
     private OrderActorsClient? _api;
 
     public CliSettings Settings { get; } = settings;

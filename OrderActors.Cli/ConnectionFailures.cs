@@ -48,10 +48,16 @@ public static class ConnectionFailures
         return $"cannot connect to {at} ({Innermost(exception)}). Check the network between here and the silo, and --url or {CliOptions.UrlVariable}.";
     }
 
-    public static string TimedOut(Uri? url, TimeSpan timeout)
+    public static string TimedOut(Exception exception, Uri? url, TimeSpan timeout)
     {
         var at = url?.ToString().TrimEnd('/') ?? CliOptions.DefaultUrl;
-        return $"{at} did not answer in time: no answer within {timeout.TotalSeconds:0.#}s, or no connection within {ResponseCapture.ConnectTimeout.TotalSeconds:0}s (the silo is overloaded, or something between drops the packets). {CheckBeforeRetrying} Give a slow command more time with --timeout.";
+        if (Find<ConnectTimedOutException>(exception) is { } connect)
+        {
+            return $"cannot connect to {at}: {connect.Message} (the host is down or unreachable, or a firewall drops the packets). " +
+                $"Nothing was sent, so the command can be run again as it is. Check --url or {CliOptions.UrlVariable} and the network between here and the silo.";
+        }
+
+        return $"{at} did not answer in time: no answer within {timeout.TotalSeconds:0.#}s (the silo is overloaded or stuck, or something between holds the answer). {CheckBeforeRetrying} Give a slow command more time with --timeout.";
     }
 
     /// <summary>Whether a timeout, not a cancellation, ended the request: HttpClient puts a <see cref="TimeoutException"/> inside.</summary>

@@ -16,7 +16,7 @@ public static class ErrorReporter
             CliAuthException auth => (ExitCodes.ConnectionOrAuth, auth.Message),
             OrderActorsApiException api => FromApi(api, settings),
             _ when ConnectionFailures.IsTimeout(exception) =>
-                (ExitCodes.ConnectionOrAuth, ConnectionFailures.TimedOut(settings?.Url, settings?.Timeout ?? CliOptions.DefaultTimeout)),
+                (ExitCodes.ConnectionOrAuth, ConnectionFailures.TimedOut(exception, settings?.Url, settings?.Timeout ?? CliOptions.DefaultTimeout)),
             HttpRequestException { StatusCode: null } http => (ExitCodes.ConnectionOrAuth, ConnectionFailures.Describe(http, settings?.Url ?? new Uri(CliOptions.DefaultUrl))),
             OperationCanceledException => (ExitCodes.ConnectionOrAuth, $"cancelled before {url} answered. {ConnectionFailures.CheckBeforeRetrying}"),
             FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),

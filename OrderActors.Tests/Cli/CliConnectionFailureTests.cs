@@ -90,9 +90,40 @@ public sealed class CliConnectionFailureTests
         var (code, error) = await RunAsync(url, "stock", "show", "SKU-1", "--timeout", "1s");
 
         Assert.Equal(ExitCodes.ConnectionOrAuth, code);
-        Assert.StartsWith($"error: {url} did not answer in time: no answer within 1s, or no connection within 10s", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {url} did not answer in time: no answer within 1s (", error, StringComparison.Ordinal);
+        Assert.Contains(ConnectionFailures.CheckBeforeRetrying, error, StringComparison.Ordinal);
         Assert.EndsWith("Give a slow command more time with --timeout.", error, StringComparison.Ordinal);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Run_NoConnectionWithinTheTimeout_SaysNothingWasSentAndItCanBeRunAgain()
+    {
+        // A listener whose accept queue (backlog 0) is already full: the kernel drops further SYNs, so a connection
+        // neither succeeds nor is refused, as with a host that is down or a firewall that drops the packets.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start(0);
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var queued = new TcpClient();
+        await queued.ConnectAsync(IPAddress.Loopback, port);
+        var url = $"http://127.0.0.1:{port}";
+
+        var (code, error) = await RunAsync(url, "orders", "cancel", "own-1", "--reason", "test", "--timeout", "2s");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.Equal(
+            $"error: cannot connect to {url}: no connection to 127.0.0.1:{port} within 1s (the host is down or unreachable, or a firewall drops the packets). " +
+            "Nothing was sent, so the command can be run again as it is. Check --url or ORDERACTORS_URL and the network between here and the silo.",
+            error);
+    }
+
+    [Theory]
+    [InlineData(1, 0.5)]
+    [InlineData(100, 10)]
+    [InlineData(3600, 10)]
+    public void ConnectTimeoutFor_IsHalfTheAnswersTimeoutUpToTenSeconds(int answerSeconds, double connectSeconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(connectSeconds), ResponseCapture.ConnectTimeoutFor(TimeSpan.FromSeconds(answerSeconds)));
     }
 
     [Theory]
