@@ -14,6 +14,7 @@ public static class ErrorReporter
         {
             CliUsageException usage => (ExitCodes.Usage, usage.Message),
             CliAuthException auth => (ExitCodes.ConnectionOrAuth, auth.Message),
+            CliRetryHintException { InnerException: { } failure } hint => WithHint(Describe(failure, settings), hint.Message),
             OrderActorsApiException api => FromApi(api, settings),
             _ when ConnectionFailures.IsTimeout(exception) =>
                 (ExitCodes.ConnectionOrAuth, ConnectionFailures.TimedOut(exception, settings?.Url, settings?.Timeout ?? CliOptions.DefaultTimeout)),
@@ -34,6 +35,9 @@ public static class ErrorReporter
             : (api.Detail ?? api.Title ?? api.Status.ToString()).TrimEnd('.');
         return api.Code is null ? $"{what} ({(int)api.Status})" : $"{what} ({(int)api.Status} {api.Code})";
     }
+
+    private static (int ExitCode, string Message) WithHint((int ExitCode, string Message) described, string hint) =>
+        (described.ExitCode, $"{described.Message} {hint}");
 
     private static (int, string) FromApi(OrderActorsApiException api, CliSettings? settings)
     {

@@ -29,11 +29,23 @@ public static class StockCommands
         var sku = Sku();
         var warehouse = Option<string>("--warehouse", "The receiving warehouse.", required: true);
         var quantity = Option<int>("--quantity", "Units received (more than 0).", required: true);
-        var receiptId = Option<string?>("--receipt-id", "The receipt's reference; a retry with the same one changes nothing.");
+        var receiptId = Option<string?>("--receipt-id", "The receipt's reference; a retry with the same one changes nothing (default: a new one, shown if no answer comes).");
         return Command("receive", "Goods received into a warehouse.", sku, warehouse, quantity, receiptId)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Stock.ReceiveAsync(parse.GetValue(sku)!, new StockReceiptRequest(parse.GetValue(warehouse), parse.GetValue(quantity), parse.GetValue(receiptId)), ct);
+                // Without a reference a resent receipt counts the goods twice; with one the CLI chose, a retry after a
+                // lost answer can pass it and count them once.
+                var given = parse.GetValue(receiptId);
+                var id = given ?? $"cli-{Guid.NewGuid():N}";
+                try
+                {
+                    await context.Api.Stock.ReceiveAsync(parse.GetValue(sku)!, new StockReceiptRequest(parse.GetValue(warehouse), parse.GetValue(quantity), id), ct);
+                }
+                catch (Exception e) when (given is null && CliRetryHintException.NoAnswer(e))
+                {
+                    throw new CliRetryHintException($"To run it again without counting the goods twice, add --receipt-id {id}.", e);
+                }
+
                 return context.PrintLast($"Stock {parse.GetValue(sku)}");
             });
     }

@@ -117,6 +117,36 @@ public sealed class CliConnectionFailureTests
             error);
     }
 
+    [Fact]
+    public async Task Run_StockReceiptWithoutAnAnswer_GivesTheReceiptIdItSentForASafeRetry()
+    {
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var listener = new MisbehavingListener(MisbehavingListener.ReadRequestThenReset(bodies.Enqueue));
+        var url = $"http://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "stock", "receive", "SKU-1", "--warehouse", "WH-1", "--quantity", "5");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        var sent = System.Text.Json.JsonDocument.Parse(Assert.Single(bodies)).RootElement.GetProperty("receiptId").GetString();
+        Assert.StartsWith("cli-", sent, StringComparison.Ordinal);
+        Assert.StartsWith($"error: the connection to {url} was closed before the answer was complete", error, StringComparison.Ordinal);
+        Assert.EndsWith($"To run it again without counting the goods twice, add --receipt-id {sent}.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StockReceiptWithItsOwnReceiptId_SendsItAndGivesNoHint()
+    {
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var listener = new MisbehavingListener(MisbehavingListener.ReadRequestThenReset(bodies.Enqueue));
+        var url = $"http://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "stock", "receive", "SKU-1", "--warehouse", "WH-1", "--quantity", "5", "--receipt-id", "GRN-7");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.Equal("GRN-7", System.Text.Json.JsonDocument.Parse(Assert.Single(bodies)).RootElement.GetProperty("receiptId").GetString());
+        Assert.DoesNotContain("--receipt-id", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, 0.5)]
     [InlineData(100, 10)]

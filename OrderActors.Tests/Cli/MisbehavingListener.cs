@@ -32,6 +32,31 @@ public sealed class MisbehavingListener : IAsyncDisposable
         socket.Close();
     };
 
+    /// <summary>
+    /// Reads the request, head and body (by its Content-Length, or its chunks), gives the body to <paramref name="body"/>,
+    /// and resets the connection.
+    /// </summary>
+    public static Func<Socket, CancellationToken, Task> ReadRequestThenReset(Action<string> body) => async (socket, token) =>
+    {
+        var received = new StringBuilder();
+        var buffer = new byte[4096];
+        string? complete;
+        while ((complete = RequestBody(received.ToString())) is null)
+        {
+            var read = await socket.ReceiveAsync(buffer, token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        body(complete);
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+    };
+
     /// <summary>Reads whatever comes first (an HTTP head, a TLS hello), answers <paramref name="text"/> and closes.</summary>
     public static Func<Socket, CancellationToken, Task> AnswerWith(string text) => async (socket, token) =>
     {
@@ -61,6 +86,46 @@ public sealed class MisbehavingListener : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>The body of <paramref name="request"/> once all of it has come, else null.</summary>
+    private static string? RequestBody(string request)
+    {
+        var end = request.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var head = request[..end];
+        var rest = request[(end + 4)..];
+        if (head.Contains("transfer-encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            var decoded = new StringBuilder();
+            while (rest.IndexOf("\r\n", StringComparison.Ordinal) is var line and >= 0)
+            {
+                var size = Convert.ToInt32(rest[..line], 16);
+                if (size == 0)
+                {
+                    return decoded.ToString();
+                }
+
+                if (rest.Length < line + 2 + size + 2)
+                {
+                    return null;
+                }
+
+                decoded.Append(rest, line + 2, size);
+                rest = rest[(line + 2 + size + 2)..];
+            }
+
+            return null;
+        }
+
+        var length = System.Text.RegularExpressions.Regex.Match(head, @"(?im)^content-length:\s*(\d+)") is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        return rest.Length >= length ? rest[..length] : null;
     }
 
     private static async Task ReadHeadAsync(Socket socket, CancellationToken token)
