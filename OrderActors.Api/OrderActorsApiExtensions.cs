@@ -42,6 +42,7 @@ public static class OrderActorsApiExtensions
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            Problems.Complete(context.ProblemDetails);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
