@@ -71,6 +71,7 @@ public static class OrderActorsApiExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<KnownSkuCache>();
+        services.AddSingleton<RuleSectionReader>();
         services.AddSingleton<IOrderIntake, GrainOrderIntake>();
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddSingleton<OutboxDispatcher>();
