@@ -125,6 +125,18 @@ public sealed class Validator
         return true;
     }
 
+    /// <summary>A count a caller asks for (a page size, a top-N): 1 to <paramref name="max"/>, refused rather than clamped.</summary>
+    public bool Limit(int value, string field, int max)
+    {
+        if (value < 1 || value > max)
+        {
+            Add(field, $"must be between 1 and {max}");
+            return false;
+        }
+
+        return true;
+    }
+
     public void ThrowIfInvalid(string code = "request.invalid")
     {
         if (_errors is not null)
