@@ -58,6 +58,7 @@ public static class OrderActorsApiExtensions
         {
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddDocumentTransformer<ProblemSchema>();
+            options.AddSchemaTransformer<StringSchemaTransformer>();
         });
 
         services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
