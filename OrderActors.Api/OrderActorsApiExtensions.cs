@@ -42,6 +42,7 @@ public static class OrderActorsApiExtensions
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            Problems.Complete(context.ProblemDetails);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
@@ -57,6 +58,7 @@ public static class OrderActorsApiExtensions
         {
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddDocumentTransformer<ProblemSchema>();
+            options.AddSchemaTransformer<StringSchemaTransformer>();
         });
 
         services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
@@ -70,6 +72,7 @@ public static class OrderActorsApiExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<KnownSkuCache>();
+        services.AddSingleton<RuleSectionReader>();
         services.AddSingleton<IOrderIntake, GrainOrderIntake>();
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddSingleton<OutboxDispatcher>();

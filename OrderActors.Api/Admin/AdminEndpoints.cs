@@ -66,7 +66,7 @@ public static class AdminEndpoints
     {
         // Out of range is refused as /api/orders refuses its limit, not clamped: a caller asking for -1 gets told.
         var validator = new Validator();
-        InRange(validator, top, MaxTop, "top");
+        validator.Limit(top, "top", MaxTop);
         validator.ThrowIfInvalid();
         var grainType = type is null ? null : Normalize(type, inspector);
         return TypedResults.Ok(inspector.ListActivations(grainType, top).Select(ToDto).ToList());
@@ -102,7 +102,7 @@ public static class AdminEndpoints
     private static async Task<Ok<List<ReminderDto>>> RemindersAsync(IReminderTable reminders, TimeProvider time, CancellationToken cancellationToken, string? dueWithin = null, int limit = 200)
     {
         var validator = new Validator();
-        InRange(validator, limit, MaxReminders, "limit");
+        validator.Limit(limit, "limit", MaxReminders);
         var window = ParseDuration(dueWithin, validator) ?? MaxDueWithin;
         validator.ThrowIfInvalid();
         var due = await reminders.GetDueRemindersAsync(time.GetUtcNow() + window, limit, cancellationToken);
@@ -176,14 +176,6 @@ public static class AdminEndpoints
         }
 
         return name;
-    }
-
-    private static void InRange(Validator validator, int value, int max, string field)
-    {
-        if (value < 1 || value > max)
-        {
-            validator.Add(field, $"must be between 1 and {max}");
-        }
     }
 
     /// <summary>A duration as <see cref="Durations"/> reads one; at most <see cref="MaxDueWithin"/>.</summary>

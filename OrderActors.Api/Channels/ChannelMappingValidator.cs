@@ -89,6 +89,24 @@ public static class ChannelMappingValidator
             }
         }
 
+        // A list no value can match makes the field false for every order (a channel's cancellations never cancel):
+        // to mean "present and not false or 0", leave the list out.
+        if (field.TrueWhen is { } trueWhen)
+        {
+            if (trueWhen.Count == 0)
+            {
+                validator.Add($"{name}.trueWhen", "lists the values that mean true; leave it out for \"present and not false or 0\"");
+            }
+
+            for (var i = 0; i < trueWhen.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(trueWhen[i]))
+                {
+                    validator.Add($"{name}.trueWhen[{i}]", "must be a value the payload sends (not blank)");
+                }
+            }
+        }
+
         if (field.Scale is { } scale && !Scales.Contains(scale))
         {
             validator.Add($"{name}.scale", "must be a power of ten from 0.000001 to 1000000 (0.01 for amounts in fen)");

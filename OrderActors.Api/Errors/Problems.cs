@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using OrderActors.Grains;
 
 namespace OrderActors.Api.Errors;
@@ -80,6 +81,14 @@ public static partial class Problems
     /// </summary>
     public static ProblemDetails BadParameter(BadHttpRequestException bad)
     {
+        if (bad.Message.StartsWith("Expected a supported JSON media type", StringComparison.Ordinal))
+        {
+            // A body without a Content-Type: the same mistake as a body of another type, which is a 415.
+            var problem = Create(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaTypeCode, "Unsupported media type", "Send the body as JSON, with Content-Type: application/json.");
+            problem.Extensions["field"] = ContentTypeField;
+            return problem;
+        }
+
         var match = BindingMessage().Match(bad.Message);
         if (!match.Success)
         {
@@ -93,6 +102,43 @@ public static partial class Problems
 
     [GeneratedRegex(@"parameter ""(?:[^"" ]+ )?(?<name>[^"" ]+)""", RegexOptions.CultureInvariant)]
     private static partial Regex BindingMessage();
+
+    /// <summary>
+    /// Gives a problem the framework wrote itself (status code pages: an unknown route, a method the route does not
+    /// take, a body that is not JSON, a bare <c>NotFound()</c>) the <c>code</c> and <c>type</c> every answer of this API
+    /// carries, from its status: <c>request.not_found</c>, <c>request.method_not_allowed</c>,
+    /// <c>request.unsupported_media_type</c> (which names <c>Content-Type</c>). Problems that have a code keep it.
+    /// </summary>
+    public static void Complete(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var code = status switch
+        {
+            >= 500 => "server.error",
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaTypeCode,
+            _ => "request." + SnakeCase(ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "bad"),
+        };
+        problem.Type = ProblemTypes.For(code);
+        problem.Extensions["code"] = code;
+        if (status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            problem.Detail ??= "Send the body as JSON, with Content-Type: application/json.";
+            problem.Extensions["field"] = ContentTypeField;
+        }
+    }
+
+    private const string UnsupportedMediaTypeCode = "request.unsupported_media_type";
+
+    private const string ContentTypeField = "Content-Type";
+
+    private static string SnakeCase(string reason) =>
+        string.Join('_', reason.Split(' ', '-', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     public static ProblemDetails TooLarge() =>
         Create(StatusCodes.Status413PayloadTooLarge, "request.too_large", "Request body too large", "The request body is larger than the service accepts.");

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace OrderActors.Api.Errors;
 
@@ -119,6 +120,49 @@ public sealed class Validator
         if (value < 0)
         {
             Add(field, "must not be negative");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A code or id (SKU, warehouse, order id, waybill) is plain text: no control character (U+0007) and no format
+    /// character (U+202E, which turns the text around on screen; U+200B, which is not seen at all). Surrounding
+    /// whitespace is trimmed off before codes are used, so it is not looked at. Free text (notes, reasons, addresses)
+    /// keeps its tabs and newlines.
+    /// </summary>
+    public bool PlainCode(string? value, string field)
+    {
+        if (value is not null && HasHiddenCharacters(value.AsSpan().Trim()))
+        {
+            Add(field, "must not contain control or format characters (such as U+0007 or U+202E)");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a control or format character (see <see cref="PlainCode"/>).</summary>
+    public static bool HasHiddenCharacters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A count a caller asks for (a page size, a top-N): 1 to <paramref name="max"/>, refused rather than clamped.</summary>
+    public bool Limit(int value, string field, int max)
+    {
+        if (value < 1 || value > max)
+        {
+            Add(field, $"must be between 1 and {max}");
             return false;
         }
 

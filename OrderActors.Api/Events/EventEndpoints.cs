@@ -47,10 +47,7 @@ public static class EventEndpoints
             validator.Add("after", "must not be negative");
         }
 
-        if (limit is < 1 or > 1000)
-        {
-            validator.Add("limit", "must be between 1 and 1000");
-        }
+        validator.Limit(limit, "limit", 1000);
 
         validator.ThrowIfInvalid();
         var events = await storage.ReadFeedAsync(after, limit, types, cancellationToken);

@@ -67,7 +67,11 @@ public static class CreateOrderValidation
                     continue;
                 }
 
-                validator.Required(line.Sku, $"lines[{i}].sku", MaxSkuLength);
+                if (validator.Required(line.Sku, $"lines[{i}].sku", MaxSkuLength))
+                {
+                    validator.PlainCode(line.Sku, $"lines[{i}].sku");
+                }
+
                 if (validator.Positive(line.Quantity, $"lines[{i}].quantity") && line.Quantity > StockErrors.MaxQuantity)
                 {
                     validator.Add($"lines[{i}].quantity", $"must be at most {StockErrors.MaxQuantity}");
@@ -102,7 +106,7 @@ public static class CreateOrderValidation
 
     /// <summary>What the line checks above accept, so a valid line needs no field names (they are built only for errors).</summary>
     private static bool IsWellFormed(OrderLineInput line) =>
-        !string.IsNullOrWhiteSpace(line.Sku) && line.Sku.Length <= MaxSkuLength
+        !string.IsNullOrWhiteSpace(line.Sku) && line.Sku.Length <= MaxSkuLength && !Validator.HasHiddenCharacters(line.Sku.AsSpan().Trim())
         && line.Quantity is > 0 and <= StockErrors.MaxQuantity
         && line.UnitPrice is >= 0;
 

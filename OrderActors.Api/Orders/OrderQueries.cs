@@ -27,23 +27,21 @@ public static class OrderQueries
         int limit = 50)
     {
         var validator = new Validator();
-        if (status is not null && !Enum.TryParse<OrderStatus>(status, ignoreCase: true, out _))
+        var statusName = status is null ? null : StatusName(status);
+        if (status is not null && statusName is null)
         {
-            validator.Add("status", $"must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}");
+            validator.Add("status", $"must be one of {string.Join(", ", ListedStatuses)}");
         }
 
-        if (limit is < 1 or > 500)
-        {
-            validator.Add("limit", "must be between 1 and 500");
-        }
+        validator.Limit(limit, "limit", 500);
 
         var afterKey = OrderCursor.Decode(cursor, validator);
         validator.ThrowIfInvalid();
 
         var filters = new List<IndexFilter>();
-        if (status is not null)
+        if (statusName is not null)
         {
-            filters.Add(new(OrderIndex.Status, IndexOperator.Equal, Enum.Parse<OrderStatus>(status, ignoreCase: true).ToString()));
+            filters.Add(new(OrderIndex.Status, IndexOperator.Equal, statusName));
         }
 
         AddEqual(filters, OrderIndex.Channel, channel?.ToLowerInvariant());
@@ -83,6 +81,16 @@ public static class OrderQueries
             entries.ContainsKey(OrderIndex.Held),
             holds);
     }
+
+    /// <summary>Every status an order can be listed in (not <see cref="OrderStatus.None"/>: never placed, never listed).</summary>
+    private static readonly string[] ListedStatuses = Enum.GetNames<OrderStatus>().Where(n => n != nameof(OrderStatus.None)).ToArray();
+
+    /// <summary>
+    /// The status named, case aside; null for anything else. <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>
+    /// also takes numbers (<c>99</c>) and lists (<c>Paid,Shipped</c>), which listed nothing and answered 200 for a typo.
+    /// </summary>
+    private static string? StatusName(string status) =>
+        Array.Find(ListedStatuses, n => n.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static void AddEqual(List<IndexFilter> filters, string name, string? value)
     {

@@ -33,10 +33,7 @@ public static class ReportEndpoints
     private static async Task<Ok<OrderListResponse>> ExceptionsAsync(IGrainStorage storage, HttpContext http, CancellationToken cancellationToken, string? code = null, string? cursor = null, int limit = 100)
     {
         var validator = new Validator();
-        if (limit is < 1 or > MaxExceptions)
-        {
-            validator.Add("limit", $"must be between 1 and {MaxExceptions}");
-        }
+        validator.Limit(limit, "limit", MaxExceptions);
 
         // Pages in order id, as the order list does, so a page ends where the next begins whatever is held meanwhile.
         var afterKey = OrderCursor.Decode(cursor, validator);

@@ -2,11 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using OrderActors.Api.Auth;
-using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains.Rules;
 using OrderActors.Runtime;
@@ -41,36 +38,23 @@ public static class RuleEndpoints
         return TypedResults.Ok(Section(book, section));
     }
 
-    private static async Task<Results<Ok<object>, NotFound>> PutAsync(string section, JsonElement body, IGrainFactory grains, HttpContext http, IOptions<JsonOptions> json)
+    private static async Task<Results<Ok<object>, NotFound>> PutAsync(string section, JsonElement body, IGrainFactory grains, HttpContext http, RuleSectionReader reader)
     {
         if (!Sections.Contains(section))
         {
             return TypedResults.NotFound();
         }
 
-        var options = json.Value.SerializerOptions;
         var actor = CallerAccess.From(http.User).Actor;
         var rules = Book(grains);
         var book = section switch
         {
-            "allocation" => await rules.PutAllocationAsync(Read<AllocationRules>(body, options), actor),
-            "exceptions" => await rules.PutExceptionsAsync(Read<ExceptionRules>(body, options), actor),
-            "approval" => await rules.PutApprovalAsync(Read<ApprovalRules>(body, options), actor),
-            _ => await rules.PutSlaAsync(Read<SlaRules>(body, options), actor),
+            "allocation" => await rules.PutAllocationAsync(reader.Read<AllocationRules>(body), actor),
+            "exceptions" => await rules.PutExceptionsAsync(reader.Read<ExceptionRules>(body), actor),
+            "approval" => await rules.PutApprovalAsync(reader.Read<ApprovalRules>(body), actor),
+            _ => await rules.PutSlaAsync(reader.Read<SlaRules>(body), actor),
         };
         return TypedResults.Ok(Section(book, section));
-    }
-
-    private static T Read<T>(JsonElement body, JsonSerializerOptions options)
-        where T : class
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw new RequestValidationException("request.invalid", new Dictionary<string, string[]> { ["body"] = ["must be a JSON object"] });
-        }
-
-        // JsonException (wrong type somewhere) carries the path and becomes a 400 naming the field.
-        return body.Deserialize<T>(options) ?? throw new RequestValidationException("request.invalid", new Dictionary<string, string[]> { ["body"] = ["is required"] });
     }
 
     private static object Section(RuleBook book, string section) => section switch

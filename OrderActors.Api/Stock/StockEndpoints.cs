@@ -58,7 +58,11 @@ public static class StockEndpoints
         CancellationToken cancellationToken)
     {
         var validator = new Validator();
-        validator.Required(request.Warehouse, "warehouse", 50);
+        if (validator.Required(request.Warehouse, "warehouse", 50))
+        {
+            validator.PlainCode(request.Warehouse, "warehouse");
+        }
+
         validator.Positive(request.Quantity, "quantity");
         validator.Optional(request.ReceiptId, "receiptId", 100);
         validator.ThrowIfInvalid();
@@ -80,7 +84,11 @@ public static class StockEndpoints
     private static async Task<Ok<StockDto>> CountAsync(string sku, StockCountRequest request, IGrainFactory grains, HttpContext http)
     {
         var validator = new Validator();
-        validator.Required(request.Warehouse, "warehouse", 50);
+        if (validator.Required(request.Warehouse, "warehouse", 50))
+        {
+            validator.PlainCode(request.Warehouse, "warehouse");
+        }
+
         validator.NotNegative(request.OnHand, "onHand");
         validator.ThrowIfInvalid();
         var view = await Grain(grains, sku).CountAsync(new StockCount(request.Warehouse!.Trim(), request.OnHand!.Value, Actor(http)));
@@ -144,12 +152,14 @@ public static class StockEndpoints
     private static ISkuStockGrain Grain(IGrainFactory grains, string sku)
     {
         sku = RouteKeys.Decode(sku);
+        var validator = new Validator();
         if (string.IsNullOrWhiteSpace(sku) || sku.Length > 64)
         {
-            var validator = new Validator();
             validator.Add("sku", "must be 1-64 characters");
-            validator.ThrowIfInvalid();
         }
+
+        validator.PlainCode(sku, "sku");
+        validator.ThrowIfInvalid();
 
         return grains.GetGrain<ISkuStockGrain>(sku.Trim());
     }

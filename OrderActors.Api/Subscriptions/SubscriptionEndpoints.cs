@@ -90,14 +90,19 @@ public static class SubscriptionEndpoints
 
     private static async Task<Results<Ok<List<DeliveryView>>, NotFound>> DeliveriesAsync(string id, OutboxStore store, CancellationToken cancellationToken, int limit = 100)
     {
+        var validator = new Validator();
+        validator.Limit(limit, "limit", MaxDeliveries);
+        validator.ThrowIfInvalid();
         if (await store.GetSubscriptionAsync(id, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
-        var deliveries = await store.ListDeliveriesAsync(id, Math.Clamp(limit, 1, 1000), cancellationToken);
+        var deliveries = await store.ListDeliveriesAsync(id, limit, cancellationToken);
         return TypedResults.Ok(deliveries.Select(d => d.ToView()).ToList());
     }
+
+    private const int MaxDeliveries = 1000;
 
     private static SubscriptionView ToView(SubscriptionRecord record) => new(record.Id, record.Url, record.Events, record.CreatedAt, record.StartPosition);
 }

@@ -63,6 +63,39 @@ public sealed class OpenApiDocumentTests
     /// not, and a key with a role the document does not list for an operation gets 403: the document's security and
     /// roles are those the API enforces. None of these requests reaches a handler, so nothing changes.
     /// </summary>
+    /// <summary>
+    /// The API's own string converter hid the type of every text from the schema generator: properties and path and
+    /// query parameters were <c>{}</c> (any JSON), so the document did not say that <c>"sku": 5</c> is wrong.
+    /// </summary>
+    [Fact]
+    public async Task Document_TextPropertiesAndParameters_AreStrings()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var document = await host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var untyped = schemas.EnumerateObject()
+            .Where(s => s.Value.TryGetProperty("properties", out _))
+            .SelectMany(s => s.Value.GetProperty("properties").EnumerateObject().Select(p => (Name: $"{s.Name}.{p.Name}", Schema: p.Value)))
+            .Where(p => p.Schema.ValueKind == JsonValueKind.Object && !p.Schema.EnumerateObject().Any(m => m.Name is "type" or "$ref" or "oneOf" or "anyOf" or "allOf"))
+            .Select(p => p.Name)
+            // Any JSON on purpose: a grain's state and an event's data.
+            .Where(n => n is not "GrainDetailDto.state" && !n.EndsWith(".data", StringComparison.Ordinal))
+            .ToList();
+        var untypedParameters = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("parameters", out _))
+                .SelectMany(o => o.Value.GetProperty("parameters").EnumerateArray().Select(a => (Name: $"{o.Name} {p.Name} {a.GetProperty("name").GetString()}", Schema: a.GetProperty("schema")))))
+            .Where(a => !a.Schema.TryGetProperty("type", out _))
+            .Select(a => a.Name)
+            .ToList();
+
+        Assert.Empty(untyped);
+        Assert.Empty(untypedParameters);
+        var lineSku = schemas.GetProperty("OrderLineInput").GetProperty("properties").GetProperty("sku").GetProperty("type");
+        Assert.Equal(["null", "string"], lineSku.EnumerateArray().Select(t => t.GetString()).Order());
+        Assert.Equal("string", Operation(document, "/api/orders/{id}", "get").GetProperty("parameters")[0].GetProperty("schema").GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task Document_SecurityAndRoles_AreWhatTheApiEnforces()
     {
