@@ -40,9 +40,10 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
             return new IntakeResult(existing.Id, Changed: await CancelOnChannelAsync(grain, existing, actor));
         }
 
-        if (order.Paid && existing.Status == OrderStatus.PendingPayment)
+        // An order cancelled here because its payment hold ran out is opened again: the marketplace took the buyer's money.
+        if (order.Paid && (existing.Status == OrderStatus.PendingPayment || existing is { Status: OrderStatus.Cancelled, CancelReason: OrderGrain.HoldExpiredReason }))
         {
-            var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor));
+            var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor, ReopenIfHoldExpired: true));
             return new IntakeResult(paid.Id, Changed: paid.Version != existing.Version);
         }
 

@@ -136,6 +136,9 @@ public sealed class OrderState : IJournaledState, IIndexedState
             case OrderCancelled e:
                 (Status, CancelReason, CancelledAt, PaymentDueAt) = (OrderStatus.Cancelled, e.Reason, e.At, null);
                 break;
+            case OrderReopened:
+                (Status, CancelReason, CancelledAt) = (OrderStatus.PendingPayment, null, null);
+                break;
             case OrderAllocated e:
                 (Status, Warehouse, AllocatedAt) = (OrderStatus.Allocated, e.Warehouse, e.At);
                 break;
