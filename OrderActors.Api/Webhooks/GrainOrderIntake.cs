@@ -7,7 +7,8 @@ namespace OrderActors.Api.Webhooks;
 /// <summary>
 /// Channel orders into order grains. A new order is placed (a marketplace order arrives sold: short stock becomes a hold,
 /// not a refusal — the grain decides). A known order only takes news the grain does not have yet, i.e. payment of an
-/// order still waiting for it, or a cancellation on the channel; any other repeat or stale update changes nothing.
+/// order still waiting for it, or a cancellation on the channel (see <see cref="CancelOnChannelAsync"/>); any other repeat or
+/// stale update changes nothing.
 /// </summary>
 public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
 {
@@ -34,20 +35,50 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
             existing = view;
         }
 
-        if (order.Cancelled && existing.Status is not (OrderStatus.Cancelled or OrderStatus.Merged or OrderStatus.Split))
+        if (order.Cancelled)
         {
-            // The grain refuses (409) once the order is packed: the seller must intercept it by hand.
-            var cancelled = await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
-            return new IntakeResult(cancelled.Id, Changed: true);
+            return new IntakeResult(existing.Id, Changed: await CancelOnChannelAsync(grain, existing, actor));
         }
 
-        if (order.Paid && existing.Status == OrderStatus.PendingPayment)
+        // An order cancelled here because its payment hold ran out is opened again: the marketplace took the buyer's money.
+        if (order.Paid && (existing.Status == OrderStatus.PendingPayment || existing is { Status: OrderStatus.Cancelled, CancelReason: OrderGrain.HoldExpiredReason }))
         {
-            var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor));
+            var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor, ReopenIfHoldExpired: true));
             return new IntakeResult(paid.Id, Changed: paid.Version != existing.Version);
         }
 
         return new IntakeResult(existing.Id, Changed: false);
+    }
+
+    /// <summary>
+    /// The buyer's cancellation on the channel reaches the goods wherever they are: an order not yet packed is cancelled; a
+    /// packed one is intercepted (cancelled, its stock released, as a refund request before shipping is); one already
+    /// shipped opens a return; a split order does this for each of its parts. A 409 here went back to the marketplace,
+    /// which retries it, while the order went on to be shipped. An order merged into another is left as it is: its lines
+    /// ship with the other order's, and taking them out needs a person. True when anything changed.
+    /// </summary>
+    private async Task<bool> CancelOnChannelAsync(IOrderGrain grain, OrderView order, string actor)
+    {
+        switch (order.Status)
+        {
+            case OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated:
+                await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
+                return true;
+            case OrderStatus.Packed or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed:
+                var after = await grain.RequestReturnAsync(new RequestReturn(CancelledOnChannel, actor));
+                return after.Version != order.Version;
+            case OrderStatus.Split:
+                var changed = false;
+                foreach (var partId in order.ChildOrderIds)
+                {
+                    var part = grains.GetGrain<IOrderGrain>(partId);
+                    changed |= await CancelOnChannelAsync(part, await part.GetAsync(), actor);
+                }
+
+                return changed;
+            default:
+                return false;
+        }
     }
 
     private static PlaceOrder ToCommand(MappedOrder order, string actor) => new()

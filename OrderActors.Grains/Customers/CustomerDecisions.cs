@@ -71,6 +71,26 @@ public static class CustomerDecisions
         return WithTags(state, refund, projected, now);
     }
 
+    /// <summary>Takes back a refund recorded earlier (by its id); nothing when it is not recorded, so a retry is a no-op.</summary>
+    public static IReadOnlyList<object> ReverseRefund(CustomerState state, CustomerRefund command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Require(command.OrderId, "orderId");
+        Require(command.RefundId, "refundId");
+        Require(command.Actor, "actor");
+        if (state.FindOrder(command.OrderId) is not { } order || !order.RefundIds.Contains(command.RefundId))
+        {
+            return [];
+        }
+
+        var amount = Math.Min(command.Amount, order.Refunded);
+        var reversed = new CustomerRefundReversed(command.OrderId, command.RefundId, amount, string.IsNullOrWhiteSpace(command.Reason) ? "refund reversed" : command.Reason);
+        var projected = state.Orders
+            .Select(o => o.OrderId == command.OrderId ? Copy(o, o.Refunded - amount) : o)
+            .ToList();
+        return WithTags(state, reversed, projected, now);
+    }
+
     /// <summary>Takes back an order that was never stored: a forgotten event (with the tags it changes), or nothing when it is not recorded.</summary>
     public static IReadOnlyList<object> ForgetOrder(CustomerState state, ForgetCustomerOrder command, DateTimeOffset now)
     {

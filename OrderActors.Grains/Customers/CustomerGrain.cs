@@ -47,6 +47,13 @@ public sealed class CustomerGrain(IJournal<CustomerState> journal, TimeProvider 
         return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
     }
 
+    public async Task<CustomerView> ReverseRefundAsync(CustomerRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        await CommitAsync(CustomerDecisions.ReverseRefund(journal.State, refund, time.GetUtcNow()), refund.Actor);
+        return CustomerViews.ToView(Phone, journal.State, time.GetUtcNow());
+    }
+
     public async Task<CustomerView> ForgetOrderAsync(ForgetCustomerOrder command)
     {
         ArgumentNullException.ThrowIfNull(command);

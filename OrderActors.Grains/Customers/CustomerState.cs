@@ -74,6 +74,11 @@ public sealed class CustomerState : IJournaledState, IIndexedState
                 order.Refunded += e.Amount;
                 order.RefundIds.Add(e.RefundId);
                 break;
+            case CustomerRefundReversed e:
+                var reversed = FindOrder(e.OrderId)!;
+                reversed.Refunded -= e.Amount;
+                reversed.RefundIds.Remove(e.RefundId);
+                break;
             case CustomerOrderForgotten e:
                 Orders.RemoveAll(o => o.OrderId == e.OrderId);
                 foreach (var other in Orders)

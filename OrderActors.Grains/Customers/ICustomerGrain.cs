@@ -15,6 +15,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Records a refund (or a cancellation: the full amount) against one of the customer's orders; idempotent by refund id.</summary>
     Task<CustomerView> RecordRefundAsync(CustomerRefund refund);
 
+    /// <summary>Takes back a refund recorded by <see cref="RecordRefundAsync"/> (same order and refund id); idempotent.</summary>
+    Task<CustomerView> ReverseRefundAsync(CustomerRefund refund);
+
     /// <summary>
     /// Takes back an order that was recorded here but never stored; idempotent (an order not recorded is left alone).
     /// Only the order's own grain calls this, in its own turn, after finding it does not exist.

@@ -21,6 +21,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
     public const string SlaReminder = "sla";
     public const string SystemActor = "system";
 
+    /// <summary>Why the order's own reminder cancelled it: the payment hold ran out.</summary>
+    public const string HoldExpiredReason = "payment not received within the hold";
+
     /// <summary>SKU reservations outlive the order's own hold by this much, so the order's reminder is the one that cancels; the SKU's expiry is the backstop.</summary>
     private static readonly TimeSpan ReservationGrace = TimeSpan.FromMinutes(5);
 
@@ -172,6 +175,11 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             return await ViewAsync();
         }
 
+        if (command.ReopenIfHoldExpired && State.Status == OrderStatus.Cancelled && State.CancelReason == HoldExpiredReason)
+        {
+            return await ReopenPaidAsync(command);
+        }
+
         OrderGuards.EnsureStatus(State, "pay", OrderStatus.PendingPayment);
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
@@ -218,7 +226,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                     return;
                 }
 
-                await CancelAndReleaseAsync("payment not received within the hold", SystemActor, rules);
+                await CancelAndReleaseAsync(HoldExpiredReason, SystemActor, rules);
                 await SyncSlaReminderAsync(rules);
                 return;
             }
@@ -237,6 +245,50 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         }
 
         await SyncSlaReminderAsync(rules);
+    }
+
+    /// <summary>
+    /// A marketplace says an order is paid that this service cancelled when its payment hold ran out (marketplaces keep an
+    /// unpaid order open for hours or days; the hold only bounds how long stock is kept for it). The buyer has paid, so the
+    /// order is opened again and paid: its stock is reserved and confirmed again (short stock becomes a hold, as for any
+    /// marketplace order), the customer's record of the cancellation's refund is taken back, and the order goes on from Paid.
+    /// Each step is idempotent by order, so a redelivery after a failure in between finishes it.
+    /// </summary>
+    private async Task<OrderView> ReopenPaidAsync(ConfirmPayment command)
+    {
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        var (short_, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
+        await ReverseCancelRefundAsync(command.Actor);
+        var events = new List<object>
+        {
+            new OrderReopened("paid on the channel after the payment hold ran out", now),
+            new PaymentConfirmed(command.PaymentId, command.Amount, now),
+        };
+        if (short_ && rules.Exceptions.InsufficientStock.Enabled)
+        {
+            events.Add(new HoldOpened(HoldCodes.InsufficientStock, "Not every line could be reserved in full.", now));
+        }
+
+        if (rules.Exceptions.PaymentNotReceived.Enabled && command.Amount < State.TotalAmount)
+        {
+            var finding = ExceptionChecker.PaymentShort(command.Amount, State.TotalAmount);
+            events.Add(new HoldOpened(finding.Code, finding.Detail, now));
+        }
+
+        await AppendHoldEndedAsync(events, command.Actor, rules);
+        return await AfterChangeAsync(rules);
+    }
+
+    /// <summary>Takes back the refund <see cref="CancelAndReleaseAsync"/> recorded with the customer (same conditions, same id).</summary>
+    private async Task ReverseCancelRefundAsync(string actor)
+    {
+        if (State.TotalAmount > 0 && State.MergedFrom.Count == 0 && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone))
+        {
+            var customerOrderId = State.ParentOrderId ?? Id;
+            await GrainFactory.GetGrain<ICustomerGrain>(phone).ReverseRefundAsync(
+                new CustomerRefund(customerOrderId, $"{Id}-cancel", State.TotalAmount, "paid on the channel after the payment hold ran out", actor));
+        }
     }
 
     /// <summary>

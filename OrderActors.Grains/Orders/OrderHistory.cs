@@ -42,6 +42,7 @@ public static class OrderHistory
         HoldReleased e => $"{e.Code}: {e.Reason}",
         ApprovalGranted e => e.Comment,
         OrderCancelled e => e.Reason,
+        OrderReopened e => e.Reason,
         OrderSplit e => e.Reason,
         OrdersMerged e => e.Reason,
         ReturnRequested e => e.Reason,

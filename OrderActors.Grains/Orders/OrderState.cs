@@ -136,6 +136,9 @@ public sealed class OrderState : IJournaledState, IIndexedState
             case OrderCancelled e:
                 (Status, CancelReason, CancelledAt, PaymentDueAt) = (OrderStatus.Cancelled, e.Reason, e.At, null);
                 break;
+            case OrderReopened:
+                (Status, CancelReason, CancelledAt) = (OrderStatus.PendingPayment, null, null);
+                break;
             case OrderAllocated e:
                 (Status, Warehouse, AllocatedAt) = (OrderStatus.Allocated, e.Warehouse, e.At);
                 break;
@@ -197,7 +200,10 @@ public sealed class OrderState : IJournaledState, IIndexedState
         }
 
         var at = ((IOrderEvent)@event).At;
-        UpdatedAt = at;
+
+        // Never back in time: a marketplace order's payment carries the platform's pay time, which is before the order
+        // was received here, and an order must not read as updated before it was placed (nor look untouched for longer).
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
         RedAlert = false;
         var stage = OrderSla.StageOf(this);
         if (stage != SlaStage)

@@ -32,7 +32,7 @@ public static class OrderViews
             Warehouse = state.Warehouse,
             Carrier = state.Carrier,
             WaybillNo = state.WaybillNo,
-            Tracking = Copy(state.Tracking),
+            Tracking = ByScanTime(state.Tracking),
             ParentOrderId = state.ParentOrderId,
             ChildOrderIds = Copy(state.ChildOrderIds),
             MergedFrom = Copy(state.MergedFrom),
@@ -59,4 +59,11 @@ public static class OrderViews
     // A view is built for nearly every call on an order and most of its lists are empty: an empty one is the shared empty
     // array, not a fresh copy of nothing (serialised the same: []).
     private static IReadOnlyList<T> Copy<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
+
+    /// <summary>
+    /// The carrier's scans in the order they happened, not the order they arrived: carriers push late and out of order
+    /// (a delivery scan before the pick-up scan it follows). Stable, so scans of the same time keep their arrival order.
+    /// </summary>
+    private static IReadOnlyList<TrackingEventView> ByScanTime(List<TrackingEventView> tracking) =>
+        tracking.Count == 0 ? [] : [.. tracking.OrderBy(t => t.At)];
 }

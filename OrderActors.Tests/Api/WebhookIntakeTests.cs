@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Client.Contracts;
+using OrderActors.Runtime.Reminders;
 using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Infrastructure;
 
@@ -111,6 +113,27 @@ public sealed class WebhookIntakeTests
         Assert.Equal("Paid", order.Status);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.FromHours(8)), order.PaidAt);
         Assert.Equal(received, order.PlacedAt);
+    }
+
+    [Fact]
+    public async Task TaobaoWebhook_PaidHoursBeforeItArrives_UpdatedAtIsNotBeforePlacedAtAndNoRedAlert()
+    {
+        var received = new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+        var clock = new ManualTimeProvider(received);
+        await using var host = await ApiTestHost.StartAsync("sqlite", clock: clock);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-TB", 5);
+        (await admin.PutAsJsonAsync("/api/rules/sla", new { enabled = true, review = "00:30:00", payment = "01:00:00", allocation = "30.00:00:00", packing = "04:00:00", shipping = "04:00:00", untouched = "20:00:00" })).EnsureSuccessStatusCode();
+
+        var response = await host.PostWebhookAsync("taobao", ChannelPayloads.Taobao(tid: "PT-2"));
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Services.GetRequiredService<ReminderService>().DeliverDueRemindersAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await admin.GetOrderAsync("taobao-PT-2");
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.FromHours(8)), order.PaidAt);
+        Assert.Equal(received, order.UpdatedAt);
+        Assert.False(order.Sla.RedAlert);
     }
 
     [Fact]

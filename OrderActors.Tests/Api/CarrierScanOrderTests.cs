@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text;
+
+namespace OrderActors.Tests.Api;
+
+/// <summary>Carrier scans that arrive out of order (lifecycle probe): the order shows them in the order they happened.</summary>
+public sealed class CarrierScanOrderTests
+{
+    private const string CarrierSecret = "carrier-secret-0123456789abcdef";
+
+    [Fact]
+    public async Task CarrierCallbacks_DeliveryScanBeforeEarlierScans_OrderShowsScansByTheirTime()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        var admin = host.Admin();
+        await admin.ShippedOrderAsync("SCAN-1");
+
+        var delivered = await PostCarrierAsync(host, """{"waybillNo": "SFSCAN-1", "events": [{"status": "delivered", "at": "2026-11-23T10:00:00Z"}]}""");
+        var earlier = await PostCarrierAsync(host, """
+            {"waybillNo": "SFSCAN-1", "events": [{"status": "in_transit", "at": "2026-11-22T20:00:00Z"}, {"status": "picked_up", "at": "2026-11-22T12:00:00Z"}]}
+            """);
+        var duplicate = await PostCarrierAsync(host, """{"waybillNo": "SFSCAN-1", "events": [{"status": "picked_up", "at": "2026-11-22T12:00:00Z"}]}""");
+
+        Assert.All([delivered, earlier, duplicate], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var order = await admin.GetOrderAsync("own-SCAN-1");
+        Assert.Equal("Delivered", order.Status);
+        Assert.Equal(["picked_up", "in_transit", "delivered"], order.Tracking.Select(t => t.Status));
+        Assert.Equal(
+            [new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 22, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)],
+            order.Tracking.Select(t => t.At));
+    }
+
+    private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
+        WebhookRefusals.PostSignedBytesAsync(host, "/webhooks/carriers/sf", Encoding.UTF8.GetBytes(body), CarrierSecret);
+}
