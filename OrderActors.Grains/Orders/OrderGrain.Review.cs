@@ -116,7 +116,7 @@ public sealed partial class OrderGrain
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
         var events = new List<object> { new AddressChanged(State.Address, address, command.Reason, now) };
-        var findings = ExceptionChecker.CheckAddress(address, rules.Exceptions);
+        var findings = ExceptionChecker.CheckAddress(address, State.Channel, rules.Exceptions);
         events.AddRange(findings.Where(f => !State.HasHold(f.Code)).Select(f => new HoldOpened(f.Code, f.Detail, now)));
         if (State.HasHold(HoldCodes.AddressIncomplete) && !findings.Any(f => f.Code == HoldCodes.AddressIncomplete))
         {

@@ -40,6 +40,8 @@ public static class RulesValidator
             throw Range("addressIncomplete.minDetailLength", "1 to 100");
         }
 
+        Texts(rules.AddressIncomplete.DistrictOptionalChannels, "addressIncomplete.districtOptionalChannels");
+
         Require(rules.PhoneInvalid, "phoneInvalid");
         Text(rules.PhoneInvalid.Pattern, "phoneInvalid.pattern");
         try

@@ -22,7 +22,7 @@ public static class ExceptionChecker
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(context);
         var found = new List<HoldFinding>();
-        found.AddRange(CheckAddress(order.Address, rules));
+        found.AddRange(CheckAddress(order.Address, order.Channel, rules));
         if (rules.PhoneInvalid.Enabled && !IsValidPhone(order.Customer.Phone, rules.PhoneInvalid.Pattern))
         {
             found.Add(new(HoldCodes.PhoneInvalid, $"'{order.Customer.Phone}' is not a valid phone number."));
@@ -77,15 +77,19 @@ public static class ExceptionChecker
         return found.DistinctBy(f => f.Code).ToList();
     }
 
-    /// <summary>The checks on an address alone (run again when the address changes).</summary>
-    public static IReadOnlyList<HoldFinding> CheckAddress(ShippingAddress address, ExceptionRules rules)
+    /// <summary>The checks on an address alone (run again when the address changes), for an order from <paramref name="channel"/>.</summary>
+    public static IReadOnlyList<HoldFinding> CheckAddress(ShippingAddress address, string channel, ExceptionRules rules)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(rules);
         var found = new List<HoldFinding>();
-        if (rules.AddressIncomplete.Enabled && !IsComplete(address, rules.AddressIncomplete.MinDetailLength))
+        var check = rules.AddressIncomplete;
+        var needsDistrict = !check.DistrictOptionalChannels.Contains(channel, StringComparer.OrdinalIgnoreCase);
+        if (check.Enabled && !IsComplete(address, check.MinDetailLength, needsDistrict))
         {
-            found.Add(new(HoldCodes.AddressIncomplete, "Province, city, district and a street address are all needed."));
+            found.Add(new(HoldCodes.AddressIncomplete, needsDistrict
+                ? "Province, city, district and a street address are all needed."
+                : "Province, city and a street address are all needed."));
         }
 
         var text = address.ToString();
@@ -106,11 +110,11 @@ public static class ExceptionChecker
     public static HoldFinding PaymentShort(decimal paid, decimal total) =>
         new(HoldCodes.PaymentNotReceived, $"Received {paid.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)}.");
 
-    public static bool IsComplete(ShippingAddress address, int minDetailLength)
+    public static bool IsComplete(ShippingAddress address, int minDetailLength, bool needsDistrict = true)
     {
         ArgumentNullException.ThrowIfNull(address);
         return !string.IsNullOrWhiteSpace(address.Province) && !string.IsNullOrWhiteSpace(address.City)
-            && !string.IsNullOrWhiteSpace(address.District) && (address.Detail?.Trim().Length ?? 0) >= Math.Max(1, minDetailLength);
+            && (!needsDistrict || !string.IsNullOrWhiteSpace(address.District)) && (address.Detail?.Trim().Length ?? 0) >= Math.Max(1, minDetailLength);
     }
 
     public static bool IsValidPhone(string? phone, string pattern)

@@ -65,9 +65,31 @@ public sealed class ExceptionCheckerTests
     {
         var address = Address with { District = " " };
 
-        var found = ExceptionChecker.CheckAddress(address, Rules);
+        var found = ExceptionChecker.CheckAddress(address, "own", Rules);
 
         Assert.Equal([HoldCodes.AddressIncomplete], found.Select(f => f.Code));
+    }
+
+    [Theory]
+    [InlineData("shopify")]
+    [InlineData("Shopify")]
+    public void CheckAddress_DistrictMissingOnAChannelWithoutDistricts_IsComplete(string channel)
+    {
+        var address = Address with { District = "" };
+
+        var found = ExceptionChecker.CheckAddress(address, channel, Rules);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void CheckAddress_CityMissingOnAChannelWithoutDistricts_SaysWhatItNeeds()
+    {
+        var address = Address with { City = "", District = "" };
+
+        var found = ExceptionChecker.CheckAddress(address, "shopify", Rules);
+
+        Assert.Equal([new HoldFinding(HoldCodes.AddressIncomplete, "Province, city and a street address are all needed.")], found);
     }
 
     [Theory]
