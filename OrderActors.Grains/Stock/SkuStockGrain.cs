@@ -1,5 +1,6 @@
 using OrderActors.Runtime;
 using OrderActors.Runtime.Journaling;
+using OrderActors.Runtime.Reminders;
 
 namespace OrderActors.Grains.Stock;
 
@@ -154,17 +155,35 @@ public sealed class SkuStockGrain(IJournal<SkuStockState> journal, TimeProvider 
     private bool ReminderCovers(DateTimeOffset? expiresAt) =>
         _reminderKnown && (expiresAt is null || _reminderDueAt is { } dueAt && dueAt <= expiresAt);
 
+    /// <summary>
+    /// Appends the decision's events with the expiry reminder moved to the new earliest expiry, when that changed, in the
+    /// same transaction: a crash keeps both or neither, so no reservation is ever stored without a reminder that will
+    /// expire it (it was a write of its own after the append). Without events, only the reminder is synced.
+    /// </summary>
     private async Task CommitAsync(StockDecision decision, string actor)
     {
-        if (decision.Events.Count > 0)
+        if (decision.Events.Count == 0)
         {
-            await journal.AppendAsync(decision.Events, actor);
+            await SyncReminderAsync();
+            return;
         }
 
-        await SyncReminderAsync();
+        DateTimeOffset? earliest = null;
+        await journal.AppendAsync(decision.Events, actor, state =>
+        {
+            earliest = state.EarliestExpiry;
+            return _reminderKnown && earliest == _reminderDueAt
+                ? []
+                : [earliest is { } dueAt ? ReminderChange.Set(ExpiryReminder, dueAt) : ReminderChange.Remove(ExpiryReminder)];
+        });
+        (_reminderDueAt, _reminderKnown) = (earliest, true);
     }
 
-    /// <summary>Keeps the one expiry reminder due at the earliest expiry; writes only when that changed.</summary>
+    /// <summary>
+    /// Keeps the one expiry reminder due at the earliest expiry; writes only when that changed. Used where no events are
+    /// appended (activation: state stored by a build that wrote the reminder apart from the append; a tick with nothing
+    /// to expire).
+    /// </summary>
     private async Task SyncReminderAsync()
     {
         var earliest = State.EarliestExpiry;

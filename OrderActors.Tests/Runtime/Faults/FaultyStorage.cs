@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using OrderActors.Runtime.Reminders;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Tests.Runtime.Faults;
@@ -38,6 +39,11 @@ public class FaultyStorage : DispatchProxy
         if (targetMethod.DeclaringType == typeof(IGrainStorage) && targetMethod.Name == nameof(IGrainStorage.LoadAsync) && _faults.TakeLoadFailure())
         {
             return Task.FromException<JournalLoad>(new TimeoutException("Injected by the test: the journal load timed out."));
+        }
+
+        if (targetMethod.DeclaringType == typeof(IReminderTable) && targetMethod.Name == nameof(IReminderTable.UpsertReminderAsync) && _faults.TakeReminderWriteFailure())
+        {
+            return Task.FromException<string>(new StorageWriteException("Injected by the test: the reminder write failed."));
         }
 
         if (targetMethod.DeclaringType == typeof(IAsyncDisposable) && !_ownsInner)

@@ -13,6 +13,7 @@ public sealed class StorageFaults
     private int _appendsFailingBeforeCommit;
     private int _appendsFailingAfterCommit;
     private int _loadsFailing;
+    private int _reminderWritesFailing;
     private HeldAppend? _hold;
     private int _appendsCalled;
     private string? _failNextAppendOf;
@@ -35,6 +36,12 @@ public sealed class StorageFaults
 
     /// <summary>The next <paramref name="count"/> appends commit, then throw as if the answer were lost.</summary>
     public void FailAppendsAfterCommit(int count) => Volatile.Write(ref _appendsFailingAfterCommit, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> reminder writes made apart from an append (registering or moving one) throw
+    /// without reaching storage: what a crash between a grain's append and its reminder write leaves.
+    /// </summary>
+    public void FailReminderWrites(int count) => Volatile.Write(ref _reminderWritesFailing, count);
 
     /// <summary>The next <paramref name="count"/> journal loads throw.</summary>
     public void FailLoads(int count) => Volatile.Write(ref _loadsFailing, count);
@@ -77,6 +84,8 @@ public sealed class StorageFaults
     internal bool TakeAppendFailureAfterCommit() => Take(ref _appendsFailingAfterCommit);
 
     internal bool TakeLoadFailure() => Take(ref _loadsFailing);
+
+    internal bool TakeReminderWriteFailure() => Take(ref _reminderWritesFailing);
 
     internal void CountAppend() => Interlocked.Increment(ref _appendsCalled);
 
