@@ -67,14 +67,24 @@ public sealed partial class OutboxDispatcher(
             if ((await store.ListSubscriptionsAsync(cancellationToken)).Count == 0)
             {
                 // Nobody to deliver to: skip to the head without reading the events (reading every event back cost the
-                // silo ~15% of its CPU under a webhook storm). A subscription created meanwhile rewrites the cursor,
-                // so this compare-and-swap fails and the next pass delivers from its start.
+                // silo ~15% of its CPU under a webhook storm). The head is read first and the subscriptions listed again
+                // after it: a subscription that second listing does not see is stored after every event up to the head,
+                // so none of them is owed to it, whether or not its creation got as far as rewriting the cursor (which
+                // also makes this compare-and-swap fail). Reading the head after the one listing skipped the events of
+                // a subscription stored in between whose cursor rewrite a crash had cut off.
                 var head = await storage.GetFeedHeadAsync(cancellationToken);
-                if (head > position)
+                if (head <= position)
                 {
-                    await store.TryAdvanceCursorAsync(head, version, cancellationToken);
+                    return;
                 }
 
+                if ((await store.ListSubscriptionsAsync(cancellationToken)).Count > 0)
+                {
+                    // One was stored meanwhile: read the events for it.
+                    continue;
+                }
+
+                await store.TryAdvanceCursorAsync(head, version, cancellationToken);
                 return;
             }
 

@@ -41,7 +41,9 @@ public sealed class OutboxStore(IDocumentStore documents)
         // The subscription starts at the dispatcher's cursor. After storing it, the cursor is rewritten at the same
         // position: a dispatcher that saw no subscriptions and skips ahead to the feed head (its compare-and-swap on the
         // cursor's version) then fails, and its next pass sees this subscription. If the cursor moved meanwhile, the
-        // subscription is stored again with the new start.
+        // subscription is stored again with the new start. The rewrite keeps the start exact; no event is lost without
+        // it (a crash just after the store): the dispatcher reads the head before its last look for subscriptions, so a
+        // head it skips to holds only events stored before this subscription.
         id ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         long documentVersion = 0;
         while (true)
