@@ -89,12 +89,14 @@ public sealed partial class OrderGrain
         }
 
         var parent = State.ToView(Id, journal.Version, rules.Sla);
+        var partLines = plan.Warehouses.Select(w => State.Lines.Where(l => plan.WarehouseBySku[l.Sku] == w).ToList()).ToList();
+        var shares = PaymentShares.Split(State.PaidAmount, [.. partLines.Select(lines => lines.Sum(l => l.Amount))]);
         var children = new List<string>();
         foreach (var warehouse in plan.Warehouses)
         {
             var childId = OrderKeys.SplitPart(Id, children.Count + 1);
-            var lines = State.Lines.Where(l => plan.WarehouseBySku[l.Sku] == warehouse).ToList();
-            await GrainFactory.GetGrain<IOrderGrain>(childId).CreateSplitPartAsync(new CreateSplitPart(Id, parent, lines, warehouse, command.Actor));
+            var part = children.Count;
+            await GrainFactory.GetGrain<IOrderGrain>(childId).CreateSplitPartAsync(new CreateSplitPart(Id, parent, partLines[part], warehouse, shares[part], command.Actor));
             children.Add(childId);
         }
 
@@ -135,13 +137,11 @@ public sealed partial class OrderGrain
             allocated = false;
         }
 
-        var amount = command.Lines.Sum(l => l.Amount);
-        var paidShare = parent.TotalAmount == 0 ? 0 : decimal.Round(parent.PaidAmount * amount / parent.TotalAmount, 2);
         List<object> events =
         [
             new OrderPlaced(parent.Channel, $"{parent.ExternalOrderNo}-{index}", parent.Shop, parent.Customer, parent.Address, command.Lines,
                 parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now),
-            new PaymentConfirmed(parent.PaymentId, paidShare, now),
+            new PaymentConfirmed(parent.PaymentId, command.PaidShare, now),
         ];
         if (allocated)
         {
