@@ -199,7 +199,19 @@ public sealed partial class OrderGrain
             return await ViewAsync();
         }
 
-        OrderGuards.EnsureStatus(State, "track", OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.ReturnRequested);
+        // A scan is a fact about a parcel, kept whatever became of the order after it shipped (its return received and
+        // refunded) or instead of shipping (intercepted after packing, when the carrier had the parcel): refused, the
+        // carrier sent it again for days. Before shipping it is refused, so the carrier retries until the order ships.
+        OrderGuards.EnsureStatus(
+            State,
+            "track",
+            OrderStatus.Shipped,
+            OrderStatus.Delivered,
+            OrderStatus.Completed,
+            OrderStatus.ReturnRequested,
+            OrderStatus.Returned,
+            OrderStatus.Refunded,
+            OrderStatus.Cancelled);
         await journal.AppendAsync(new TrackingEventAdded(command.Status, command.Description, command.At, time.GetUtcNow()), command.Actor);
         return await AfterChangeAsync(await RulesAsync());
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using OrderActors.Client.Contracts;
 using System.Text;
 
 namespace OrderActors.Tests.Api;
@@ -28,6 +30,44 @@ public sealed class CarrierScanOrderTests
         Assert.Equal(
             [new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 22, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)],
             order.Tracking.Select(t => t.At));
+    }
+
+    [Fact]
+    public async Task CarrierCallback_AfterTheReturnWasReceived_IsKeptAndTheOrderStaysReturned()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        var admin = host.Admin();
+        await admin.ShippedOrderAsync("SCAN-2");
+        (await admin.PostAsJsonAsync("/api/orders/own-SCAN-2/return-requests", new ReasonRequest("too big"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/orders/own-SCAN-2/returns/receive", new ReceiveReturnRequest(RefundAmount: 20m))).EnsureSuccessStatusCode();
+        var before = await admin.GetOrderAsync("own-SCAN-2");
+
+        var late = await PostCarrierAsync(host, """{"waybillNo": "SFSCAN-2", "events": [{"status": "delivered", "at": "2026-11-23T10:00:00Z"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var order = await admin.GetOrderAsync("own-SCAN-2");
+        Assert.Equal(before.Status, order.Status);
+        Assert.Equal(["delivered"], order.Tracking.Select(t => t.Status));
+    }
+
+    [Fact]
+    public async Task CarrierCallback_ForAnOrderInterceptedAfterPacking_IsKeptAndTheOrderStaysCancelled()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        var admin = host.Admin();
+        await admin.PackedOrderAsync("SCAN-3");
+        (await admin.PostAsJsonAsync("/api/orders/own-SCAN-3/return-requests", new ReasonRequest("buyer changed mind"))).EnsureSuccessStatusCode();
+        Assert.Equal("Cancelled", (await admin.GetOrderAsync("own-SCAN-3")).Status);
+
+        var scan = await PostCarrierAsync(host, """{"orderId": "own-SCAN-3", "events": [{"status": "picked_up", "at": "2026-11-22T12:00:00Z"}]}""");
+        var again = await PostCarrierAsync(host, """{"orderId": "own-SCAN-3", "events": [{"status": "picked_up", "at": "2026-11-22T12:00:00Z"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var order = await admin.GetOrderAsync("own-SCAN-3");
+        Assert.Equal("Cancelled", order.Status);
+        Assert.Equal(["picked_up"], order.Tracking.Select(t => t.Status));
+        await admin.AssertLedgerCleanAsync();
     }
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
