@@ -143,6 +143,14 @@ public sealed class Validator
         return true;
     }
 
+    /// <summary>A required code: <see cref="Required(string?, string, int)"/>, then <see cref="PlainCode"/>.</summary>
+    public bool RequiredCode([NotNullWhen(true)] string? value, string field, int maxLength) =>
+        Required(value, field, maxLength) && PlainCode(value, field);
+
+    /// <summary>An optional code: <see cref="Optional"/>, then <see cref="PlainCode"/>.</summary>
+    public bool OptionalCode(string? value, string field, int maxLength) =>
+        Optional(value, field, maxLength) && PlainCode(value, field);
+
     /// <summary>Whether <paramref name="text"/> holds a control or format character (see <see cref="PlainCode"/>).</summary>
     public static bool HasHiddenCharacters(ReadOnlySpan<char> text)
     {

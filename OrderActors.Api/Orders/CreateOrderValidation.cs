@@ -67,10 +67,7 @@ public static class CreateOrderValidation
                     continue;
                 }
 
-                if (validator.Required(line.Sku, $"lines[{i}].sku", MaxSkuLength))
-                {
-                    validator.PlainCode(line.Sku, $"lines[{i}].sku");
-                }
+                validator.RequiredCode(line.Sku, $"lines[{i}].sku", MaxSkuLength);
 
                 if (validator.Positive(line.Quantity, $"lines[{i}].quantity") && line.Quantity > StockErrors.MaxQuantity)
                 {

@@ -105,7 +105,7 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> PaymentAsync(string id, PaymentRequest request, [AsParameters] OrderRequestContext context)
     {
         var validator = new Validator();
-        validator.Required(request.PaymentId, "paymentId", 100);
+        validator.RequiredCode(request.PaymentId, "paymentId", 100);
         validator.NotNegative(request.Amount, "amount");
         validator.ThrowIfInvalid();
         return Reply(await context.Order(id).ConfirmPaymentAsync(new ConfirmPayment(request.PaymentId!, request.Amount!.Value, context.Actor)), context);
@@ -146,8 +146,8 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context)
     {
         var validator = new Validator();
-        validator.Required(request.Carrier, "carrier", 50);
-        validator.Required(request.WaybillNo, "waybillNo", 64);
+        validator.RequiredCode(request.Carrier, "carrier", 50);
+        validator.RequiredCode(request.WaybillNo, "waybillNo", 64);
         validator.ThrowIfInvalid();
         return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), request.WaybillNo!.Trim(), context.Actor)), context);
     }

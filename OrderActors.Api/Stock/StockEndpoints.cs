@@ -58,13 +58,10 @@ public static class StockEndpoints
         CancellationToken cancellationToken)
     {
         var validator = new Validator();
-        if (validator.Required(request.Warehouse, "warehouse", 50))
-        {
-            validator.PlainCode(request.Warehouse, "warehouse");
-        }
+        validator.RequiredCode(request.Warehouse, "warehouse", 50);
 
         validator.Positive(request.Quantity, "quantity");
-        validator.Optional(request.ReceiptId, "receiptId", 100);
+        validator.OptionalCode(request.ReceiptId, "receiptId", 100);
         validator.ThrowIfInvalid();
         var actor = Actor(http);
         var receiptId = request.ReceiptId ?? (string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{actor}:{idempotencyKey}");
@@ -84,10 +81,7 @@ public static class StockEndpoints
     private static async Task<Ok<StockDto>> CountAsync(string sku, StockCountRequest request, IGrainFactory grains, HttpContext http)
     {
         var validator = new Validator();
-        if (validator.Required(request.Warehouse, "warehouse", 50))
-        {
-            validator.PlainCode(request.Warehouse, "warehouse");
-        }
+        validator.RequiredCode(request.Warehouse, "warehouse", 50);
 
         validator.NotNegative(request.OnHand, "onHand");
         validator.ThrowIfInvalid();

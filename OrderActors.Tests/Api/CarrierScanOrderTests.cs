@@ -13,7 +13,7 @@ public sealed class CarrierScanOrderTests
     [Fact]
     public async Task CarrierCallbacks_DeliveryScanBeforeEarlierScans_OrderShowsScansByTheirTime()
     {
-        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        await using var host = await StartWithCarrierAsync();
         var admin = host.Admin();
         await admin.ShippedOrderAsync("SCAN-1");
 
@@ -35,7 +35,7 @@ public sealed class CarrierScanOrderTests
     [Fact]
     public async Task CarrierCallback_AfterTheReturnWasReceived_IsKeptAndTheOrderStaysReturned()
     {
-        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        await using var host = await StartWithCarrierAsync();
         var admin = host.Admin();
         await admin.ShippedOrderAsync("SCAN-2");
         (await admin.PostAsJsonAsync("/api/orders/own-SCAN-2/return-requests", new ReasonRequest("too big"))).EnsureSuccessStatusCode();
@@ -53,7 +53,7 @@ public sealed class CarrierScanOrderTests
     [Fact]
     public async Task CarrierCallback_ForAnOrderInterceptedAfterPacking_IsKeptAndTheOrderStaysCancelled()
     {
-        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
+        await using var host = await StartWithCarrierAsync();
         var admin = host.Admin();
         await admin.PackedOrderAsync("SCAN-3");
         (await admin.PostAsJsonAsync("/api/orders/own-SCAN-3/return-requests", new ReasonRequest("buyer changed mind"))).EnsureSuccessStatusCode();
@@ -69,6 +69,9 @@ public sealed class CarrierScanOrderTests
         Assert.Equal(["picked_up"], order.Tracking.Select(t => t.Status));
         await admin.AssertLedgerCleanAsync();
     }
+
+    private static Task<ApiTestHost> StartWithCarrierAsync() =>
+        ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
 
     private static Task<HttpResponseMessage> PostCarrierAsync(ApiTestHost host, string body) =>
         WebhookRefusals.PostSignedBytesAsync(host, "/webhooks/carriers/sf", Encoding.UTF8.GetBytes(body), CarrierSecret);

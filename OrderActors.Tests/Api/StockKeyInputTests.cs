@@ -5,7 +5,7 @@ using OrderActors.Client.Contracts;
 namespace OrderActors.Tests.Api;
 
 /// <summary>
-/// SKUs and warehouses are codes: one with a control or format character (a bell, a right-to-left override that turns
+/// SKUs, warehouses, receipt and payment ids, carriers and waybills are codes: one with a control or format character (a bell, a right-to-left override that turns
 /// the code around on screen, a zero-width space) is refused naming the field. The input probe received stock into a
 /// warehouse named U+202E U+0007, and a warehouse once in a SKU's levels is never removed.
 /// </summary>
@@ -56,6 +56,46 @@ public sealed class StockKeyInputTests(SharedApiHost shared) : IClassFixture<Sha
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "request.invalid", "lines[0].sku");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/orders/own-{no}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hidden))]
+    public async Task Receipt_ReceiptIdWithAHiddenCharacter_Is400NamingItAndTheLevelsStayAsTheyWere(string hidden)
+    {
+        var admin = shared.Host.Admin();
+        var sku = $"KEY-RID-{(int)hidden[0]:X4}";
+        await admin.ReceiveStockAsync(sku, 5);
+        var before = await admin.GetStringAsync($"/api/stock/{sku}");
+
+        var receipt = await admin.PostAsJsonAsync($"/api/stock/{sku}/receipts", new StockReceiptRequest("SZ", 3, "GRN" + hidden + "7"));
+
+        await ProblemAssert.IsAsync(receipt, HttpStatusCode.BadRequest, "request.invalid", "receiptId");
+        Assert.Equal(before, await admin.GetStringAsync($"/api/stock/{sku}"));
+    }
+
+    [Fact]
+    public async Task PaymentAndShipping_IdsWithAHiddenCharacter_Are400NamingThemAndTheOrderStaysWhereItWas()
+    {
+        // Its own host: the orders are placed, paid, allocated and packed on SKU-1, which the shared host's tests share.
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("KEY-PAY", quantity: 1, unitPrice: 20m))).EnsureSuccessStatusCode();
+        await admin.PackedOrderAsync("KEY-SHIP");
+
+        foreach (var hidden in Hidden)
+        {
+            var payment = await admin.PostAsJsonAsync("/api/orders/own-KEY-PAY/payment", new PaymentRequest("pay" + hidden, 20m));
+            var waybill = await admin.PostAsJsonAsync("/api/orders/own-KEY-SHIP/ship", new ShipRequest("SF", "SF" + hidden + "1"));
+            var carrier = await admin.PostAsJsonAsync("/api/orders/own-KEY-SHIP/ship", new ShipRequest("S" + hidden + "F", "SF1"));
+
+            await ProblemAssert.IsAsync(payment, HttpStatusCode.BadRequest, "request.invalid", "paymentId");
+            await ProblemAssert.IsAsync(waybill, HttpStatusCode.BadRequest, "request.invalid", "waybillNo");
+            await ProblemAssert.IsAsync(carrier, HttpStatusCode.BadRequest, "request.invalid", "carrier");
+        }
+
+        Assert.Equal("PendingPayment", (await admin.GetOrderAsync("own-KEY-PAY")).Status);
+        Assert.Equal("Packed", (await admin.GetOrderAsync("own-KEY-SHIP")).Status);
     }
 
     [Fact]
