@@ -16,9 +16,12 @@ public static class CanonicalFields
     public const string BuyerNote = "buyerNote";
     public const string Cancelled = "cancelled";
 
+    /// <summary>The channel refunded the buyer in full (Shopify's <c>financial_status: refunded</c>), cancelled or not.</summary>
+    public const string Refunded = "refunded";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled,
+        ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled, Refunded,
     };
 
     /// <summary>The fields that are times, the only ones a mapping's <c>format</c> applies to.</summary>

@@ -43,6 +43,7 @@ public static class ChannelMappingEngine
         var paidAt = MappedTime.Read(Text(CanonicalFields.PaidAt), fields.GetValueOrDefault(CanonicalFields.PaidAt)?.Format, CanonicalFields.PaidAt, validator);
         var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping, CanonicalFields.Paid, validator);
         var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping, CanonicalFields.Cancelled, validator);
+        var refunded = fields.TryGetValue(CanonicalFields.Refunded, out var refundedMapping) && ReadFlag(payload, refundedMapping, CanonicalFields.Refunded, validator);
 
         // Read before the check, like the required ones: text that cannot be read is a field error in these too.
         var customerName = Text(CanonicalFields.CustomerName);
@@ -68,6 +69,7 @@ public static class ChannelMappingEngine
             PaidAt = paidAt,
             BuyerNote = buyerNote,
             Cancelled = cancelled,
+            Refunded = refunded,
             Lines = lines,
         };
     }

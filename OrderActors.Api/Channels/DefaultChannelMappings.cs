@@ -111,7 +111,7 @@ public static class DefaultChannelMappings
         },
     };
 
-    /// <summary>Shopify <c>orders/create</c> and <c>orders/updated</c>: paid when <c>financial_status</c> is <c>paid</c>.</summary>
+    /// <summary>Shopify <c>orders/create</c> and <c>orders/updated</c>: paid when <c>financial_status</c> is <c>paid</c>, refunded when it is <c>refunded</c>.</summary>
     public static ChannelMappingDocument Shopify { get; } = new()
     {
         Fields = new Dictionary<string, FieldMapping>
@@ -127,6 +127,7 @@ public static class DefaultChannelMappings
             [PaidAt] = P("processed_at"),
             [BuyerNote] = P("note"),
             [Cancelled] = P("cancelled_at"),
+            [Refunded] = new() { Path = "financial_status", TrueWhen = ["refunded"] },
         },
         Lines = new() { Path = "line_items", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("price") },
     };

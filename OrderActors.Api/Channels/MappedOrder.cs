@@ -30,6 +30,9 @@ public sealed record MappedOrder
     /// <summary>The channel says the order was cancelled (closed before shipping).</summary>
     public bool Cancelled { get; init; }
 
+    /// <summary>The channel says the buyer was refunded in full.</summary>
+    public bool Refunded { get; init; }
+
     public required IReadOnlyList<MappedLine> Lines { get; init; }
 
     /// <summary>The order grain key: <c>{channel}-{external order no}</c>.</summary>

@@ -13,6 +13,7 @@ namespace OrderActors.Api.Webhooks;
 public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
 {
     private const string CancelledOnChannel = "cancelled on the channel";
+    private const string RefundedOnChannel = "refunded on the channel";
 
     public async Task<IntakeResult> AcceptAsync(MappedOrder order, string actor, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
             var view = outcome.OrderOrThrow();
             if (outcome.Created)
             {
-                var placed = order.Cancelled ? await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor)) : view;
+                var placed = order.Cancelled || order.Refunded ? await grain.CancelAsync(new CancelOrder(order.Cancelled ? CancelledOnChannel : RefundedOnChannel, actor)) : view;
                 return new IntakeResult(placed.Id, Changed: true);
             }
 
@@ -37,7 +38,14 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
 
         if (order.Cancelled)
         {
-            return new IntakeResult(existing.Id, Changed: await CancelOnChannelAsync(grain, existing, actor));
+            return new IntakeResult(existing.Id, Changed: await CancelOnChannelAsync(grain, existing, actor, CancelledOnChannel, returnWhenShipped: true));
+        }
+
+        // A refund without a cancellation stops what has not shipped; once shipped the money is the channel's business,
+        // and goods that come back are received as a return at the warehouse (a goodwill refund brings none back).
+        if (order.Refunded)
+        {
+            return new IntakeResult(existing.Id, Changed: await CancelOnChannelAsync(grain, existing, actor, RefundedOnChannel, returnWhenShipped: false));
         }
 
         // An order cancelled here because its payment hold ran out is opened again: the marketplace took the buyer's money.
@@ -51,28 +59,30 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
     }
 
     /// <summary>
-    /// The buyer's cancellation on the channel reaches the goods wherever they are: an order not yet packed is cancelled; a
-    /// packed one is intercepted (cancelled, its stock released, as a refund request before shipping is); one already
-    /// shipped opens a return; a split order does this for each of its parts. A 409 here went back to the marketplace,
-    /// which retries it, while the order went on to be shipped. An order merged into another is left as it is: its lines
-    /// ship with the other order's, and taking them out needs a person. True when anything changed.
+    /// The buyer's cancellation (or refund) on the channel reaches the goods wherever they are: an order not yet packed is
+    /// cancelled; a packed one is intercepted (cancelled, its stock released, as a refund request before shipping is);
+    /// one already shipped opens a return when <paramref name="returnWhenShipped"/>; a split order does this for each of
+    /// its parts. A 409 here went back to the marketplace, which retries it, while the order went on to be shipped. An
+    /// order merged into another is left as it is: its lines ship with the other order's, and taking them out needs a
+    /// person. True when anything changed.
     /// </summary>
-    private async Task<bool> CancelOnChannelAsync(IOrderGrain grain, OrderView order, string actor)
+    private async Task<bool> CancelOnChannelAsync(IOrderGrain grain, OrderView order, string actor, string reason, bool returnWhenShipped)
     {
         switch (order.Status)
         {
             case OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated:
-                await grain.CancelAsync(new CancelOrder(CancelledOnChannel, actor));
+                await grain.CancelAsync(new CancelOrder(reason, actor));
                 return true;
-            case OrderStatus.Packed or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed:
-                var after = await grain.RequestReturnAsync(new RequestReturn(CancelledOnChannel, actor));
+            case OrderStatus.Packed:
+            case OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed when returnWhenShipped:
+                var after = await grain.RequestReturnAsync(new RequestReturn(reason, actor));
                 return after.Version != order.Version;
             case OrderStatus.Split:
                 var changed = false;
                 foreach (var partId in order.ChildOrderIds)
                 {
                     var part = grains.GetGrain<IOrderGrain>(partId);
-                    changed |= await CancelOnChannelAsync(part, await part.GetAsync(), actor);
+                    changed |= await CancelOnChannelAsync(part, await part.GetAsync(), actor, reason, returnWhenShipped);
                 }
 
                 return changed;
