@@ -46,7 +46,7 @@ public static class OrderDtoMapper
             CancelReason = view.CancelReason,
             PlacedAt = view.PlacedAt,
             PaymentDueAt = view.PaymentDueAt,
-            PaidAt = view.PaidAt,
+            PaidAt = view.PaidAt?.ToUniversalTime(),
             ShippedAt = view.ShippedAt,
             DeliveredAt = view.DeliveredAt,
             CancelledAt = view.CancelledAt,
@@ -67,7 +67,7 @@ public static class OrderDtoMapper
         Map(granted, 0, static (g, _) => g.Role);
 
     private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking) =>
-        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At));
+        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At.ToUniversalTime()));
 
     private static IReadOnlyList<TOut> Map<TIn, TState, TOut>(IReadOnlyList<TIn> items, TState state, Func<TIn, TState, TOut> map)
     {

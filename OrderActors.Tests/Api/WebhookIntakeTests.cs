@@ -116,6 +116,10 @@ public sealed class WebhookIntakeTests
         Assert.Equal("Paid", order.Status);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.FromHours(8)), order.PaidAt);
         Assert.Equal(received, order.PlacedAt);
+
+        // In UTC like every other time in the answer, not in the platform's +08:00 beside them.
+        var json = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/orders/taobao-PT-1")).RootElement;
+        Assert.Equal("2026-11-21T02:15:00+00:00", json.GetProperty("paidAt").GetString());
     }
 
     [Fact]
