@@ -6,6 +6,12 @@ namespace OrderActors.Api.Channels;
 /// <summary>Checks a mapping document before it replaces the current one; a bad document is rejected whole, naming the field.</summary>
 public static class ChannelMappingValidator
 {
+    /// <summary>Where to look for a field, first found wins: a handful, never thousands.</summary>
+    private const int MaxPaths = 10;
+
+    /// <summary>The values that mean true for a flag (a platform's status codes).</summary>
+    private const int MaxTrueWhen = 50;
+
     /// <summary>
     /// The scales a number may be multiplied by: a unit, 10^-6 (micros) to 10^6. Anything else is a mistake (a rate, a
     /// pack size, a typo such as 1e20) that would only show later, as wrong amounts or as every webhook overflowing.
@@ -81,11 +87,14 @@ public static class ChannelMappingValidator
             validator.Add(name, "needs a path, paths or a default");
         }
 
-        for (var i = 0; i < paths.Count; i++)
+        if (validator.AtMost(paths.Count, $"{name}.paths", MaxPaths))
         {
-            if (!JsonPath.IsValid(paths[i]))
+            for (var i = 0; i < paths.Count; i++)
             {
-                validator.Add(field.Paths is null ? $"{name}.path" : $"{name}.paths[{i}]", "is not a valid path (names separated by dots, optional [index])");
+                if (!JsonPath.IsValid(paths[i]))
+                {
+                    validator.Add(field.Paths is null ? $"{name}.path" : $"{name}.paths[{i}]", "is not a valid path (names separated by dots, optional [index])");
+                }
             }
         }
 
@@ -97,12 +106,14 @@ public static class ChannelMappingValidator
             {
                 validator.Add($"{name}.trueWhen", "lists the values that mean true; leave it out for \"present and not false or 0\"");
             }
-
-            for (var i = 0; i < trueWhen.Count; i++)
+            else if (validator.AtMost(trueWhen.Count, $"{name}.trueWhen", MaxTrueWhen))
             {
-                if (string.IsNullOrWhiteSpace(trueWhen[i]))
+                for (var i = 0; i < trueWhen.Count; i++)
                 {
-                    validator.Add($"{name}.trueWhen[{i}]", "must be a value the payload sends (not blank)");
+                    if (string.IsNullOrWhiteSpace(trueWhen[i]))
+                    {
+                        validator.Add($"{name}.trueWhen[{i}]", "must be a value the payload sends (not blank)");
+                    }
                 }
             }
         }

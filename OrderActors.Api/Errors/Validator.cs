@@ -143,6 +143,18 @@ public sealed class Validator
         return true;
     }
 
+    /// <summary>A list of at most <paramref name="max"/> entries (a list sent with thousands is refused, not stored).</summary>
+    public bool AtMost(int count, string field, int max)
+    {
+        if (count > max)
+        {
+            Add(field, $"must have at most {max} entries");
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>A required code: <see cref="Required(string?, string, int)"/>, then <see cref="PlainCode"/>.</summary>
     public bool RequiredCode([NotNullWhen(true)] string? value, string field, int maxLength) =>
         Required(value, field, maxLength) && PlainCode(value, field);

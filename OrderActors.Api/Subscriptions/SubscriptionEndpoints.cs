@@ -49,7 +49,7 @@ public static class SubscriptionEndpoints
         {
             validator.Add("events", "at least one event type or pattern (e.g. order.*, *) is required");
         }
-        else
+        else if (validator.AtMost(request.Events.Count, "events", MaxEvents))
         {
             for (var i = 0; i < request.Events.Count; i++)
             {
@@ -103,6 +103,9 @@ public static class SubscriptionEndpoints
     }
 
     private const int MaxDeliveries = 1000;
+
+    /// <summary>Event types and patterns a subscription lists (a pattern such as <c>order.*</c> covers a family).</summary>
+    private const int MaxEvents = 100;
 
     private static SubscriptionView ToView(SubscriptionRecord record) => new(record.Id, record.Url, record.Events, record.CreatedAt, record.StartPosition);
 }
