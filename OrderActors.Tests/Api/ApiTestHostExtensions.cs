@@ -49,8 +49,21 @@ internal static class ApiTestHostExtensions
     public static async Task PackedOrderAsync(this HttpClient admin, string externalNo)
     {
         await admin.PaidOrderAsync(externalNo);
-        (await admin.PostAsJsonAsync($"/api/orders/own-{externalNo}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync($"/api/orders/own-{externalNo}/pack", null)).EnsureSuccessStatusCode();
+        await admin.AllocateAndPackAsync($"own-{externalNo}");
+    }
+
+    /// <summary>Allocates and packs the paid order <paramref name="orderId"/> (any channel).</summary>
+    public static async Task AllocateAndPackAsync(this HttpClient admin, string orderId)
+    {
+        (await admin.PostAsJsonAsync($"/api/orders/{orderId}/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/orders/{orderId}/pack", null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Asserts the SKU's totals: on hand, reserved, allocated, sellable.</summary>
+    public static async Task AssertStockAsync(this HttpClient admin, string sku, (int OnHand, int Reserved, int Allocated, int Sellable) expected)
+    {
+        var stock = (await admin.GetFromJsonAsync<StockDto>($"/api/stock/{sku}"))!;
+        Assert.Equal(expected, (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
     }
 
     /// <summary><see cref="PackedOrderAsync"/>, then shipped by SF with waybill <c>SF{externalNo}</c>.</summary>

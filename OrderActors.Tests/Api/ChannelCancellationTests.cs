@@ -21,8 +21,7 @@ public sealed class ChannelCancellationTests(SharedApiHost shared) : IClassFixtu
         await admin.ReceiveStockAsync("SKU-CC-PACK", 5);
         var payload = ChannelPayloads.Taobao(tid: "7001", sku: "SKU-CC-PACK", num: 1);
         await Host.PostWebhookAsync("taobao", payload);
-        (await admin.PostAsJsonAsync("/api/orders/taobao-7001/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/orders/taobao-7001/pack", null)).EnsureSuccessStatusCode();
+        await admin.AllocateAndPackAsync("taobao-7001");
 
         var cancel = await Host.PostWebhookAsync("taobao", Closing(payload));
         var ship = await admin.PostAsJsonAsync("/api/orders/taobao-7001/ship", new ShipRequest("SF", "SF7001"));
@@ -33,8 +32,7 @@ public sealed class ChannelCancellationTests(SharedApiHost shared) : IClassFixtu
         Assert.Equal("Cancelled", order.Status);
         Assert.Equal("refund requested: cancelled on the channel", order.CancelReason);
         Assert.Equal(HttpStatusCode.Conflict, ship.StatusCode);
-        var stock = (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-CC-PACK"))!;
-        Assert.Equal((5, 0, 0, 5), (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
+        await admin.AssertStockAsync("SKU-CC-PACK", (5, 0, 0, 5));
         await admin.AssertLedgerCleanAsync();
     }
 
@@ -64,8 +62,7 @@ public sealed class ChannelCancellationTests(SharedApiHost shared) : IClassFixtu
 
         foreach (var sku in new[] { "SKU-CC-S1", "SKU-CC-S2" })
         {
-            var stock = (await admin.GetFromJsonAsync<StockDto>($"/api/stock/{sku}"))!;
-            Assert.Equal((5, 0, 0, 5), (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
+            await admin.AssertStockAsync(sku, (5, 0, 0, 5));
         }
 
         await admin.AssertLedgerCleanAsync();
@@ -78,8 +75,7 @@ public sealed class ChannelCancellationTests(SharedApiHost shared) : IClassFixtu
         await admin.ReceiveStockAsync("SKU-CC-SHIP", 5);
         var payload = ChannelPayloads.Taobao(tid: "7003", sku: "SKU-CC-SHIP", num: 1);
         await Host.PostWebhookAsync("taobao", payload);
-        (await admin.PostAsJsonAsync("/api/orders/taobao-7003/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/orders/taobao-7003/pack", null)).EnsureSuccessStatusCode();
+        await admin.AllocateAndPackAsync("taobao-7003");
         (await admin.PostAsJsonAsync("/api/orders/taobao-7003/ship", new ShipRequest("SF", "SF7003"))).EnsureSuccessStatusCode();
 
         var first = await Host.PostWebhookAsync("taobao", Closing(payload), deliveryId: "cc-ship-cancel");

@@ -28,8 +28,7 @@ public sealed class ChannelRefundTests(SharedApiHost shared) : IClassFixture<Sha
         Assert.Equal(new WebhookAccepted("shopify-9101", Duplicate: true), await again.Content.ReadFromJsonAsync<WebhookAccepted>());
         var order = await admin.GetOrderAsync("shopify-9101");
         Assert.Equal(("Cancelled", "refunded on the channel"), (order.Status, order.CancelReason));
-        var stock = (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RF-1"))!;
-        Assert.Equal((5, 0, 0, 5), (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
+        await admin.AssertStockAsync("SKU-RF-1", (5, 0, 0, 5));
         await admin.AssertLedgerCleanAsync();
     }
 
@@ -39,8 +38,7 @@ public sealed class ChannelRefundTests(SharedApiHost shared) : IClassFixture<Sha
         var admin = Host.Admin();
         await admin.ReceiveStockAsync("SKU-RF-2", 5);
         await Host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 9102, sku: "SKU-RF-2"));
-        (await admin.PostAsJsonAsync("/api/orders/shopify-9102/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/orders/shopify-9102/pack", null)).EnsureSuccessStatusCode();
+        await admin.AllocateAndPackAsync("shopify-9102");
         (await admin.PostAsJsonAsync("/api/orders/shopify-9102/ship", new ShipRequest("SF", "SF9102"))).EnsureSuccessStatusCode();
 
         var refund = await Host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 9102, sku: "SKU-RF-2", financialStatus: "refunded"));
@@ -56,14 +54,12 @@ public sealed class ChannelRefundTests(SharedApiHost shared) : IClassFixture<Sha
         var admin = Host.Admin();
         await admin.ReceiveStockAsync("SKU-RF-3", 5);
         await Host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 9103, sku: "SKU-RF-3"));
-        (await admin.PostAsJsonAsync("/api/orders/shopify-9103/allocate", new AllocateRequest())).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/orders/shopify-9103/pack", null)).EnsureSuccessStatusCode();
+        await admin.AllocateAndPackAsync("shopify-9103");
 
         await Host.PostWebhookAsync("shopify", ChannelPayloads.Shopify(id: 9103, sku: "SKU-RF-3", financialStatus: "refunded"));
 
         var order = await admin.GetOrderAsync("shopify-9103");
         Assert.Equal(("Cancelled", "refund requested: refunded on the channel"), (order.Status, order.CancelReason));
-        var stock = (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RF-3"))!;
-        Assert.Equal((5, 0, 0, 5), (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
+        await admin.AssertStockAsync("SKU-RF-3", (5, 0, 0, 5));
     }
 }
