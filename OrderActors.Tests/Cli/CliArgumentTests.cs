@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Net;
-using System.Net.Sockets;
 using OrderActors.Cli;
 using OrderActors.Client.Contracts;
 
@@ -34,7 +32,7 @@ public sealed class CliArgumentTests
     [InlineData("--url", "ftp://example", "orders", "show", "own-1")]
     public async Task Run_ValuesTheCommandCannotUse_ExitsTwoBeforeSendingAnything(params string[] args)
     {
-        var (code, _, error) = await CliRun.RunAsync(new Hashtable { [CliOptions.UrlVariable] = ClosedPortUrl() }, args);
+        var (code, _, error) = await CliRun.RunAsync(new Hashtable { [CliOptions.UrlVariable] = CliRun.ClosedPortUrl() }, args);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
@@ -55,7 +53,7 @@ public sealed class CliArgumentTests
     [Fact]
     public async Task Run_WhenNothingListens_ExitsThreeSayingToCheckTheUrl()
     {
-        var url = ClosedPortUrl();
+        var url = CliRun.ClosedPortUrl();
 
         var (code, _, error) = await CliRun.RunAsync(new Hashtable { [CliOptions.UrlVariable] = url, [CliOptions.ApiKeyVariable] = "k" }, "stock", "show", "SKU-1");
 
@@ -126,13 +124,4 @@ public sealed class CliArgumentTests
     }
 
     private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-
-    private static string ClosedPortUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
 }

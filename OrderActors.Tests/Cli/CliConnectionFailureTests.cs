@@ -15,7 +15,7 @@ public sealed class CliConnectionFailureTests
     [Fact]
     public async Task Run_NothingListensOnThePort_SaysConnectionRefusedAndToCheckTheSiloAndUrl()
     {
-        var url = ClosedPortUrl();
+        var url = CliRun.ClosedPortUrl();
 
         var (code, error) = await RunAsync(url, "stock", "show", "SKU-1");
 
@@ -162,7 +162,7 @@ public sealed class CliConnectionFailureTests
     [InlineData("soon")]
     public async Task Run_TimeoutOutOfRange_ExitsTwoBeforeSendingAnything(string timeout)
     {
-        var (code, error) = await RunAsync(ClosedPortUrl(), "stock", "show", "SKU-1", "--timeout", timeout);
+        var (code, error) = await RunAsync(CliRun.ClosedPortUrl(), "stock", "show", "SKU-1", "--timeout", timeout);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith($"error: --timeout '{timeout}'", error, StringComparison.Ordinal);
@@ -172,14 +172,5 @@ public sealed class CliConnectionFailureTests
     {
         var (code, _, error) = await CliRun.RunAsync(new Hashtable { [CliOptions.UrlVariable] = url, [CliOptions.ApiKeyVariable] = "k" }, args);
         return (code, error.TrimEnd());
-    }
-
-    private static string ClosedPortUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Collections;
 using OrderActors.Cli;
 using Spectre.Console;
@@ -20,5 +22,15 @@ public static class CliRun
         });
         var code = await CliApp.RunAsync(args, new CliIo(console, error, environment ?? new Hashtable()));
         return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A loopback URL nothing listens on: a port taken from the system and given back at once.</summary>
+    public static string ClosedPortUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
     }
 }
