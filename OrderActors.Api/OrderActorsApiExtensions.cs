@@ -53,6 +53,9 @@ public static class OrderActorsApiExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // A property given twice (`{"quantity": 1, "quantity": 100}`) is refused: the last one used to win silently,
+            // so a body that a proxy, a log or a reviewer reads one way was carried out the other.
+            options.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddOpenApi(options =>
         {

@@ -70,10 +70,24 @@ public static partial class Problems
     public static ProblemDetails MalformedJson(JsonException json)
     {
         var field = JsonPathToField(json.Path);
-        return json is NulCharacterException
-            ? Validation("validation.invalid", new Dictionary<string, string[]> { [field] = ["contains the character U+0000 (NUL)"] })
+        if (json is NulCharacterException)
+        {
+            return Validation("validation.invalid", new Dictionary<string, string[]> { [field] = ["contains the character U+0000 (NUL)"] });
+        }
+
+        // The serializer names a property given twice in its message (System.Text.Json's English text: the runtime has
+        // no other); its path is that property's, except in a body read whole as JSON, where it is the body's.
+        var duplicate = DuplicatePropertyMessage().Match(json.Message);
+        return duplicate.Success
+            ? Validation("request.malformed_json", new Dictionary<string, string[]>
+            {
+                [field] = [field == "body" ? $"gives the property '{duplicate.Groups["name"].Value}' more than once" : "is given more than once"],
+            })
             : Validation("request.malformed_json", new Dictionary<string, string[]> { [field] = ["is not valid JSON for this field"] });
     }
+
+    [GeneratedRegex(@"^Duplicate property '(?<name>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex DuplicatePropertyMessage();
 
     /// <summary>
     /// A parameter ASP.NET Core could not bind (a query value of the wrong type, a missing body): 400 naming the
