@@ -31,6 +31,5 @@ internal static class OrderIndexScanner
         new(name, IndexOperator.Less, IndexValues.Time(to)),
     ];
 
-    public static decimal Number(IndexedGrain row, string name) =>
-        row.Entries.TryGetValue(name, out var text) && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0m;
+    public static decimal Number(IndexedGrain row, string name) => IndexValues.ParseNumber(row.Entries.GetValueOrDefault(name));
 }

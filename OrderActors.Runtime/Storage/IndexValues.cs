@@ -15,4 +15,13 @@ public static class IndexValues
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         return value.ToString("0000000000000000000.0000", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The value <see cref="Number"/> wrote, without the padding's trailing zeros (<c>20.0000</c> is <c>20</c>), so that a
+    /// figure read back from the index is shown as it was written; 0 when <paramref name="text"/> is not a number.
+    /// </summary>
+    public static decimal ParseNumber(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value / 1.0000000000000000000000000000m
+            : 0m;
 }

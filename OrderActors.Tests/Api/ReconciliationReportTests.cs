@@ -71,6 +71,27 @@ public sealed class ReconciliationReportTests
         Assert.Equal([new ReconciliationRowDto("own", 1, 1, 30m, 1, part.PaidAmount!.Value, 0, 30m - part.PaidAmount.Value)], report!.Channels);
     }
 
+    /// <summary>
+    /// A credit note's amount is read back from the query index, which keeps numbers with four decimals so that text
+    /// order is value order; the report gave them as stored (<c>"refundAmount": 20.0000, "net": 0.0000</c>).
+    /// </summary>
+    [Fact]
+    public async Task Reconciliation_ReturnedOrder_GivesTheCreditNoteAsTheAmountItWas()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var host = new ApiTestHost(await TestDatabases.CreateAsync("sqlite", "api"), clock);
+        var admin = host.Admin();
+        await admin.ShippedOrderAsync("R-1");
+        (await admin.PostAsync("/api/orders/own-R-1/deliver", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/orders/own-R-1/return-requests", new ReasonRequest("wrong size"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/orders/own-R-1/returns/receive", new { })).EnsureSuccessStatusCode();
+        var finance = await host.WithRolesAsync(ApiRoles.Finance);
+
+        var json = await finance.GetStringAsync("/api/reports/reconciliation?date=2026-11-21");
+
+        Assert.Contains("""{"channel":"own","orders":1,"paidOrders":1,"paidAmount":20,"refunds":1,"refundAmount":20,"creditNotes":1,"net":0}""", json, StringComparison.Ordinal);
+    }
+
     private static async Task PlaceAsync(HttpClient admin, string externalNo, decimal unitPrice, decimal? paid, string phone, string sku = "SKU-1")
     {
         (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout(externalNo, sku: sku, unitPrice: unitPrice, phone: phone))).EnsureSuccessStatusCode();
