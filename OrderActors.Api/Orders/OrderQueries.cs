@@ -67,7 +67,7 @@ public static class OrderQueries
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(access);
         var entries = row.Entries;
-        decimal? amount = entries.TryGetValue(OrderIndex.Amount, out var a) && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        decimal? amount = IndexValues.TryParseNumber(entries.GetValueOrDefault(OrderIndex.Amount), out var parsed) ? parsed : null;
         DateTimeOffset? placedAt = entries.TryGetValue(OrderIndex.PlacedAt, out var p) && DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
         var holds = entries.Keys.Where(k => k.StartsWith(OrderIndex.HoldPrefix, StringComparison.Ordinal)).Select(k => k[OrderIndex.HoldPrefix.Length..]).Order(StringComparer.Ordinal).ToList();
         return new OrderSummaryDto(

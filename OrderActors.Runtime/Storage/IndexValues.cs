@@ -18,10 +18,20 @@ public static class IndexValues
 
     /// <summary>
     /// The value <see cref="Number"/> wrote, without the padding's trailing zeros (<c>20.0000</c> is <c>20</c>), so that a
-    /// figure read back from the index is shown as it was written; 0 when <paramref name="text"/> is not a number.
+    /// figure read back from the index is shown as it was written; false when <paramref name="text"/> is not a number.
     /// </summary>
-    public static decimal ParseNumber(string? text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value / 1.0000000000000000000000000000m
-            : 0m;
+    public static bool TryParseNumber(string? text, out decimal value)
+    {
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        {
+            value = parsed / 1.0000000000000000000000000000m;
+            return true;
+        }
+
+        value = 0m;
+        return false;
+    }
+
+    /// <summary><see cref="TryParseNumber"/>, 0 for a text that is not a number.</summary>
+    public static decimal ParseNumber(string? text) => TryParseNumber(text, out var value) ? value : 0m;
 }

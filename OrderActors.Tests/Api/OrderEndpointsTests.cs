@@ -104,6 +104,20 @@ public sealed class OrderEndpointsTests
         Assert.Equal(0, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-1"))!.Reserved);
     }
 
+    /// <summary>The list reads amounts from the query index, which pads them to four decimals; it gave 30.0000 for 30.</summary>
+    [Fact]
+    public async Task ListOrders_Amount_IsTheOrdersTotalAsWritten()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        (await admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("AMT-1", quantity: 2, unitPrice: 15.5m))).EnsureSuccessStatusCode();
+
+        var json = await admin.GetStringAsync("/api/orders?limit=5");
+
+        Assert.Contains("\"amount\":31,", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Orders_WrongRole_Gets403AndRestrictedRolesSeeMaskedFields(string provider)
