@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.Api.Admin;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Channels;
+using OrderActors.Api.Customers;
 using OrderActors.Api.Errors;
 using OrderActors.Api.Events;
 using OrderActors.Api.Health;
@@ -105,6 +106,7 @@ public static class OrderActorsApiExtensions
         app.MapSubscriptions();
         app.MapEvents();
         app.MapOrders();
+        app.MapCustomers();
         app.MapStock();
         app.MapRules();
         app.MapTracking();

@@ -23,9 +23,19 @@ public static class OrderCursor
         Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The order id <paramref name="cursor"/> stands for (null for none); a cursor this API did not give adds a field error.</summary>
-    public static string? Decode(string? cursor, Validator validator)
+    public static string? Decode(string? cursor, Validator validator) =>
+        // A cursor is the last order id of a page: "{channel}-{order no}". Any other text (a cursor typed by hand,
+        // cut short) used to answer an empty page, as if the list had ended.
+        Decode(cursor, validator, IsOrderId);
+
+    /// <summary>
+    /// The key <paramref name="cursor"/> stands for (null for none), when <paramref name="isKey"/> says it is a key of
+    /// the list's kind; anything else adds a field error naming <c>cursor</c>.
+    /// </summary>
+    public static string? Decode(string? cursor, Validator validator, Func<string, bool> isKey)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(isKey);
         if (string.IsNullOrEmpty(cursor))
         {
             return null;
@@ -40,13 +50,10 @@ public static class OrderCursor
             return null;
         }
 
-        // A cursor is the last order id of a page: "{channel}-{order no}". Any other text (a cursor typed by hand,
-        // cut short) used to answer an empty page, as if the list had ended.
         try
         {
             var key = StrictUtf8.GetString(bytes, 0, written);
-            var dash = key.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && dash < key.Length - 1 && key[..dash].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.') && !key.Any(char.IsWhiteSpace))
+            if (isKey(key))
             {
                 return key;
             }
@@ -57,5 +64,11 @@ public static class OrderCursor
 
         validator.Add("cursor", "is not a cursor returned by this API");
         return null;
+    }
+
+    private static bool IsOrderId(string key)
+    {
+        var dash = key.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && dash < key.Length - 1 && key[..dash].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.') && !key.Any(char.IsWhiteSpace);
     }
 }

@@ -106,20 +106,29 @@ public sealed class CustomerState : IJournaledState, IIndexedState
         }
     }
 
+    /// <summary>Index entry names: one <c>tag:{tag}</c> per tag, the last order's time, the total spend.</summary>
+    public const string TagPrefix = "tag:";
+
+    /// <inheritdoc cref="TagPrefix"/>
+    public const string LastOrderAtEntry = "lastOrderAt";
+
+    /// <inheritdoc cref="TagPrefix"/>
+    public const string TotalSpendEntry = "totalSpend";
+
     public IReadOnlyList<IndexEntry> GetIndexEntries()
     {
         var entries = new List<IndexEntry>(Tags.Count + 2);
         foreach (var tag in Tags)
         {
-            entries.Add(new IndexEntry($"tag:{tag}", "1"));
+            entries.Add(new IndexEntry(TagPrefix + tag, "1"));
         }
 
         if (LastOrderAt is { } last)
         {
-            entries.Add(new IndexEntry("lastOrderAt", IndexValues.Time(last)));
+            entries.Add(new IndexEntry(LastOrderAtEntry, IndexValues.Time(last)));
         }
 
-        entries.Add(new IndexEntry("totalSpend", IndexValues.Number(Math.Max(0, TotalSpend))));
+        entries.Add(new IndexEntry(TotalSpendEntry, IndexValues.Number(Math.Max(0, TotalSpend))));
         return entries;
     }
 
