@@ -50,10 +50,32 @@ public static class StockDecisions
                 "stock.count_below_committed",
                 $"Counting {command.OnHand} in {command.Warehouse} would leave committed stock of {sku} uncovered " +
                 $"(allocated there {levels.Warehouse(command.Warehouse).Allocated}; reserved {levels.Reserved} + allocated {levels.Allocated} " +
-                $"against on-hand {levels.OnHand} + presale {levels.PresaleAllowance}). Release or cancel orders first, or raise the presale allowance.");
+                $"against on-hand {levels.OnHand} + presale {levels.PresaleAllowance}). {HoldersOf(state, command.Warehouse)}" +
+                "Release or cancel orders first, or raise the presale allowance.");
         }
 
         return new StockDecision(changes.Complete());
+    }
+
+    /// <summary>
+    /// The orders a refused count would leave uncovered, so the operator knows which to release or cancel: those
+    /// allocated in the warehouse counted, else those reserving the SKU; the 10 largest, then how many more.
+    /// </summary>
+    private static string HoldersOf(SkuStockState state, string warehouse)
+    {
+        var allocatedThere = state.Holdings.Values.Where(h => h.Warehouse == warehouse).ToList();
+        var (holders, what) = allocatedThere.Count > 0
+            ? (allocatedThere, $"Allocated in {warehouse} to")
+            : (state.Holdings.Values.Where(h => h.Warehouse is null).ToList(), "Reserved by");
+        if (holders.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        const int Named = 10;
+        var named = holders.OrderByDescending(h => h.Quantity).ThenBy(h => h.OrderId, StringComparer.Ordinal).Take(Named).Select(h => $"{h.OrderId} ({h.Quantity})");
+        var more = holders.Count > Named ? $" and {holders.Count - Named} more" : string.Empty;
+        return $"{what}: {string.Join(", ", named)}{more}. ";
     }
 
     /// <summary>
