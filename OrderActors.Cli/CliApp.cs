@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(ReminderCommands.Create());
         root.Subcommands.Add(OrderCommands.Create());
         root.Subcommands.Add(StockCommands.Create());
+        root.Subcommands.Add(CustomerCommands.Create());
         root.Subcommands.Add(ExceptionCommands.Create());
         root.Subcommands.Add(RuleCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());

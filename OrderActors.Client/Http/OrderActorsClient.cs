@@ -26,6 +26,7 @@ public sealed class OrderActorsClient : IDisposable
         Connection = new ApiConnection(http);
         Orders = new OrdersClient(Connection);
         Stock = new StockClient(Connection);
+        Customers = new CustomersClient(Connection);
         Keys = new KeysClient(Connection);
         Rules = new RulesClient(Connection);
         Exceptions = new ExceptionsClient(Connection);
@@ -43,6 +44,8 @@ public sealed class OrderActorsClient : IDisposable
     public OrdersClient Orders { get; }
 
     public StockClient Stock { get; }
+
+    public CustomersClient Customers { get; }
 
     public KeysClient Keys { get; }
 
