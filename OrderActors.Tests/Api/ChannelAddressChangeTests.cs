@@ -131,6 +131,36 @@ public sealed class ChannelAddressChangeTests
         Assert.Contains(recorded.Changes, c => c == new FieldChangeDto("address.detail", OldDetail, NewDetail));
     }
 
+    /// <summary>A split order ships in parts, each allocated to its warehouse: each part takes the address and is held.</summary>
+    [Fact]
+    public async Task TaobaoNewerAddress_AfterSplit_ReachesEveryPartAndHoldsEach()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-AC-S1", 5, "SZ");
+        await admin.ReceiveStockAsync("SKU-AC-S2", 5, "HZ");
+        string TwoWarehouses(string modified, string detail) => Taobao("8007", "SKU-AC-S1", modified, detail: detail).Replace(
+            "}]}",
+            """}, {"oid": "2", "outer_sku_id": "SKU-AC-S2", "num": 2, "price": "99.50"}]}""",
+            StringComparison.Ordinal).Replace("\"payment\": \"199.00\"", "\"payment\": \"398.00\"", StringComparison.Ordinal);
+        await host.PostWebhookAsync("taobao", TwoWarehouses("2026-11-21 10:20:00", OldDetail));
+        (await admin.PostAsJsonAsync("/api/orders/taobao-8007/split", new ReasonRequest("two warehouses"))).EnsureSuccessStatusCode();
+
+        var change = await host.PostWebhookAsync("taobao", TwoWarehouses("2026-11-21 11:00:00", NewDetail));
+        var again = await host.PostWebhookAsync("taobao", TwoWarehouses("2026-11-21 11:00:00", NewDetail));
+
+        Assert.Equal(new WebhookAccepted("taobao-8007", Duplicate: false), await change.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(new WebhookAccepted("taobao-8007", Duplicate: true), await again.Content.ReadFromJsonAsync<WebhookAccepted>());
+        var parent = await admin.GetOrderAsync("taobao-8007");
+        Assert.Equal(("Split", NewDetail, 2), (parent.Status, parent.Address.Detail, parent.ChildOrderIds.Count));
+        foreach (var id in parent.ChildOrderIds)
+        {
+            var part = await admin.GetOrderAsync(id);
+            Assert.Equal(("Allocated", NewDetail), (part.Status, part.Address.Detail));
+            Assert.Equal(["address_changed_on_channel"], part.Holds.Select(h => h.Code));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TaobaoModifiedTime_NotATime_Is400NamingModifiedAtAndChangesNothing(string provider)
