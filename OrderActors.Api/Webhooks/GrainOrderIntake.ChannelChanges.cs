@@ -28,7 +28,7 @@ public sealed partial class GrainOrderIntake
             return false;
         }
 
-        return (await grain.ApplyChannelChangesAsync(changes)).Version != order.Version;
+        return Took(order, await grain.ApplyChannelChangesAsync(changes));
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial class GrainOrderIntake
     private async Task<bool> ApplyToSplitAsync(IOrderGrain parent, OrderView order, ApplyChannelChanges changes)
     {
         var after = await parent.ApplyChannelChangesAsync(changes);
-        var changed = after.Version != order.Version;
+        var changed = Took(order, after);
         var stale = changes.ModifiedAt is { } at && after.ChannelModifiedAt is { } last && at < last;
         var forParts = changes with
         {
@@ -57,7 +57,7 @@ public sealed partial class GrainOrderIntake
             var view = await part.GetAsync();
             if (IsNews(view, forParts))
             {
-                changed |= (await part.ApplyChannelChangesAsync(forParts)).Version != view.Version;
+                changed |= Took(view, await part.ApplyChannelChangesAsync(forParts));
             }
         }
 
@@ -105,6 +105,13 @@ public sealed partial class GrainOrderIntake
             && (order.ChannelModifiedAt is not { } last || at > last)
             && (address != order.Address || receiver != (order.Receiver ?? order.Customer));
     }
+
+    /// <summary>
+    /// Whether the grain took the news: by what only it changes, not by the version, which the order's own reminders
+    /// (an SLA breach) may have moved since the view was read.
+    /// </summary>
+    private static bool Took(OrderView before, OrderView after) =>
+        after.ChannelModifiedAt != before.ChannelModifiedAt || after.PartiallyRefundedOnChannel != before.PartiallyRefundedOnChannel;
 
     private static ShippingAddress AddressOf(MappedOrder order) =>
         new(order.Province ?? string.Empty, order.City ?? string.Empty, order.District ?? string.Empty, order.AddressDetail ?? string.Empty);
