@@ -19,13 +19,24 @@ public static class CanonicalFields
     /// <summary>The channel refunded the buyer in full (Shopify's <c>financial_status: refunded</c>), cancelled or not.</summary>
     public const string Refunded = "refunded";
 
+    /// <summary>
+    /// When the channel last modified the order (Taobao and JD <c>modified</c>, Shopify and Pinduoduo <c>updated_at</c>,
+    /// Douyin <c>update_time</c>): orders a known order's updates, so a stale one never undoes a newer one. Without it a
+    /// known order's address is never changed by a webhook.
+    /// </summary>
+    public const string ModifiedAt = "modifiedAt";
+
+    /// <summary>The channel refunded the buyer in part (Shopify's <c>financial_status: partially_refunded</c>).</summary>
+    public const string PartiallyRefunded = "partiallyRefunded";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled, Refunded,
+        ModifiedAt, PartiallyRefunded,
     };
 
     /// <summary>The fields that are times, the only ones a mapping's <c>format</c> applies to.</summary>
-    public static IReadOnlySet<string> Times { get; } = new HashSet<string>(StringComparer.Ordinal) { PaidAt };
+    public static IReadOnlySet<string> Times { get; } = new HashSet<string>(StringComparer.Ordinal) { PaidAt, ModifiedAt };
 
     /// <summary>Fields every mapping must say where to find.</summary>
     public static IReadOnlyList<string> Required { get; } = [ExternalOrderNo, Phone];

@@ -44,6 +44,11 @@ public static class ChannelMappingEngine
         var paid = fields.TryGetValue(CanonicalFields.Paid, out var paidMapping) && ReadFlag(payload, paidMapping, CanonicalFields.Paid, validator);
         var cancelled = fields.TryGetValue(CanonicalFields.Cancelled, out var cancelledMapping) && ReadFlag(payload, cancelledMapping, CanonicalFields.Cancelled, validator);
         var refunded = fields.TryGetValue(CanonicalFields.Refunded, out var refundedMapping) && ReadFlag(payload, refundedMapping, CanonicalFields.Refunded, validator);
+        var modifiedAt = fields.TryGetValue(CanonicalFields.ModifiedAt, out var modifiedMapping)
+            ? MappedTime.Read(ReadText(payload, modifiedMapping, CanonicalFields.ModifiedAt, validator), modifiedMapping.Format, CanonicalFields.ModifiedAt, validator)
+            : null;
+        var partiallyRefunded = fields.TryGetValue(CanonicalFields.PartiallyRefunded, out var partialMapping)
+            && ReadFlag(payload, partialMapping, CanonicalFields.PartiallyRefunded, validator);
 
         // Read before the check, like the required ones: text that cannot be read is a field error in these too.
         var customerName = Text(CanonicalFields.CustomerName);
@@ -70,6 +75,8 @@ public static class ChannelMappingEngine
             BuyerNote = buyerNote,
             Cancelled = cancelled,
             Refunded = refunded,
+            ModifiedAt = modifiedAt,
+            PartiallyRefunded = partiallyRefunded,
             Lines = lines,
         };
     }

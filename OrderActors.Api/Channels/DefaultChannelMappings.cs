@@ -39,6 +39,7 @@ public static class DefaultChannelMappings
             [PaidAt] = P("pay_time"),
             [BuyerNote] = P("buyer_message"),
             [Cancelled] = new() { Path = "status", TrueWhen = ["TRADE_CLOSED_BY_TAOBAO"] },
+            [ModifiedAt] = P("modified"),
         },
         Lines = new() { Path = "orders", Sku = P("outer_sku_id"), Quantity = P("num"), UnitPrice = P("price") },
     };
@@ -60,6 +61,7 @@ public static class DefaultChannelMappings
             [PaidAt] = P("paymentConfirmTime"),
             [BuyerNote] = P("orderRemark"),
             [Cancelled] = new() { Path = "orderState", TrueWhen = ["TRADE_CANCELED"] },
+            [ModifiedAt] = P("modified"),
         },
         Lines = new() { Path = "itemInfoList", Sku = P("outerSkuId"), Quantity = P("itemTotal"), UnitPrice = P("jdPrice") },
     };
@@ -80,6 +82,7 @@ public static class DefaultChannelMappings
             [Paid] = P("pay_time"),
             [PaidAt] = P("pay_time"),
             [BuyerNote] = P("buyer_memo"),
+            [ModifiedAt] = P("updated_at"),
         },
         Lines = new() { Path = "item_list", Sku = P("outer_id"), Quantity = P("goods_count"), UnitPrice = P("goods_price") },
     };
@@ -101,6 +104,7 @@ public static class DefaultChannelMappings
             [PaidAt] = P("pay_time"),
             [BuyerNote] = P("buyer_words"),
             [Cancelled] = new() { Path = "order_status", TrueWhen = ["4"] },
+            [ModifiedAt] = P("update_time"),
         },
         Lines = new()
         {
@@ -111,7 +115,10 @@ public static class DefaultChannelMappings
         },
     };
 
-    /// <summary>Shopify <c>orders/create</c> and <c>orders/updated</c>: paid when <c>financial_status</c> is <c>paid</c>, refunded when it is <c>refunded</c>.</summary>
+    /// <summary>
+    /// Shopify <c>orders/create</c> and <c>orders/updated</c>: paid when <c>financial_status</c> is <c>paid</c>, refunded
+    /// when it is <c>refunded</c>, refunded in part when it is <c>partially_refunded</c>.
+    /// </summary>
     public static ChannelMappingDocument Shopify { get; } = new()
     {
         Fields = new Dictionary<string, FieldMapping>
@@ -123,11 +130,13 @@ public static class DefaultChannelMappings
             [City] = P("shipping_address.city"),
             [AddressDetail] = new() { Paths = ["shipping_address.address1", "shipping_address.address2"], Join = " " },
             [PaidAmount] = P("total_price"),
-            [Paid] = new() { Path = "financial_status", TrueWhen = ["paid"] },
+            [Paid] = new() { Path = "financial_status", TrueWhen = ["paid", "partially_refunded"] },
             [PaidAt] = P("processed_at"),
             [BuyerNote] = P("note"),
             [Cancelled] = P("cancelled_at"),
             [Refunded] = new() { Path = "financial_status", TrueWhen = ["refunded"] },
+            [PartiallyRefunded] = new() { Path = "financial_status", TrueWhen = ["partially_refunded"] },
+            [ModifiedAt] = P("updated_at"),
         },
         Lines = new() { Path = "line_items", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("price") },
     };
@@ -149,6 +158,7 @@ public static class DefaultChannelMappings
             [PaidAt] = P("paidAt"),
             [BuyerNote] = P("buyerNote"),
             [Cancelled] = P("cancelled"),
+            [ModifiedAt] = P("updatedAt"),
         },
         Lines = new() { Path = "lines", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("unitPrice") },
     };

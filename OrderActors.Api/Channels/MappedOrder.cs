@@ -33,6 +33,12 @@ public sealed record MappedOrder
     /// <summary>The channel says the buyer was refunded in full.</summary>
     public bool Refunded { get; init; }
 
+    /// <summary>When the channel last modified the order, if the mapping reads it; orders the updates of a known order.</summary>
+    public DateTimeOffset? ModifiedAt { get; init; }
+
+    /// <summary>The channel says the buyer was refunded in part.</summary>
+    public bool PartiallyRefunded { get; init; }
+
     public required IReadOnlyList<MappedLine> Lines { get; init; }
 
     /// <summary>The order grain key: <c>{channel}-{external order no}</c>.</summary>

@@ -24,6 +24,7 @@ public static class OrderDtoMapper
             Status = view.Status.ToString(),
             Customer = new CustomerDto(access.Name(view.Customer.Name), access.Phone(view.Customer.Phone)),
             Address = new AddressDto(view.Address.Province, view.Address.City, view.Address.District, access.Address(view.Address.Detail)),
+            Receiver = view.Receiver is { } receiver ? new CustomerDto(access.Name(receiver.Name), access.Phone(receiver.Phone)) : null,
             Lines = Lines(view.Lines, access),
             TotalAmount = access.Amount(view.TotalAmount),
             PaidAmount = access.Amount(view.PaidAmount),

@@ -7,10 +7,10 @@ namespace OrderActors.Api.Webhooks;
 /// <summary>
 /// Channel orders into order grains. A new order is placed (a marketplace order arrives sold: short stock becomes a hold,
 /// not a refusal — the grain decides). A known order only takes news the grain does not have yet, i.e. payment of an
-/// order still waiting for it, or a cancellation on the channel (see <see cref="CancelOnChannelAsync"/>); any other repeat or
-/// stale update changes nothing.
+/// order still waiting for it, a cancellation on the channel (see <see cref="CancelOnChannelAsync"/>), or a newer receiver or
+/// address and a partial refund (see <see cref="ApplyChannelChangesAsync"/>); any other repeat or stale update changes nothing.
 /// </summary>
-public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
+public sealed partial class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
 {
     private const string CancelledOnChannel = "cancelled on the channel";
     private const string RefundedOnChannel = "refunded on the channel";
@@ -29,7 +29,9 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
             var view = outcome.OrderOrThrow();
             if (outcome.Created)
             {
-                var placed = order.Cancelled || order.Refunded ? await grain.CancelAsync(new CancelOrder(order.Cancelled ? CancelledOnChannel : RefundedOnChannel, actor)) : view;
+                var placed = order.Cancelled || order.Refunded ? await grain.CancelAsync(new CancelOrder(order.Cancelled ? CancelledOnChannel : RefundedOnChannel, actor))
+                    : order.PartiallyRefunded ? await grain.ApplyChannelChangesAsync(PartialRefundOf(order, actor))
+                    : view;
                 return new IntakeResult(placed.Id, Changed: true);
             }
 
@@ -52,10 +54,11 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         if (order.Paid && (existing.Status == OrderStatus.PendingPayment || existing is { Status: OrderStatus.Cancelled, CancelReason: OrderGrain.HoldExpiredReason }))
         {
             var paid = await grain.ConfirmPaymentAsync(new ConfirmPayment(PaymentId(order), order.PaidAmount ?? existing.TotalAmount, actor, ReopenIfHoldExpired: true));
-            return new IntakeResult(paid.Id, Changed: paid.Version != existing.Version);
+            var updated = await ApplyChannelChangesAsync(grain, paid, order, actor);
+            return new IntakeResult(paid.Id, Changed: paid.Version != existing.Version || updated);
         }
 
-        return new IntakeResult(existing.Id, Changed: false);
+        return new IntakeResult(existing.Id, Changed: await ApplyChannelChangesAsync(grain, existing, order, actor));
     }
 
     /// <summary>
@@ -96,13 +99,14 @@ public sealed class GrainOrderIntake(IGrainFactory grains) : IOrderIntake
         Channel = order.Channel,
         ExternalOrderNo = order.ExternalOrderNo,
         Customer = new CustomerContact(order.CustomerName ?? string.Empty, order.Phone),
-        Address = new ShippingAddress(order.Province ?? string.Empty, order.City ?? string.Empty, order.District ?? string.Empty, order.AddressDetail ?? string.Empty),
+        Address = AddressOf(order),
         Lines = order.Lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity, l.UnitPrice ?? 0m)).ToList(),
         BuyerNote = order.BuyerNote,
         Paid = order.Paid,
         PaidAmount = order.Paid ? order.PaidAmount : null,
         PaidAt = order.Paid ? order.PaidAt : null,
         PaymentId = order.Paid ? PaymentId(order) : null,
+        ChannelModifiedAt = order.ModifiedAt,
         Actor = actor,
     };
 

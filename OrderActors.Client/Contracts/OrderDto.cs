@@ -10,6 +10,9 @@ public sealed record OrderDto
     public required string Status { get; init; }
     public required CustomerDto Customer { get; init; }
     public required AddressDto Address { get; init; }
+
+    /// <summary>Who receives the parcel when the buyer changed it on the channel (ship to this one); null: the customer.</summary>
+    public CustomerDto? Receiver { get; init; }
     public required IReadOnlyList<OrderLineDto> Lines { get; init; }
     public decimal? TotalAmount { get; init; }
     public decimal? PaidAmount { get; init; }

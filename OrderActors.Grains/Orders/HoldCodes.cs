@@ -16,10 +16,22 @@ public static class HoldCodes
     public const string Blacklisted = "blacklisted";
     public const string UnserviceableRegion = "unserviceable_region";
 
-    /// <summary>All codes, for validation of release requests and queue filters.</summary>
+    /// <summary>The buyer changed the address on the channel after allocation: the parcel may carry the old label.</summary>
+    public const string AddressChangedOnChannel = "address_changed_on_channel";
+
+    /// <summary>The channel refunded the buyer in part before shipping: not every line may still be wanted.</summary>
+    public const string PartiallyRefundedOnChannel = "partially_refunded_on_channel";
+
+    /// <summary>The codes of the exception checks (each one configurable, run at placement).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         AddressIncomplete, PhoneInvalid, PaymentNotReceived, InsufficientStock, SuspectedDuplicate, ApprovalThreshold,
         HighFrequencyBuyer, BuyerRemark, PromotionUnrecognised, PriceAnomaly, Blacklisted, UnserviceableRegion,
     ];
+
+    /// <summary>Holds opened by news from the channel, not by a check: a person releases them once the warehouse has acted.</summary>
+    public static IReadOnlyList<string> FromChannel { get; } = [AddressChangedOnChannel, PartiallyRefundedOnChannel];
+
+    /// <summary>Every code an order can carry, for validation of release requests.</summary>
+    public static bool IsKnown(string code) => All.Contains(code) || FromChannel.Contains(code);
 }

@@ -74,6 +74,13 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Changes the shipping address before packing; the history records old and new values.</summary>
     Task<OrderView> ChangeAddressAsync(ChangeAddress command);
 
+    /// <summary>
+    /// A channel's news about this order: a receiver or address newer (by the channel's modification time) than the last
+    /// one taken is applied, with a hold once allocated and only recorded once shipped; a partial refund holds an order
+    /// not yet shipped. A repeat or a stale update returns the order unchanged.
+    /// </summary>
+    Task<OrderView> ApplyChannelChangesAsync(ApplyChannelChanges command);
+
     /// <summary>Grain-to-grain: creates this order as one part of a split of <see cref="CreateSplitPart.ParentOrderId"/>.</summary>
     Task<OrderView> CreateSplitPartAsync(CreateSplitPart command);
 

@@ -140,7 +140,8 @@ public sealed partial class OrderGrain
         List<object> events =
         [
             new OrderPlaced(parent.Channel, $"{parent.ExternalOrderNo}-{index}", parent.Shop, parent.Customer, parent.Address, command.Lines,
-                parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now),
+                parent.BuyerNote, parent.PaymentMethod, parent.Presale, parent.Promotions, parent.Tags, null, [], command.ParentOrderId, rules.Version, now,
+                parent.ChannelModifiedAt, parent.Receiver),
             new PaymentConfirmed(parent.PaymentId, command.PaidShare, now),
         ];
         if (allocated)

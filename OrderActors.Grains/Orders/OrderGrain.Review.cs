@@ -54,7 +54,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Code, "code", 50);
-        if (!HoldCodes.All.Contains(command.Code))
+        if (!HoldCodes.IsKnown(command.Code))
         {
             throw DomainException.Validation("validation.invalid", "code", $"'{command.Code}' is not a hold code.");
         }
@@ -116,12 +116,7 @@ public sealed partial class OrderGrain
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
         var events = new List<object> { new AddressChanged(State.Address, address, command.Reason, now) };
-        var findings = ExceptionChecker.CheckAddress(address, State.Channel, rules.Exceptions);
-        events.AddRange(findings.Where(f => !State.HasHold(f.Code)).Select(f => new HoldOpened(f.Code, f.Detail, now)));
-        if (State.HasHold(HoldCodes.AddressIncomplete) && !findings.Any(f => f.Code == HoldCodes.AddressIncomplete))
-        {
-            events.Add(new HoldReleased(HoldCodes.AddressIncomplete, "address corrected", now));
-        }
+        AddAddressChecks(events, address, rules, now);
 
         await journal.AppendAsync(events, command.Actor);
         return await AfterChangeAsync(rules);

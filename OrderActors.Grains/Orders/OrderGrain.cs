@@ -103,7 +103,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             {
                 new OrderPlaced(command.Channel, command.ExternalOrderNo.Trim(), command.Shop.Trim(), command.Customer, Normalize(command.Address), lines,
                     command.BuyerNote, command.PaymentMethod, command.Presale, [.. command.Promotions ?? []], [.. command.Tags ?? []],
-                    paymentDue, approvals, null, rules.Version, now),
+                    paymentDue, approvals, null, rules.Version, now, command.ChannelModifiedAt),
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
 

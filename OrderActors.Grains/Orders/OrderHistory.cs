@@ -47,6 +47,8 @@ public static class OrderHistory
         OrdersMerged e => e.Reason,
         ReturnRequested e => e.Reason,
         AddressChanged e => e.Reason,
+        AddressChangedOnChannel e => e.Applied ? "changed on the channel" : "changed on the channel after shipping; not applied",
+        PartiallyRefundedOnChannel => "partially refunded on the channel",
         TrackingEventAdded e => e.Description,
         SlaBreached e => $"{e.Stage} level {e.Level.ToString(CultureInfo.InvariantCulture)}",
         _ => null,
@@ -76,6 +78,7 @@ public static class OrderHistory
         {
             "address" => SensitiveData.PersonalData,
             _ when field.StartsWith("address.", StringComparison.Ordinal) => SensitiveData.PersonalData,
+            _ when field.StartsWith("receiver.", StringComparison.Ordinal) => SensitiveData.PersonalData,
             "paidAmount" or "creditNote" => SensitiveData.Amounts,
             "approval" or "warehouse" or "carrier" or "waybillNo" or "childOrderIds" or "mergedFrom" or "mergedInto" => SensitiveData.None,
             _ when field.StartsWith("hold:", StringComparison.Ordinal) => SensitiveData.None,
@@ -92,6 +95,16 @@ public static class OrderHistory
             .. Field("address.city", e.OldAddress.City, e.NewAddress.City),
             .. Field("address.district", e.OldAddress.District, e.NewAddress.District),
             .. Field("address.detail", e.OldAddress.Detail, e.NewAddress.Detail),
+        ],
+        AddressChangedOnChannel e =>
+        [
+            .. e.OldAddress == e.NewAddress ? [] : (IEnumerable<FieldChange>)[new("address", e.OldAddress.ToString(), e.NewAddress.ToString())],
+            .. Field("address.province", e.OldAddress.Province, e.NewAddress.Province),
+            .. Field("address.city", e.OldAddress.City, e.NewAddress.City),
+            .. Field("address.district", e.OldAddress.District, e.NewAddress.District),
+            .. Field("address.detail", e.OldAddress.Detail, e.NewAddress.Detail),
+            .. Field("receiver.name", e.OldReceiver.Name, e.NewReceiver.Name),
+            .. Field("receiver.phone", e.OldReceiver.Phone, e.NewReceiver.Phone),
         ],
         HoldOpened e => [new($"hold:{e.Code}", null, "open")],
         HoldReleased e => [new($"hold:{e.Code}", "open", null)],

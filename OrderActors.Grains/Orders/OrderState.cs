@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrderActors.Grains.Orders.Events;
 using OrderActors.Grains.Sla;
 using OrderActors.Runtime.Journaling;
@@ -17,6 +18,21 @@ public sealed class OrderState : IJournaledState, IIndexedState
     public string Shop { get; set; } = "";
     public CustomerContact Customer { get; set; } = new("", "");
     public ShippingAddress Address { get; set; } = new("", "", "", "");
+
+    /// <summary>
+    /// Who receives the parcel, when the buyer changed it on the channel; else the <see cref="Customer"/>. The customer
+    /// stays who the order was placed by (its customer grain, spend and refunds go by that phone).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CustomerContact? Receiver { get; set; }
+
+    /// <summary>The channel's modification time of the newest update whose address the order took (or the placing payload's).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ChannelModifiedAt { get; set; }
+
+    /// <summary>The channel said the buyer was refunded in part.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PartiallyRefundedOnChannel { get; set; }
     public List<OrderLineView> Lines { get; set; } = [];
     public string? BuyerNote { get; set; }
     public string PaymentMethod { get; set; } = PaymentMethods.Online;
@@ -107,6 +123,7 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 ParentOrderId = e.ParentOrderId;
                 RulesVersion = e.RulesVersion;
                 PlacedAt = e.At;
+                (ChannelModifiedAt, Receiver) = (e.ChannelModifiedAt, e.Receiver);
                 break;
             case StockReserved:
                 StockShort = false;
@@ -182,6 +199,18 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 break;
             case AddressChanged e:
                 Address = e.NewAddress;
+                break;
+            case AddressChangedOnChannel e:
+                ChannelModifiedAt = e.ModifiedAt;
+                if (e.Applied)
+                {
+                    Address = e.NewAddress;
+                    Receiver = e.NewReceiver == Customer ? null : e.NewReceiver;
+                }
+
+                break;
+            case Events.PartiallyRefundedOnChannel:
+                PartiallyRefundedOnChannel = true;
                 break;
             case SlaBreached e:
                 SlaBreaches++;

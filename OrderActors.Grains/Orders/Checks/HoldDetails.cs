@@ -34,6 +34,8 @@ public static class HoldDetails
         [HoldCodes.BuyerRemark] = (SensitiveData.None, OnHold),
         [HoldCodes.PromotionUnrecognised] = (SensitiveData.None, OnHold),
         [HoldCodes.UnserviceableRegion] = (SensitiveData.None, OnHold),
+        [HoldCodes.AddressChangedOnChannel] = (SensitiveData.None, OnHold),
+        [HoldCodes.PartiallyRefundedOnChannel] = (SensitiveData.None, OnHold),
     };
 
     /// <summary>What the detail of a hold with this code may reveal.</summary>

@@ -10,6 +10,15 @@ public sealed record OrderView
     public required OrderStatus Status { get; init; }
     public required CustomerContact Customer { get; init; }
     public required ShippingAddress Address { get; init; }
+
+    /// <summary>Who receives the parcel when the buyer changed it on the channel; null: the <see cref="Customer"/>.</summary>
+    public CustomerContact? Receiver { get; init; }
+
+    /// <summary>The channel's modification time of the newest update whose address the order took (or of the placing payload).</summary>
+    public DateTimeOffset? ChannelModifiedAt { get; init; }
+
+    /// <summary>The channel said the buyer was refunded in part.</summary>
+    public bool PartiallyRefundedOnChannel { get; init; }
     public required IReadOnlyList<OrderLineView> Lines { get; init; }
     public required decimal TotalAmount { get; init; }
     public decimal PaidAmount { get; init; }

@@ -44,6 +44,9 @@ public sealed record PlaceOrder
     /// <summary>Order tags (used by allocation rules), e.g. <c>vip</c>, <c>fragile</c>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The channel's modification time of the payload (webhooks whose mapping reads it): later updates must be newer.</summary>
+    public DateTimeOffset? ChannelModifiedAt { get; init; }
+
     /// <summary>Who placed it: user, API key or channel.</summary>
     public required string Actor { get; init; }
 }

@@ -1,0 +1,118 @@
+using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Rules;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// News from the channel about an order it already sent: the buyer changed the receiver or address, or was refunded in
+/// part. What it does depends on how far the goods have gone; everything it decides is one append.
+/// </summary>
+public sealed partial class OrderGrain
+{
+    public const string AddressChangedAfterAllocation = "address changed on the channel after allocation: relabel the parcel, then release this hold";
+
+    public const string PartiallyRefundedBeforeShipping = "partially refunded on the channel: check which lines still ship, then release this hold";
+
+    public async Task<OrderView> ApplyChannelChangesAsync(ApplyChannelChanges command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OrderValidation.Required(command.Actor, "actor");
+        if (command.Address is not null)
+        {
+            OrderValidation.Validate(command.Address);
+        }
+
+        if (command.Receiver is not null)
+        {
+            OrderValidation.Required(command.Receiver.Name, "customer.name", 100);
+            OrderValidation.Required(command.Receiver.Phone, "customer.phone", 40);
+        }
+
+        OrderGuards.EnsureExists(State, Id);
+        var rules = await RulesAsync();
+        var now = time.GetUtcNow();
+        var events = new List<object>();
+        AddChannelAddressChange(events, command, rules, now);
+        AddPartialRefund(events, command, now);
+        if (events.Count == 0)
+        {
+            return await ViewAsync();
+        }
+
+        await journal.AppendAsync(events, command.Actor);
+        return await AfterChangeAsync(rules);
+    }
+
+    /// <summary>
+    /// Only an update newer than the last one taken (or than the placing payload) changes anything, so a stale or
+    /// redelivered one never undoes a newer one. Before allocation the order simply ships to the new address; once
+    /// allocated or packed a label may be printed, so it also goes on hold until a person has the parcel relabelled; once
+    /// shipped (or merged into another order, whose label it shares) the change is only recorded.
+    /// </summary>
+    private void AddChannelAddressChange(List<object> events, ApplyChannelChanges command, RuleBook rules, DateTimeOffset now)
+    {
+        if (command is not { ModifiedAt: { } modified, Address: { } given, Receiver: { } receiver }
+            || State.ChannelModifiedAt is { } last && modified <= last
+            || State.Status == OrderStatus.Cancelled)
+        {
+            return;
+        }
+
+        var address = Normalize(given);
+        var newReceiver = new CustomerContact(receiver.Name.Trim(), receiver.Phone.Trim());
+        var oldReceiver = State.Receiver ?? State.Customer;
+        if (address == State.Address && newReceiver == oldReceiver)
+        {
+            return;
+        }
+
+        var applied = State.Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed or OrderStatus.Split;
+        events.Add(new AddressChangedOnChannel(State.Address, address, oldReceiver, newReceiver, applied, modified, now));
+
+        // A split order ships nothing itself: its parts take the change (the intake hands it to each).
+        if (!applied || State.Status == OrderStatus.Split)
+        {
+            return;
+        }
+
+        if (address != State.Address)
+        {
+            AddAddressChecks(events, address, rules, now);
+        }
+
+        if (State.Status is OrderStatus.Allocated or OrderStatus.Packed && !State.HasHold(HoldCodes.AddressChangedOnChannel))
+        {
+            events.Add(new HoldOpened(HoldCodes.AddressChangedOnChannel, AddressChangedAfterAllocation, now));
+        }
+    }
+
+    /// <summary>
+    /// The first word of a partial refund holds an order that has not shipped (a person decides which lines still go);
+    /// after shipping, or on a split or merged order, it is only recorded. Later words of it change nothing.
+    /// </summary>
+    private void AddPartialRefund(List<object> events, ApplyChannelChanges command, DateTimeOffset now)
+    {
+        if (!command.PartiallyRefunded || State.PartiallyRefundedOnChannel || State.Status == OrderStatus.Cancelled)
+        {
+            return;
+        }
+
+        events.Add(new PartiallyRefundedOnChannel(command.ModifiedAt, now));
+        if (State.Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed
+            && !State.HasHold(HoldCodes.PartiallyRefundedOnChannel))
+        {
+            events.Add(new HoldOpened(HoldCodes.PartiallyRefundedOnChannel, PartiallyRefundedBeforeShipping, now));
+        }
+    }
+
+    /// <summary>The checks on a new address: holds it calls for are opened, an address-incomplete hold it cures is released.</summary>
+    private void AddAddressChecks(List<object> events, ShippingAddress address, RuleBook rules, DateTimeOffset now)
+    {
+        var findings = ExceptionChecker.CheckAddress(address, State.Channel, rules.Exceptions);
+        events.AddRange(findings.Where(f => !State.HasHold(f.Code)).Select(f => new HoldOpened(f.Code, f.Detail, now)));
+        if (State.HasHold(HoldCodes.AddressIncomplete) && !findings.Any(f => f.Code == HoldCodes.AddressIncomplete))
+        {
+            events.Add(new HoldReleased(HoldCodes.AddressIncomplete, "address corrected", now));
+        }
+    }
+}
