@@ -16,10 +16,19 @@ public static class HoldCodes
     public const string Blacklisted = "blacklisted";
     public const string UnserviceableRegion = "unserviceable_region";
 
-    /// <summary>All codes, for validation of release requests and queue filters.</summary>
+    /// <summary>
+    /// Not an exception check: a buyer cancelled an order of a merged shipment after it was allocated or packed, and a
+    /// person must take that order's lines out before it ships (the detail names the order and its lines).
+    /// </summary>
+    public const string MergedOrderCancelled = "merged_order_cancelled";
+
+    /// <summary>All codes of the exception checks, for validation of release requests and queue filters.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         AddressIncomplete, PhoneInvalid, PaymentNotReceived, InsufficientStock, SuspectedDuplicate, ApprovalThreshold,
         HighFrequencyBuyer, BuyerRemark, PromotionUnrecognised, PriceAnomaly, Blacklisted, UnserviceableRegion,
     ];
+
+    /// <summary>Every code a hold can have: the checks' and <see cref="MergedOrderCancelled"/> (what a release may name).</summary>
+    public static bool IsKnown(string code) => All.Contains(code) || code == MergedOrderCancelled;
 }

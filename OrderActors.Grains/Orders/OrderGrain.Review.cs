@@ -54,7 +54,7 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         OrderValidation.Required(command.Code, "code", 50);
-        if (!HoldCodes.All.Contains(command.Code))
+        if (!HoldCodes.IsKnown(command.Code))
         {
             throw DomainException.Validation("validation.invalid", "code", $"'{command.Code}' is not a hold code.");
         }

@@ -34,6 +34,9 @@ public static class HoldDetails
         [HoldCodes.BuyerRemark] = (SensitiveData.None, OnHold),
         [HoldCodes.PromotionUnrecognised] = (SensitiveData.None, OnHold),
         [HoldCodes.UnserviceableRegion] = (SensitiveData.None, OnHold),
+
+        // "Order {id} (merged into this one) was cancelled…: take out {sku} × {quantity}…" (order ids and SKUs only)
+        [HoldCodes.MergedOrderCancelled] = (SensitiveData.None, "A buyer of this merged shipment cancelled; some lines must come out."),
     };
 
     /// <summary>What the detail of a hold with this code may reveal.</summary>
