@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains.Customers;
+using OrderActors.Grains.Orders;
 using OrderActors.Runtime;
 using OrderActors.Tests.Infrastructure;
 
@@ -176,6 +177,91 @@ public sealed class MergedOrderChannelCancellationTests
         var customer = await CustomerAsync(host, phone);
         Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
         Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TaobaoClosed_OfMergeTarget_AfterPacked_HoldsTheShipmentNamingItsOwnLines(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        var (target, _) = await MergedAsync(host, admin, "13811110006", cancelTarget: true);
+        await admin.AllocateAndPackAsync(Target);
+
+        var cancel = await host.PostWebhookAsync("taobao", Closing(target), deliveryId: "mc-6");
+        var again = await host.PostWebhookAsync("taobao", Closing(target), deliveryId: "mc-6-again");
+        var ship = await admin.PostAsJsonAsync($"/api/orders/{Target}/ship", new ShipRequest("SF", "SFMC6"));
+
+        Assert.Equal(new WebhookAccepted(Target, Duplicate: false), await cancel.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(new WebhookAccepted(Target, Duplicate: true), await again.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(HttpStatusCode.Conflict, ship.StatusCode);
+        var held = await admin.GetOrderAsync(Target);
+        Assert.Equal(("Packed", (string?)null), (held.Status, held.CancelReason));
+        var hold = Assert.Single(held.Holds);
+        Assert.Equal("merged_order_cancelled", hold.Code);
+        Assert.Contains("This order's own buyer cancelled", hold.Detail, StringComparison.Ordinal);
+        Assert.Contains("take out SKU-MC1 × 2 before it ships", hold.Detail, StringComparison.Ordinal);
+        Assert.Equal("Merged", (await admin.GetOrderAsync(MergedIn)).Status);
+        await admin.AssertStockAsync("SKU-MC1", (10, 0, 3, 7));
+        await admin.AssertLedgerCleanAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TaobaoClosed_OfMergeTarget_AfterShipped_OpensAReturnOfItsOwnLinesAndPaymentOnly(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        var (target, phone) = await MergedAsync(host, admin, "13811110007", cancelTarget: true);
+        await admin.AllocateAndPackAsync(Target);
+        (await admin.PostAsJsonAsync($"/api/orders/{Target}/ship", new ShipRequest("SF", "SFMC7"))).EnsureSuccessStatusCode();
+
+        var cancel = await host.PostWebhookAsync("taobao", Closing(target), deliveryId: "mc-7");
+        var again = await host.PostWebhookAsync("taobao", Closing(target), deliveryId: "mc-7-again");
+        var receipt = await admin.PostAsJsonAsync($"/api/orders/{Target}/returns/receive", new ReceiveReturnRequest());
+
+        Assert.Equal(new WebhookAccepted(Target, Duplicate: false), await cancel.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(new WebhookAccepted(Target, Duplicate: true), await again.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.Equal("Refunded", (await admin.GetOrderAsync(Target)).Status);
+        Assert.Equal("Merged", (await admin.GetOrderAsync(MergedIn)).Status);
+
+        // Its own 2 × SKU-MC1 come back, credited at its own payment (199.00 of the 398.00 the shipment held).
+        await admin.AssertStockAsync("SKU-MC1", (9, 0, 0, 9));
+        await admin.AssertStockAsync("SKU-MC2", (9, 0, 0, 9));
+        await admin.AssertLedgerCleanAsync();
+        var history = (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{Target}/history"))!;
+        Assert.Equal($"CN-{Target} 199.00", history.Single(h => h.Type == "order.refunded").Changes.Single(c => c.Field == "creditNote").NewValue);
+        var customer = await CustomerAsync(host, phone);
+        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
+    }
+
+    /// <summary>
+    /// The target took the lines out and the silo stopped before the merged-in order heard back: the target holds nothing
+    /// of it any more, the merged-in order holds its stock again, and the marketplace's redelivery finishes the cancellation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TaobaoClosed_AfterTargetTookTheLinesOutAndTheAnswerWasLost_RedeliveryFinishesIt(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        var (merged, _) = await MergedAsync(host, admin, "13811110008");
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var order = await grains.GetGrain<IOrderGrain>(MergedIn).GetAsync();
+        await grains.GetGrain<IOrderGrain>(Target).TakeOutMergedAsync(new TakeOutMerged(MergedIn, order.Lines, order.PaidAmount, "cancelled on the channel", "taobao"));
+        Assert.Equal("Merged", (await admin.GetOrderAsync(MergedIn)).Status);
+
+        var cancel = await host.PostWebhookAsync("taobao", Closing(merged));
+
+        Assert.Equal(new WebhookAccepted(MergedIn, Duplicate: false), await cancel.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal("Cancelled", (await admin.GetOrderAsync(MergedIn)).Status);
+        Assert.Equal([("SKU-MC1", 2)], (await admin.GetOrderAsync(Target)).Lines.Select(l => (l.Sku, l.Quantity)));
+        Assert.Single(await HistoryAsync(admin, Target), "order.unmerged");
+        await admin.AssertStockAsync("SKU-MC1", (10, 2, 0, 8));
+        await admin.AssertStockAsync("SKU-MC2", (10, 0, 0, 10));
+        await admin.AssertLedgerCleanAsync();
     }
 
     [Theory]
