@@ -176,7 +176,7 @@ public sealed partial class OrderGrain
     {
         foreach (var id in orderIds)
         {
-            await GrainFactory.GetGrain<IOrderGrain>(id).RestoreFromMergeAsync(new RestoreFromMerge(Id, $"cancelled: {reason}", actor));
+            await GrainFactory.GetGrain<IOrderGrain>(id).RestoreFromMergeAsync(new RestoreFromMerge(Id, reason, actor));
         }
     }
 

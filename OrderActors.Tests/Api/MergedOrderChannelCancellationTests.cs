@@ -82,6 +82,8 @@ public sealed class MergedOrderChannelCancellationTests
         await admin.AssertLedgerCleanAsync();
         Assert.Equal(["order.placed", "order.paid", "order.merged", "order.unmerged", "order.cancelled"], await HistoryAsync(admin, Target));
         Assert.Equal(["order.placed", "order.paid", "order.merged_into", "order.unmerged_from"], await HistoryAsync(admin, MergedIn));
+        var restoredBy = (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{MergedIn}/history"))!.Single(h => h.Type == "order.unmerged_from");
+        Assert.Equal(("Merged", "Paid", $"{Target} cancelled on the channel"), (restoredBy.FromStatus, restoredBy.ToStatus, restoredBy.Reason));
         var customer = await CustomerAsync(host, phone);
         Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
         Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
