@@ -293,6 +293,33 @@ public sealed class MergedOrderChannelCancellationTests
     }
 
     /// <summary>
+    /// The merged-in order and later its target are both cancelled on the channel: each refunds its own payment, once. The
+    /// target's cancellation used to count the merged payment it held (398.00) on top of the merged-in order's own refund.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Reconciliation_MergedInOrderThenItsTargetCancelled_RefundsEachPaymentOnce(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        var (merged, phone) = await MergedAsync(host, admin, "13811110009");
+        (await host.PostWebhookAsync("taobao", Closing(merged))).EnsureSuccessStatusCode();
+        (await host.PostWebhookAsync("taobao", Closing(Trade("M1", phone, ("SKU-MC1", 2))))).EnsureSuccessStatusCode();
+        var finance = await host.WithRolesAsync(ApiRoles.Finance);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var report = (await finance.GetFromJsonAsync<ReconciliationDto>($"/api/reports/reconciliation?date={today}"))!;
+
+        Assert.Equal(("Cancelled", "Cancelled"), ((await admin.GetOrderAsync(Target)).Status, (await admin.GetOrderAsync(MergedIn)).Status));
+        var row = Assert.Single(report.Channels);
+        Assert.Equal(("taobao", 2, 398.00m), (row.Channel, row.Refunds, row.RefundAmount));
+        await admin.AssertStockAsync("SKU-MC1", (10, 0, 0, 10));
+        await admin.AssertLedgerCleanAsync();
+        var customer = await CustomerAsync(host, phone);
+        Assert.Equal([199.00m, 199.00m], customer.Orders.OrderBy(o => o.OrderId, StringComparer.Ordinal).Select(o => o.Refunded));
+    }
+
+    /// <summary>
     /// Places <c>taobao-M1</c> (2 × SKU-MC1, 199.00 paid) and <c>taobao-M2</c> (1 × SKU-MC1 and 1 × SKU-MC2, 199.00 paid)
     /// of one buyer, 10 of each SKU in SZ, and merges M2 into M1. Returns the payload of M2 (or of M1) and the phone.
     /// </summary>
