@@ -17,18 +17,21 @@ public static class HoldCodes
     public const string UnserviceableRegion = "unserviceable_region";
 
     /// <summary>
-    /// Not an exception check: a buyer cancelled an order of a merged shipment after it was allocated or packed, and a
-    /// person must take that order's lines out before it ships (the detail names the order and its lines).
+    /// A buyer cancelled on the channel an order of a merged shipment after it was packed: a person must take that
+    /// order's lines out before it ships (the detail names the order and its lines).
     /// </summary>
     public const string MergedOrderCancelled = "merged_order_cancelled";
 
-    /// <summary>All codes of the exception checks, for validation of release requests and queue filters.</summary>
+    /// <summary>The codes of the exception checks (each one configurable, run at placement).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         AddressIncomplete, PhoneInvalid, PaymentNotReceived, InsufficientStock, SuspectedDuplicate, ApprovalThreshold,
         HighFrequencyBuyer, BuyerRemark, PromotionUnrecognised, PriceAnomaly, Blacklisted, UnserviceableRegion,
     ];
 
-    /// <summary>Every code a hold can have: the checks' and <see cref="MergedOrderCancelled"/> (what a release may name).</summary>
-    public static bool IsKnown(string code) => All.Contains(code) || code == MergedOrderCancelled;
+    /// <summary>Holds opened by news from the channel, not by a check: a person releases them once the warehouse has acted.</summary>
+    public static IReadOnlyList<string> FromChannel { get; } = [MergedOrderCancelled];
+
+    /// <summary>Every code an order can carry, for validation of release requests.</summary>
+    public static bool IsKnown(string code) => All.Contains(code) || FromChannel.Contains(code);
 }
