@@ -42,6 +42,7 @@ public static class OrderDtoMapper
             ChildOrderIds = view.ChildOrderIds,
             MergedFrom = view.MergedFrom,
             MergedInto = view.MergedInto,
+            UnmergedFrom = view.UnmergedFrom,
             Sla = new SlaDto(view.Sla.Stage, view.Sla.DueAt, view.Sla.Overdue, view.Sla.Level, view.Sla.RedAlert, view.Sla.Breaches),
             ReturnReason = view.ReturnReason,
             CancelReason = view.CancelReason,

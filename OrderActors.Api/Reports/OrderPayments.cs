@@ -20,6 +20,7 @@ internal static class OrderPayments
 
     private static readonly string PaidEvent = JournalEventRegistry.GetName(typeof(PaymentConfirmed));
     private static readonly string MergedEvent = JournalEventRegistry.GetName(typeof(OrdersMerged));
+    private static readonly string UnmergedEvent = JournalEventRegistry.GetName(typeof(OrdersUnmerged));
     private static readonly string CancelledEvent = JournalEventRegistry.GetName(typeof(OrderCancelled));
 
     public static async Task<IReadOnlyDictionary<string, OrderPayment>> ReadAsync(IGrainStorage storage, IEnumerable<string> orderIds, CancellationToken cancellationToken)
@@ -49,6 +50,11 @@ internal static class OrderPayments
                 else if (stored.EventType == MergedEvent)
                 {
                     held = Read<OrdersMerged>(stored).PaidAmount;
+                }
+                else if (stored.EventType == UnmergedEvent)
+                {
+                    // Orders taken out again take their payments with them: they refund them when they are cancelled.
+                    held = Read<OrdersUnmerged>(stored).PaidAmount;
                 }
                 else if (stored.EventType == CancelledEvent)
                 {

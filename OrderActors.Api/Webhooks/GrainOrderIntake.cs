@@ -66,11 +66,16 @@ public sealed partial class GrainOrderIntake(IGrainFactory grains) : IOrderIntak
     /// cancelled; a packed one is intercepted (cancelled, its stock released, as a refund request before shipping is);
     /// one already shipped opens a return when <paramref name="returnWhenShipped"/>; a split order does this for each of
     /// its parts. A 409 here went back to the marketplace, which retries it, while the order went on to be shipped. An
-    /// order merged into another is left as it is: its lines ship with the other order's, and taking them out needs a
-    /// person. True when anything changed.
+    /// order that is part of a merge has only its own lines taken out (<see cref="CancelMergedOnChannelAsync"/>).
+    /// True when anything changed.
     /// </summary>
     private async Task<bool> CancelOnChannelAsync(IOrderGrain grain, OrderView order, string actor, string reason, bool returnWhenShipped)
     {
+        if (order.Status == OrderStatus.Merged || order.MergedFrom.Count > 0 || order is { Status: OrderStatus.Cancelled, UnmergedFrom.Count: > 0 })
+        {
+            return await CancelMergedOnChannelAsync(grain, order, actor, reason, returnWhenShipped);
+        }
+
         switch (order.Status)
         {
             case OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated:
@@ -92,6 +97,18 @@ public sealed partial class GrainOrderIntake(IGrainFactory grains) : IOrderIntak
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A cancellation (or full refund) of an order merged into another, or of the target others were merged into: the
+    /// grain takes out this order's lines only, so the other buyers' lines still ship (see docs/decisions.md). A merge
+    /// target cancelled before its merged-in orders were given back is asked again, and finishes that. True when this
+    /// order changed (a merged-in order records what its target did).
+    /// </summary>
+    private static async Task<bool> CancelMergedOnChannelAsync(IOrderGrain grain, OrderView order, string actor, string reason, bool returnWhenShipped)
+    {
+        var after = await grain.CancelMergedAsync(new CancelMerged(reason, actor, returnWhenShipped));
+        return after.Version != order.Version;
     }
 
     private static PlaceOrder ToCommand(MappedOrder order, string actor) => new()

@@ -30,6 +30,9 @@ public sealed record OrderDto
     public required IReadOnlyList<string> ChildOrderIds { get; init; }
     public required IReadOnlyList<string> MergedFrom { get; init; }
     public string? MergedInto { get; init; }
+
+    /// <summary>Orders once merged into this one and taken out again because a buyer cancelled.</summary>
+    public IReadOnlyList<string> UnmergedFrom { get; init; } = [];
     public required SlaDto Sla { get; init; }
     public string? ReturnReason { get; init; }
     public string? CancelReason { get; init; }

@@ -22,6 +22,12 @@ public static class HoldCodes
     /// <summary>The channel refunded the buyer in part before shipping: not every line may still be wanted.</summary>
     public const string PartiallyRefundedOnChannel = "partially_refunded_on_channel";
 
+    /// <summary>
+    /// A buyer cancelled on the channel an order of a merged shipment after it was packed: a person must take that
+    /// order's lines out before it ships (the detail names the order and its lines).
+    /// </summary>
+    public const string MergedOrderCancelled = "merged_order_cancelled";
+
     /// <summary>The codes of the exception checks (each one configurable, run at placement).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -30,7 +36,7 @@ public static class HoldCodes
     ];
 
     /// <summary>Holds opened by news from the channel, not by a check: a person releases them once the warehouse has acted.</summary>
-    public static IReadOnlyList<string> FromChannel { get; } = [AddressChangedOnChannel, PartiallyRefundedOnChannel];
+    public static IReadOnlyList<string> FromChannel { get; } = [AddressChangedOnChannel, PartiallyRefundedOnChannel, MergedOrderCancelled];
 
     /// <summary>Every code an order can carry, for validation of release requests.</summary>
     public static bool IsKnown(string code) => All.Contains(code) || FromChannel.Contains(code);

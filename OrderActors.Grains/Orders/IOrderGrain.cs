@@ -100,4 +100,18 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Grain-to-grain: checks this order can be merged into another and, if so, marks it merged and hands over its lines.</summary>
     Task<OrderView> MergeIntoAsync(MergeInto command);
+
+    /// <summary>
+    /// The buyer cancelled (or was refunded in full on) the channel an order that is part of a merge, merged into another
+    /// or the target of others: only this order's lines leave the shipment. Before packing they are taken out (its stock
+    /// released, its payment off the target's); packed, the shipment is held for a person; shipped, a return of its
+    /// lines opens. A repeat changes nothing. See docs/decisions.md.
+    /// </summary>
+    Task<OrderView> CancelMergedAsync(CancelMerged command);
+
+    /// <summary>Grain-to-grain: the merge target takes a cancelled merged-in order's lines out (or holds itself when packed).</summary>
+    Task<OrderView> TakeOutMergedAsync(TakeOutMerged command);
+
+    /// <summary>Grain-to-grain: the cancelled merge target gave this merged-in order its lines and stock back; it is paid and unallocated again.</summary>
+    Task<OrderView> RestoreFromMergeAsync(RestoreFromMerge command);
 }

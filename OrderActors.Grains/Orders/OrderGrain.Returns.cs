@@ -55,7 +55,9 @@ public sealed partial class OrderGrain
 
         var rules = await RulesAsync();
         await EnsureKnownWarehouseAsync(warehouse, rules.Allocation, command.Actor);
-        var paid = State.PaidAmount > 0 ? State.PaidAmount : State.TotalAmount;
+        // A return of one buyer's part of a merged shipment brings back and refunds that part only.
+        var lines = State.ReturnLines ?? State.Lines;
+        var paid = State.ReturnAmount ?? (State.PaidAmount > 0 ? State.PaidAmount : State.TotalAmount);
         var amount = command.RefundAmount ?? paid;
         if (amount < 0 || amount > paid)
         {
@@ -65,8 +67,8 @@ public sealed partial class OrderGrain
         // The customer's refund first: it is the step that can refuse (a refund above what the customer's record
         // holds for the order), and a refusal after the restock left the units counted twice. Both steps are keyed by
         // the return, so a retry after a failure in between does neither twice.
-        await RecordRefundAsync("return", amount, State.ReturnReason ?? "return", command.Actor);
-        await Stock(command.Actor).RestockAsync(OrderStock.Needs(State.Lines), warehouse, $"{Id}-return");
+        await RecordRefundAsync("return", amount, State.ReturnReason ?? "return", command.Actor, ownShare: State.ReturnLines is not null);
+        await Stock(command.Actor).RestockAsync(OrderStock.Needs(lines), warehouse, $"{Id}-return");
         var now = time.GetUtcNow();
         await journal.AppendAsync([new ReturnReceived(warehouse, now), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
         return await AfterChangeAsync(rules);

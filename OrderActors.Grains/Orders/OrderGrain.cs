@@ -298,11 +298,12 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
     /// <summary>
     /// Tells the customer grain the spend went down. A split part refunds against its parent (the order the customer
-    /// knows); a merged order's amount spans several customer orders, so its refunds are not recorded there.
+    /// knows); a merged order's amount spans several customer orders, so its refunds are not recorded there, unless
+    /// <paramref name="ownShare"/> says the amount is this order's own part of it (its own lines, its own payment).
     /// </summary>
-    private async Task RecordRefundAsync(string kind, decimal amount, string reason, string actor)
+    private async Task RecordRefundAsync(string kind, decimal amount, string reason, string actor, bool ownShare = false)
     {
-        if (amount > 0 && State.MergedFrom.Count == 0 && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone))
+        if (amount > 0 && (ownShare || State.MergedFrom.Count == 0) && PhoneNumbers.TryNormalize(State.Customer.Phone, out var phone))
         {
             var customerOrderId = State.ParentOrderId ?? Id;
             await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(customerOrderId, $"{Id}-{kind}", amount, reason, actor));

@@ -45,6 +45,9 @@ public static class OrderHistory
         OrderReopened e => e.Reason,
         OrderSplit e => e.Reason,
         OrdersMerged e => e.Reason,
+        OrdersUnmerged e => e.Reason,
+        OrderUnmergedFrom e => e.Reason,
+        MergedLinesCancelled e => $"{e.OrderId}: {e.Reason}",
         ReturnRequested e => e.Reason,
         AddressChanged e => e.Reason,
         AddressChangedOnChannel e => e.Applied ? "changed on the channel" : "changed on the channel after shipping; not applied",
@@ -116,6 +119,8 @@ public static class OrderHistory
         OrderSplit e => [new("childOrderIds", null, string.Join(",", e.ChildOrderIds))],
         OrdersMerged e => [new("mergedFrom", null, string.Join(",", e.MergedOrderIds))],
         OrderMergedInto e => [new("mergedInto", null, e.TargetOrderId)],
+        OrdersUnmerged e => [new("mergedFrom", string.Join(",", e.OrderIds), null)],
+        OrderUnmergedFrom e => [new("mergedInto", e.TargetOrderId, null)],
         _ => [],
     };
 

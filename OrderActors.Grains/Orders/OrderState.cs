@@ -57,7 +57,19 @@ public sealed class OrderState : IJournaledState, IIndexedState
     public List<string> ChildOrderIds { get; set; } = [];
     public List<string> MergedFrom { get; set; } = [];
     public string? MergedInto { get; set; }
+
+    /// <summary>Orders once merged into this one and taken out again (their buyer, or this order's, cancelled).</summary>
+    public List<string> UnmergedFrom { get; set; } = [];
+
+    /// <summary>Orders of this merged shipment (merged in, or this one) whose buyer cancelled after allocation: held for a person.</summary>
+    public List<string> CancelledMergedOrders { get; set; } = [];
     public string? ReturnReason { get; set; }
+
+    /// <summary>What a return brings back when it is not the whole order (this buyer's part of a merged shipment); null: every line.</summary>
+    public List<OrderLineView>? ReturnLines { get; set; }
+
+    /// <summary>What a return refunds at most when it is not the whole order's payment; null: the order's payment.</summary>
+    public decimal? ReturnAmount { get; set; }
     public CreditNoteView? CreditNote { get; set; }
     public string? CancelReason { get; set; }
     public long RulesVersion { get; set; }
@@ -171,6 +183,23 @@ public sealed class OrderState : IJournaledState, IIndexedState
             case OrderMergedInto e:
                 (Status, MergedInto) = (OrderStatus.Merged, e.TargetOrderId);
                 break;
+            case OrdersUnmerged e:
+                MergedFrom.RemoveAll(e.OrderIds.Contains);
+                UnmergedFrom.AddRange(e.OrderIds);
+                Lines = [.. e.Lines];
+                PaidAmount = e.PaidAmount;
+                if (e.Unallocated)
+                {
+                    (Status, Warehouse, AllocatedAt) = (OrderStatus.Paid, null, null);
+                }
+
+                break;
+            case OrderUnmergedFrom:
+                (Status, MergedInto) = (OrderStatus.Paid, null);
+                break;
+            case MergedLinesCancelled e:
+                CancelledMergedOrders.Add(e.OrderId);
+                break;
             case OrderPacked e:
                 (Status, PackedAt) = (OrderStatus.Packed, e.At);
                 break;
@@ -188,6 +217,8 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 break;
             case ReturnRequested e:
                 (Status, ReturnReason, ReturnRequestedAt) = (OrderStatus.ReturnRequested, e.Reason, e.At);
+                (ReturnLines, ReturnAmount) = (e.Lines is null ? null : [.. e.Lines], e.Amount);
+                Warehouse ??= e.Warehouse;
                 break;
             case ReturnReceived e:
                 (Status, ReturnedAt) = (OrderStatus.Returned, e.At);

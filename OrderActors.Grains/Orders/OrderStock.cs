@@ -102,6 +102,15 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         }
     }
 
+    /// <summary>Takes the order's allocation in <paramref name="warehouse"/> back to a reservation on every SKU; a SKU not allocated there changes nothing.</summary>
+    public async Task UnallocateAsync(IEnumerable<string> skus, string warehouse)
+    {
+        foreach (var sku in skus)
+        {
+            await Sku(sku).UnallocateAsync(new UnallocateStock(orderId, warehouse, actor));
+        }
+    }
+
     public async Task ShipAsync(SortedDictionary<string, int> needs)
     {
         foreach (var sku in needs.Keys)

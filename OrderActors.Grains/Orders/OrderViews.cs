@@ -40,6 +40,7 @@ public static class OrderViews
             ChildOrderIds = Copy(state.ChildOrderIds),
             MergedFrom = Copy(state.MergedFrom),
             MergedInto = state.MergedInto,
+            UnmergedFrom = Copy(state.UnmergedFrom),
             Sla = OrderSla.ViewOf(state, sla),
             ReturnReason = state.ReturnReason,
             CreditNote = state.CreditNote,

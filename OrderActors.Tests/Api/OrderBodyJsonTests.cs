@@ -123,6 +123,7 @@ public sealed class OrderBodyJsonTests
             state.ParentOrderId = "own-A0";
             state.ChildOrderIds = ["own-A1-1", "own-A1-2"];
             state.MergedFrom = ["own-A7"];
+            state.UnmergedFrom = ["own-A8"];
             state.CreditNote = new CreditNoteView("cn-1", 19.9m, T0.AddDays(2));
             state.ReturnReason = "damaged";
             state.ShippedAt = T0.AddHours(1);
@@ -162,6 +163,7 @@ public sealed class OrderBodyJsonTests
         ChildOrderIds = [.. state.ChildOrderIds],
         MergedFrom = [.. state.MergedFrom],
         MergedInto = state.MergedInto,
+        UnmergedFrom = [.. state.UnmergedFrom],
         Sla = OrderSla.ViewOf(state, sla),
         ReturnReason = state.ReturnReason,
         CreditNote = state.CreditNote,
@@ -206,6 +208,7 @@ public sealed class OrderBodyJsonTests
         ChildOrderIds = view.ChildOrderIds,
         MergedFrom = view.MergedFrom,
         MergedInto = view.MergedInto,
+        UnmergedFrom = view.UnmergedFrom,
         Sla = new SlaDto(view.Sla.Stage, view.Sla.DueAt, view.Sla.Overdue, view.Sla.Level, view.Sla.RedAlert, view.Sla.Breaches),
         ReturnReason = view.ReturnReason,
         CancelReason = view.CancelReason,

@@ -26,6 +26,9 @@ public static class HoldDetails
         // "{sku} at {price} is below its floor {floor}." / "... is far from its reference {price}."
         [HoldCodes.PriceAnomaly] = (SensitiveData.Amounts, "A unit price is outside its expected range."),
 
+        // "The buyer of {id} (merged into this order) cancelled … take out {sku} × {quantity} …" (order ids and SKUs only)
+        [HoldCodes.MergedOrderCancelled] = (SensitiveData.None, "A buyer of this merged shipment cancelled; some lines must come out."),
+
         // Fixed texts, or ones naming only what every role sees (an order id, the province and city, a rule's keyword).
         [HoldCodes.AddressIncomplete] = (SensitiveData.None, OnHold),
         [HoldCodes.InsufficientStock] = (SensitiveData.None, OnHold),

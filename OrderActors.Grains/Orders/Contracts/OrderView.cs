@@ -38,6 +38,9 @@ public sealed record OrderView
     public IReadOnlyList<string> ChildOrderIds { get; init; } = [];
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
     public string? MergedInto { get; init; }
+
+    /// <summary>Orders once merged into this one and taken out again because a buyer cancelled.</summary>
+    public IReadOnlyList<string> UnmergedFrom { get; init; } = [];
     public required SlaView Sla { get; init; }
     public string? ReturnReason { get; init; }
     public CreditNoteView? CreditNote { get; init; }

@@ -61,6 +61,8 @@ public sealed class OrderHistoryRevealsTests
             new OrderSplit(["own-A1-1"], null, T0),
             new OrdersMerged(["own-A2"], [], 0m, null, T0),
             new OrderMergedInto("own-A3", T0),
+            new OrdersUnmerged(["own-A2"], [], 0m, false, "own-A2 cancelled on the channel", T0),
+            new OrderUnmergedFrom("own-A3", "cancelled on the channel", T0),
         }.Select((e, i) => new JournalEntry(i + 1, "order.event", e, "test", T0, i + 1));
 
         var changes = OrderHistory.Build(entries).SelectMany(h => h.Changes).ToList();

@@ -1,0 +1,8 @@
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// The buyer cancelled (or was refunded in full on) the channel an order that is part of a merge, either merged into
+/// another order or the target others were merged into: only this order's lines leave the shipment. With
+/// <see cref="ReturnWhenShipped"/> a shipment already gone opens a return of those lines.
+/// </summary>
+public sealed record CancelMerged(string Reason, string Actor, bool ReturnWhenShipped);
