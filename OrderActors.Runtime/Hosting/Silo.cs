@@ -17,7 +17,8 @@ namespace OrderActors.Runtime.Hosting;
 /// </summary>
 public sealed class Silo : IHostedService
 {
-    private int _stopped;
+    private readonly Lock _stopLock = new();
+    private Task? _stop;
     private readonly GrainRuntime _runtime;
     private readonly ReminderService _reminders;
     private readonly IStorageProvider _storage;
@@ -75,15 +76,19 @@ public sealed class Silo : IHostedService
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        // Hosts may stop twice (WebApplicationFactory stops, then app.Run's own shutdown); the second stop may come
-        // after the services were disposed, so only the first one does anything.
-        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        // Hosts may stop twice (WebApplicationFactory stops, then app.Run's own shutdown, which disposes the services as
+        // soon as its stop returns; or it comes after they were disposed): only the first stop does anything, and a
+        // second one waits for it, so the storage outlives the stop's last write (the clean-stop marker).
+        lock (_stopLock)
         {
-            return;
+            return _stop ??= StopOnceAsync(cancellationToken);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         await _started.DisposeAsync().ConfigureAwait(false);
         await _run.StopBackgroundAsync().ConfigureAwait(false);
         await _reminders.StopAsync(cancellationToken).ConfigureAwait(false);

@@ -91,7 +91,6 @@ public sealed class SiloRun
         var stored = await _documents.GetDocumentAsync(Collection, Key, cancellationToken).ConfigureAwait(false);
         var previous = stored is null ? null : JsonSerializer.Deserialize<SiloRunRecord>(stored.Data, Json);
         _version = stored?.Version ?? 0;
-        _record = previous;
         var pending = new List<UncleanStop>(previous?.Pending ?? []);
         if (previous is { Running: true })
         {
@@ -131,6 +130,12 @@ public sealed class SiloRun
     /// <summary>After every activation has deactivated: the marker says this silo stopped cleanly (pending stops stay).</summary>
     internal async Task MarkStoppedAsync(CancellationToken cancellationToken)
     {
+        // A start that failed before marking the run leaves the marker as it found it (a kill before stays a kill).
+        if (_record is null)
+        {
+            return;
+        }
+
         try
         {
             var now = _time.GetUtcNow();
