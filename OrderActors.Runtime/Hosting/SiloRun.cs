@@ -130,22 +130,12 @@ public sealed class SiloRun
     /// <summary>After every activation has deactivated: the marker says this silo stopped cleanly (pending stops stay).</summary>
     internal async Task MarkStoppedAsync(CancellationToken cancellationToken)
     {
-        // A start that failed before marking the run leaves the marker as it found it (a kill before stays a kill).
-        if (_record is null)
-        {
-            return;
-        }
-
-        try
+        // A start that failed before marking the run leaves the marker as it found it (a kill before stays a kill). A
+        // write that fails leaves it "running": the next start repairs a window with nothing in it; the stop goes on.
+        if (_record is not null)
         {
             var now = _time.GetUtcNow();
-            await WriteAsync(r => r! with { Running = false, HeartbeatAt = now }, cancellationToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A marker left "running" costs a repair at the next start that finds nothing; the stop goes on.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _log.RunMarkerWriteFailed(exception);
+            await TryWriteAsync(r => r! with { Running = false, HeartbeatAt = now }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -159,21 +149,30 @@ public sealed class SiloRun
                 return;
             }
 
-            try
-            {
-                var now = _time.GetUtcNow();
-                await WriteAsync(r => r! with { HeartbeatAt = now }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A missed heartbeat only widens nothing: the next one comes; the window uses the last one written.
-            catch (Exception exception)
+            // A missed heartbeat is not retried: the next one comes, and the window uses the last one written.
+            var now = _time.GetUtcNow();
+            await TryWriteAsync(r => r! with { HeartbeatAt = now }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><see cref="WriteAsync"/>; a failure is logged (false), and one cut off by the stop is silent.</summary>
+    private async Task<bool> TryWriteAsync(Func<SiloRunRecord?, SiloRunRecord> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(change, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+#pragma warning disable CA1031 // Storage briefly down: the heartbeat comes again, a finished stop's removal is retried.
+        catch (Exception exception)
 #pragma warning restore CA1031
-            {
-                _log.RunMarkerWriteFailed(exception);
-            }
+        {
+            _log.RunMarkerWriteFailed(exception);
+            return false;
         }
     }
 
@@ -195,9 +194,8 @@ public sealed class SiloRun
                 return;
             }
 
-            if (finished)
+            if (finished && await TryWriteAsync(r => r! with { Pending = [.. r.Pending.Where(p => p != stop)] }, cancellationToken).ConfigureAwait(false))
             {
-                await WriteAsync(r => r! with { Pending = [.. r.Pending.Where(p => p != stop)] }, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains.Customers;
 using OrderActors.Runtime;
@@ -10,6 +11,7 @@ using OrderActors.Runtime.Hosting;
 using OrderActors.Runtime.Storage;
 using OrderActors.Runtime.Testing;
 using OrderActors.Tests.Infrastructure;
+using OrderActors.Tests.Runtime;
 using static OrderActors.Tests.Api.ApiTestHostExtensions;
 
 namespace OrderActors.Tests.Api;
@@ -128,6 +130,43 @@ public sealed class UncleanStopRepairTests
         Assert.Equal(20m, after.TotalSpend);
         Assert.Equal(repairedOnce.LastVersion, after.LastVersion);
         Assert.Empty(run.Pending);
+    }
+
+    /// <summary>The window is placed around the last heartbeat the killed silo wrote, not around its start.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Start_AfterAKill_PlacesTheWindowAroundTheLastHeartbeat(string provider)
+    {
+        var clock = new ManualTimeProvider(T0);
+        var first = new ApiTestHost(await TestDatabases.CreateAsync(provider, "unclean"), clock);
+        var documents = first.Services.GetRequiredService<IDocumentStore>();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitUntilAsync(async () => await HeartbeatAsync(documents) > T0, "a heartbeat after the start is written");
+        var lastHeartbeat = (await HeartbeatAsync(documents))!.Value;
+        await KillAsync(first);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        await using var second = first.Restart();
+        var run = await RecoveredAsync(second);
+
+        var callTimeout = second.Services.GetRequiredService<IOptions<RuntimeOptions>>().Value.CallTimeout;
+        Assert.Equal(
+            new UncleanStop(run.UncleanStopFound!.SiloId, lastHeartbeat, lastHeartbeat - callTimeout - TimeSpan.FromSeconds(10), lastHeartbeat + TimeSpan.FromSeconds(5 + 10)),
+            run.UncleanStopFound);
+        Assert.InRange(lastHeartbeat, T0.AddSeconds(5), T0.AddMinutes(1));
+        Assert.Equal(clock.GetUtcNow(), await HeartbeatAsync(second.Services.GetRequiredService<IDocumentStore>()));
+    }
+
+    private static async Task<DateTimeOffset?> HeartbeatAsync(IDocumentStore documents)
+    {
+        var marker = await documents.GetDocumentAsync(SiloRun.Collection, SiloRun.Key, CancellationToken.None);
+        if (marker is null)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(marker.Data);
+        return json.RootElement.GetProperty("heartbeatAt").GetDateTimeOffset();
     }
 
     private static async Task PlaceRealOrderAsync(ApiTestHost host, string externalNo)
