@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Grains.Customers;
 using OrderActors.Grains.Orders;
 using OrderActors.Grains.Rules;
+using OrderActors.Runtime.Hosting;
 
 namespace OrderActors.Grains;
 
@@ -15,6 +17,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RulesCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUncleanStopRecovery, CustomerSpendRepair>());
         return services;
     }
 }

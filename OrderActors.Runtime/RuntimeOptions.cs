@@ -46,6 +46,12 @@ public sealed class RuntimeOptions
     /// <summary>A failed reminder tick is retried after this delay (at-least-once delivery).</summary>
     public TimeSpan ReminderRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often the silo writes that it is alive (one small document). After a kill, the last heartbeat dates the stop,
+    /// and the work that may have been cut off is looked for around it only.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Calls one activation runs before yielding its thread to others (fairness cap per dispatch).</summary>
     public int MailboxThroughput { get; set; } = 64;
 }

@@ -31,4 +31,19 @@ internal sealed partial class RuntimeLog(ILogger logger)
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Silo {SiloId} stopped")]
     public partial void SiloStopped(string siloId);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Silo {StoppedSiloId} did not stop cleanly (last heartbeat {LastHeartbeatAt:o}): work it started from {From:o} to {To:o} is repaired in the background")]
+    public partial void UncleanStopFound(string stoppedSiloId, DateTimeOffset lastHeartbeatAt, DateTimeOffset from, DateTimeOffset to);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Recovery {Recovery} after the unclean stop of silo {StoppedSiloId} (work started {From:o} to {To:o}) took {ElapsedMs:F0} ms: {Examined} examined, {Repaired} repaired, {Failed} failed")]
+    public partial void RecoveryFinished(string recovery, string stoppedSiloId, DateTimeOffset from, DateTimeOffset to, double elapsedMs, int examined, int repaired, int failed);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Recovery {Recovery} after the unclean stop of silo {StoppedSiloId} did not finish; it runs again after {RetryDelay}, or at the next start")]
+    public partial void RecoveryFailed(string recovery, string stoppedSiloId, TimeSpan retryDelay, Exception? exception);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Writing the silo run marker failed (heartbeat or stop)")]
+    public partial void RunMarkerWriteFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "Another silo wrote this database's run marker: telling a clean stop from a kill assumes one silo per database")]
+    public partial void RunMarkerShared();
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Runtime.Core;
@@ -21,7 +22,7 @@ public static class RuntimeServiceCollectionExtensions
     /// registered, the storage provider (one singleton exposed as <see cref="IStorageProvider"/>, <see cref="IGrainStorage"/>,
     /// <see cref="Reminders.IReminderTable"/>, <see cref="IDocumentStore"/>, <see cref="IStorageDiagnostics"/>; an
     /// <see cref="IStorageProvider"/> registered before this call is used instead), <see cref="IGrainFactory"/>,
-    /// <see cref="IRuntimeInspector"/>, <see cref="ReminderService"/> and the <see cref="Silo"/> hosted service.
+    /// <see cref="IRuntimeInspector"/>, <see cref="ReminderService"/>, <see cref="SiloRun"/> and the <see cref="Silo"/> hosted service.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration to bind options from; <see langword="null"/> to use the container's.</param>
@@ -84,6 +85,12 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ReminderService>(),
             sp.GetRequiredService<IStorageProvider>(),
             sp.GetRequiredService<SiloInfo>()));
+        services.AddSingleton(sp => new SiloRun(
+            sp.GetRequiredService<IDocumentStore>(),
+            sp,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<RuntimeOptions>>(),
+            sp.GetRequiredService<ILogger<SiloRun>>()));
         services.AddSingleton(sp => new Silo(
             sp.GetRequiredService<GrainRuntime>(),
             sp.GetRequiredService<ReminderService>(),
@@ -91,7 +98,9 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<SiloInfo>(),
             sp.GetRequiredService<ILogger<Silo>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetRequiredService<GrainTypeRegistry>()));
+            sp.GetRequiredService<GrainTypeRegistry>(),
+            sp.GetRequiredService<SiloRun>(),
+            sp.GetService<IHostApplicationLifetime>()));
         services.AddHostedService(sp => sp.GetRequiredService<Silo>());
         return services;
     }

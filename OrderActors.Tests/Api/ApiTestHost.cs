@@ -11,8 +11,11 @@ using OrderActors.Tests.Infrastructure;
 
 namespace OrderActors.Tests.Api;
 
-/// <summary>The real silo (<c>Program</c>) in-process over a real database, with a known admin key and channel secrets.</summary>
-public sealed class ApiTestHost(StorageOptions storage, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The real silo (<c>Program</c>) in-process over a real database, with a known admin key and channel secrets;
+/// <paramref name="services"/> adds registrations after the silo's own.
+/// </summary>
+public sealed class ApiTestHost(StorageOptions storage, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-6f1c2a9e0d8b4c7f";
@@ -28,7 +31,7 @@ public sealed class ApiTestHost(StorageOptions storage, TimeProvider? clock = nu
     }
 
     /// <summary>A second host on the same database (a restart).</summary>
-    public ApiTestHost Restart(TimeProvider? newClock = null) => new(Storage, newClock ?? clock, settings);
+    public ApiTestHost Restart(TimeProvider? newClock = null) => new(Storage, newClock ?? clock, settings, services);
 
     public HttpClient Admin() => WithKey(AdminKey);
 
@@ -90,7 +93,12 @@ public sealed class ApiTestHost(StorageOptions storage, TimeProvider? clock = nu
 
         if (clock is not null)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            builder.ConfigureTestServices(registrations => registrations.AddSingleton(clock));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }
