@@ -32,7 +32,7 @@ public sealed partial class CustomerSpendRepair(IGrainFactory grains, IGrainStor
     {
         ArgumentNullException.ThrowIfNull(stop);
         var duplicateWindow = (await rulesCache.GetAsync(grains)).Exceptions.SuspectedDuplicate.Window;
-        var since = new IndexFilter("lastOrderAt", IndexOperator.GreaterOrEqual, IndexValues.Time(stop.From));
+        var since = new IndexFilter(CustomerState.LastOrderAtEntry, IndexOperator.GreaterOrEqual, IndexValues.Time(stop.From));
         int customers = 0, asked = 0, forgotten = 0, failed = 0;
         string? afterKey = null;
         while (true)
