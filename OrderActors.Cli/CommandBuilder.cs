@@ -52,9 +52,11 @@ public static class CommandBuilder
                 using var context = new CliContext(settings, io.Out, io.Error);
                 return await run(parse, context, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && ErrorReporter.IsInterruption(exception))
             {
-                return ExitCodes.Ok;
+                // Ctrl+C: a command that meant to stop there (a watch) returned on its own; this one was cut short.
+                io.Error.WriteLine($"error: {ErrorReporter.Interrupted(exception, settings)}");
+                return ExitCodes.Interrupted;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

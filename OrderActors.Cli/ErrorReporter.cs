@@ -27,6 +27,19 @@ public static class ErrorReporter
         };
     }
 
+    /// <summary>Whether <paramref name="exception"/> is the command giving up because it was asked to stop (Ctrl+C).</summary>
+    public static bool IsInterruption(Exception exception) =>
+        exception is OperationCanceledException or CliRetryHintException { InnerException: OperationCanceledException };
+
+    /// <summary>What a command stopped by Ctrl+C left behind: the answer it was waiting for may not have come.</summary>
+    public static string Interrupted(Exception exception, CliSettings? settings)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var url = settings?.Url.ToString().TrimEnd('/') ?? CliOptions.DefaultUrl;
+        var then = exception is CliRetryHintException hint ? hint.Message : ConnectionFailures.CheckBeforeRetrying;
+        return $"interrupted (Ctrl+C) before {url} answered. {then}";
+    }
+
     public static string FromApiReason(OrderActorsApiException api)
     {
         ArgumentNullException.ThrowIfNull(api);
