@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrderActors.Cli.Rendering;
 
 namespace OrderActors.Cli;
 
@@ -61,7 +62,8 @@ public static class CommandBuilder
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 var (code, message) = ErrorReporter.Describe(exception, settings);
-                io.Error.WriteLine($"error: {message}");
+                // The message may quote what the API was sent or holds (a ProblemDetails detail): one line, nothing a terminal obeys.
+                io.Error.WriteLine($"error: {TerminalText.OneLine(message)}");
                 return code;
             }
         });

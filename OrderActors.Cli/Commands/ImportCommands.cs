@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using OrderActors.Cli.Import;
+using OrderActors.Cli.Rendering;
 using Spectre.Console;
 using static OrderActors.Cli.CommandBuilder;
 
@@ -183,7 +184,7 @@ public static class ImportCommands
         var rejected = new Table().Border(TableBorder.Rounded).Title("[bold red]Rejected[/]").AddColumn("lines").AddColumn("order").AddColumn("reason");
         foreach (var rejection in summary.Rejections)
         {
-            rejected.AddRow(Markup.Escape(string.Join(", ", rejection.Lines)), Markup.Escape(rejection.OrderNo ?? "?"), Markup.Escape(rejection.Reason));
+            rejected.AddRow(Markup.Escape(string.Join(", ", rejection.Lines)), Markup.Escape(TerminalText.Safe(rejection.OrderNo ?? "?")), Markup.Escape(TerminalText.Safe(rejection.Reason)));
         }
 
         context.Write(rejected);
