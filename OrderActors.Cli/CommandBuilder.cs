@@ -70,7 +70,22 @@ public static class CommandBuilder
         return command;
     }
 
-    public static Argument<string> Argument(string name, string description) => new(name) { Description = description };
+    /// <summary>
+    /// An argument that must say something: an empty id was sent as a path with nothing in it, which reached another
+    /// endpoint (<c>orders show ""</c> read the order list and failed to read it as an order) or none (405, a bare 404).
+    /// </summary>
+    public static Argument<string> Argument(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && string.IsNullOrWhiteSpace(token.Value))
+            {
+                result.AddError($"<{name}> is empty; give a value.");
+            }
+        });
+        return argument;
+    }
 
     public static Option<T> Option<T>(string name, string description, bool required = false) =>
         new(name) { Description = description, Required = required };
