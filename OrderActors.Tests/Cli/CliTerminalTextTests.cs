@@ -13,7 +13,7 @@ public sealed class CliTerminalTextTests(SiloProcess silo) : IClassFixture<SiloP
     private const string Note = "note\u202Eevil\rover";
 
     [Fact]
-    public async Task OrdersShowAndList_ANameAndNoteWithControlCharacters_PrintThemAsEscapesTheTerminalDoesNotObey()
+    public async Task OrdersShowAndGrainsShow_ANameAndNoteWithControlCharacters_PrintThemAsEscapesTheTerminalDoesNotObey()
     {
         await silo.Admin.Stock.ReceiveAsync("SKU-TT1", new StockReceiptRequest("SZ", 10));
         var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("TT-1", "SKU-TT1", 1, phone: "13900000071") with
