@@ -8,6 +8,9 @@ namespace OrderActors.Cli;
 /// <summary>The <c>orderactors</c> command tree and its entry point (parse errors are usage errors, exit code 2).</summary>
 public static class CliApp
 {
+    /// <summary>How long a command has, after Ctrl+C or SIGTERM, to stop and say what it did; then the process exits 130.</summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
+
     public static RootCommand Build()
     {
         var root = new RootCommand(
@@ -55,7 +58,16 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = current.Out.Profile.Out.Writer, Error = current.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = current.Out.Profile.Out.Writer,
+            Error = current.Error,
+            // System.CommandLine 2.0.0 ships this as null, not the 2 s its documentation gives
+            // (dotnet/command-line-api#2739): Ctrl+C then killed the process where it stood, so an import stopped without
+            // its summary and a watch could not end by its own path. Only for the real console: a test in-process
+            // cancels through the token and must not take the test host's signals.
+            ProcessTerminationTimeout = io is null ? TerminationGrace : null,
+        };
         return await parse.InvokeAsync(configuration, cancellationToken);
     }
 }

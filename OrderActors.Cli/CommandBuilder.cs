@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrderActors.Cli.Rendering;
 
 namespace OrderActors.Cli;
 
@@ -52,21 +53,39 @@ public static class CommandBuilder
                 using var context = new CliContext(settings, io.Out, io.Error);
                 return await run(parse, context, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested && ErrorReporter.IsInterruption(exception))
             {
-                return ExitCodes.Ok;
+                // Ctrl+C: a command that meant to stop there (a watch) returned on its own; this one was cut short.
+                io.Error.WriteLine($"error: {ErrorReporter.Interrupted(exception, settings)}");
+                return ExitCodes.Interrupted;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 var (code, message) = ErrorReporter.Describe(exception, settings);
-                io.Error.WriteLine($"error: {message}");
+                // The message may quote what the API was sent or holds (a ProblemDetails detail): one line, nothing a terminal obeys.
+                io.Error.WriteLine($"error: {TerminalText.OneLine(message)}");
                 return code;
             }
         });
         return command;
     }
 
-    public static Argument<string> Argument(string name, string description) => new(name) { Description = description };
+    /// <summary>
+    /// An argument that must say something: an empty id was sent as a path with nothing in it, which reached another
+    /// endpoint (<c>orders show ""</c> read the order list and failed to read it as an order) or none (405, a bare 404).
+    /// </summary>
+    public static Argument<string> Argument(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && string.IsNullOrWhiteSpace(token.Value))
+            {
+                result.AddError($"<{name}> is empty; give a value.");
+            }
+        });
+        return argument;
+    }
 
     public static Option<T> Option<T>(string name, string description, bool required = false) =>
         new(name) { Description = description, Required = required };

@@ -40,6 +40,20 @@ public static class ClusterCommands
             throw new CliUsageException("--interval must be more than zero.");
         }
 
+        try
+        {
+            await RefreshAsync(context, interval, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C is how a watch ends: nothing was cut short, and a line half-printed is never left (each is one write).
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task RefreshAsync(CliContext context, TimeSpan interval, CancellationToken cancellationToken)
+    {
         if (context.Json)
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -51,7 +65,7 @@ public static class ClusterCommands
                 await Task.Delay(interval, cancellationToken);
             }
 
-            return ExitCodes.Ok;
+            return;
         }
 
         var first = await context.Api.Admin.ClusterAsync(cancellationToken);
@@ -64,7 +78,6 @@ public static class ClusterCommands
                 live.Refresh();
             }
         });
-        return ExitCodes.Ok;
     }
 
     private static IRenderable View(ClusterStatusDto status, TimeSpan interval) =>

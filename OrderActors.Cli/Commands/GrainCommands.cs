@@ -34,7 +34,7 @@ public static class GrainCommands
             .Runs(async (parse, context, cancellationToken) =>
             {
                 var (grainType, key) = SplitGrainId(parse.GetValue(id)!);
-                await context.Api.Admin.GrainAsync(grainType, key, cancellationToken);
+                await NotFound.NamedAsync(context.Api.Admin.GrainAsync(grainType, key, cancellationToken), $"there is no {grainType} grain '{key}': nothing was ever stored for it");
                 return context.PrintLast($"{grainType}/{key}");
             });
 

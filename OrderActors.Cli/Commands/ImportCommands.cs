@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using OrderActors.Cli.Import;
+using OrderActors.Cli.Rendering;
 using Spectre.Console;
 using static OrderActors.Cli.CommandBuilder;
 
@@ -82,7 +83,11 @@ public static class ImportCommands
                 {
                     var task = progress.AddTask($"Importing {plan.Orders.Count} {channel} orders", maxValue: Math.Max(plan.Orders.Count, 1));
                     var result = await runner.RunAsync(plan.Orders, () => task.Increment(1), cancellationToken);
-                    task.Value = task.MaxValue;
+                    if (!runner.Interrupted)
+                    {
+                        task.Value = task.MaxValue;
+                    }
+
                     return result;
                 });
         }
@@ -125,15 +130,26 @@ public static class ImportCommands
             RejectedFile = rejectedFile,
             RemovedRejectedFile = removedRejectedFile,
             Rejections = [.. rejections.Select(r => new ImportRejectionView([.. r.Rows.Select(row => row.Line)], r.OrderNo, r.Reason))],
+            Interrupted = runner.Interrupted,
+            NotAnswered = plan.Orders.Count - runner.Answered,
         };
         Print(context, summary);
         if (writeFailure is not null)
         {
             await context.Error.WriteLineAsync($"error: {writeFailure}");
-            return ExitCodes.ApiError;
         }
 
-        return rejections.Count > 0 ? ExitCodes.ApiError : ExitCodes.Ok;
+        if (runner.Interrupted)
+        {
+            // The summary above counts what the service answered; what it did not answer has to be said, and how to finish.
+            await context.Error.WriteLineAsync(
+                $"error: interrupted (Ctrl+C): the service answered {runner.Answered} of {plan.Orders.Count} orders; the other {summary.NotAnswered} were not imported, " +
+                $"but up to {ImportRunner.InFlight} of them were on their way and may have been created. Run the same command again to import the rest: " +
+                "orders already imported count as duplicates and change nothing.");
+            return ExitCodes.Interrupted;
+        }
+
+        return writeFailure is not null || rejections.Count > 0 ? ExitCodes.ApiError : ExitCodes.Ok;
     }
 
     private static void Print(CliContext context, ImportSummary summary)
@@ -149,6 +165,11 @@ public static class ImportCommands
         table.AddRow("[green]created[/]", summary.Created.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[yellow]duplicates[/]", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[red]rejected[/]", summary.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (summary.Interrupted)
+        {
+            table.AddRow("[red]not imported (interrupted)[/]", summary.NotAnswered.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         context.Write(table);
         if (summary.RemovedRejectedFile is not null)
         {
@@ -163,7 +184,7 @@ public static class ImportCommands
         var rejected = new Table().Border(TableBorder.Rounded).Title("[bold red]Rejected[/]").AddColumn("lines").AddColumn("order").AddColumn("reason");
         foreach (var rejection in summary.Rejections)
         {
-            rejected.AddRow(Markup.Escape(string.Join(", ", rejection.Lines)), Markup.Escape(rejection.OrderNo ?? "?"), Markup.Escape(rejection.Reason));
+            rejected.AddRow(Markup.Escape(string.Join(", ", rejection.Lines)), Markup.Escape(TerminalText.Safe(rejection.OrderNo ?? "?")), Markup.Escape(TerminalText.Safe(rejection.Reason)));
         }
 
         context.Write(rejected);

@@ -43,7 +43,7 @@ public static class KeyCommands
         var revoke = Command("revoke", "Revoke a key; it stops working at once.", id)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Keys.RevokeAsync(parse.GetValue(id)!, ct);
+                await NotFound.NamedAsync(context.Api.Keys.RevokeAsync(parse.GetValue(id)!, ct), $"there is no API key '{parse.GetValue(id)}' (see 'keys list')");
                 return context.PrintLast();
             });
         return Group("keys", "API keys and their roles.", create, list, revoke);

@@ -70,6 +70,15 @@ public static class StockCommands
         var low = Option<int?>("--low-stock-threshold", "Sellable at or below this is 'low'.");
         var presale = Option<int?>("--presale-allowance", "Units that may be sold before they arrive.");
         var ifVersion = Option<int?>("--if-version", "Change only if the settings are still at this version (settingsVersion in 'stock show').");
+        // A version is never negative: sent as If-Match it drew a 412 saying someone had changed the settings.
+        // Read the token, not the value (a validator also runs when the value did not parse; see 'grains list --top').
+        ifVersion.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0)
+            {
+                result.AddError("--if-version must be 0 or more: the settingsVersion that 'stock show' gives.");
+            }
+        });
         return Command("settings", "Set safety stock, low-stock threshold and presale allowance (those not given keep their current values).", sku, safety, low, presale, ifVersion)
             .Runs(async (parse, context, ct) =>
             {

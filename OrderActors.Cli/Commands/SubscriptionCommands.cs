@@ -19,7 +19,7 @@ public static class SubscriptionCommands
         var deliveries = Command("deliveries", "A subscription's deliveries with their attempts.", id)
             .Runs(async (parse, context, ct) =>
             {
-                await context.Api.Subscriptions.DeliveriesAsync(parse.GetValue(id)!, ct);
+                await NotFound.NamedAsync(context.Api.Subscriptions.DeliveriesAsync(parse.GetValue(id)!, ct), $"there is no subscription '{parse.GetValue(id)}' (see 'subscriptions list')");
                 return context.PrintLast("Deliveries", ["id", "eventType", "status", "attempts", "nextAttemptAt", "deliveredAt"]);
             });
         return Group("subscriptions", "Outbound webhooks.", list, deliveries);

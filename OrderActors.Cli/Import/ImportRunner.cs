@@ -16,26 +16,49 @@ public sealed class ImportRunner(OrderActorsClient api, string channel, string s
 
     private int _created;
     private int _duplicates;
+    private int _answered;
 
     public int Created => _created;
 
     public int Duplicates => _duplicates;
 
+    /// <summary>Orders the service answered (created, duplicate or rejected).</summary>
+    public int Answered => _answered;
+
+    /// <summary>Ctrl+C stopped the run: orders after <see cref="Answered"/> were not sent, or sent without an answer.</summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>At most this many orders are sent at once, so at most this many can be left without an answer.</summary>
+    public static int InFlight => Parallelism;
+
+    /// <summary>
+    /// Sends every order and returns the ones the service rejected. Ctrl+C (<paramref name="cancellationToken"/>) stops it
+    /// without an exception: the rejections so far come back and <see cref="Interrupted"/> says the run is incomplete.
+    /// </summary>
     public async Task<IReadOnlyList<ImportRejection>> RunAsync(IReadOnlyList<ImportOrder> orders, Action onOrderDone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(onOrderDone);
         var rejections = new System.Collections.Concurrent.ConcurrentBag<(int Index, ImportRejection Rejection)>();
         var indexed = orders.Select((order, index) => (order, index));
-        await Parallel.ForEachAsync(indexed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+        try
         {
-            if (await SendAsync(item.order, ct) is { } reason)
+            await Parallel.ForEachAsync(indexed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
             {
-                rejections.Add((item.index, new ImportRejection(item.order.OrderNo, item.order.Rows, reason)));
-            }
+                if (await SendAsync(item.order, ct) is { } reason)
+                {
+                    rejections.Add((item.index, new ImportRejection(item.order.OrderNo, item.order.Rows, reason)));
+                }
 
-            onOrderDone();
-        });
+                Interlocked.Increment(ref _answered);
+                onOrderDone();
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Interrupted = true;
+        }
+
         return [.. rejections.OrderBy(r => r.Index).Select(r => r.Rejection)];
     }
 

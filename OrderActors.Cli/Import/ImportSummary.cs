@@ -3,7 +3,8 @@ namespace OrderActors.Cli.Import;
 /// <summary>
 /// What an import did. <see cref="Created"/>: orders the service had not seen; <see cref="Duplicates"/>: orders it already had
 /// (changed nothing) plus rows repeated in the file; <see cref="Rejected"/>: orders (with all their rows) not imported, each with
-/// a reason in <see cref="Rejections"/> and in the rejected-rows file.
+/// a reason in <see cref="Rejections"/> and in the rejected-rows file. After Ctrl+C (<see cref="Interrupted"/>) the counts are
+/// of the orders answered so far.
 /// </summary>
 public sealed record ImportSummary
 {
@@ -31,4 +32,10 @@ public sealed record ImportSummary
     public string? RemovedRejectedFile { get; init; }
 
     public required IReadOnlyList<ImportRejectionView> Rejections { get; init; }
+
+    /// <summary>Ctrl+C stopped the import before every order was sent and answered.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>Orders the service did not answer: not sent, or (at most a few) sent as Ctrl+C came.</summary>
+    public int NotAnswered { get; init; }
 }

@@ -40,7 +40,26 @@ public static class RejectedRowsWriter
         }
     }
 
+    /// <summary>
+    /// Writes beside <paramref name="path"/> and then moves the file into place, so the file is whole or as it was: a
+    /// process ended while writing (Ctrl+C past its grace, a kill) leaves no half list of rejections.
+    /// </summary>
     public static void Write(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            WriteTo(partial, headers, rejections);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private static void WriteTo(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections)
     {
         ArgumentNullException.ThrowIfNull(headers);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));

@@ -15,9 +15,9 @@ public static class ClusterView
             .AddColumn("silo").AddColumn("uptime").AddColumn("storage").AddColumn(Right("commit p50/p99 ms")).AddColumn(Right("activations"))
             .AddColumn(Right("mailbox backlog")).AddColumn(Right("calls/s")).AddColumn(Right("calls failed")).AddColumn(Right("reminders due")).AddColumn(Right("reminder lag p50/p99 ms"));
         silo.AddRow(
-            Markup.Escape(status.SiloId),
+            Markup.Escape(TerminalText.Safe(status.SiloId)),
             Uptime(status.UptimeSeconds),
-            Markup.Escape(status.StorageProvider),
+            Markup.Escape(TerminalText.Safe(status.StorageProvider)),
             $"{N(status.Storage.CommitLatencyP50Ms)} / {N(status.Storage.CommitLatencyP99Ms)}",
             status.Activations.ToString(CultureInfo.InvariantCulture),
             Warn(status.MailboxBacklog, 100),
@@ -29,7 +29,7 @@ public static class ClusterView
         var types = new Table().Border(TableBorder.Rounded).Title("[bold]Activations per grain type[/]").AddColumn("type").AddColumn(Right("activations"));
         foreach (var (type, count) in status.ActivationsByType.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
-            types.AddRow(Markup.Escape(type), count.ToString(CultureInfo.InvariantCulture));
+            types.AddRow(Markup.Escape(TerminalText.Safe(type)), count.ToString(CultureInfo.InvariantCulture));
         }
 
         var renderables = new List<IRenderable> { silo, types };
@@ -38,7 +38,7 @@ public static class ClusterView
             var queues = new Table().Border(TableBorder.Rounded).Title("[bold]Longest mailboxes[/]").AddColumn("grain").AddColumn(Right("queue")).AddColumn(Right("idle s")).AddColumn(Right("calls"));
             foreach (var activation in status.TopQueues)
             {
-                queues.AddRow(Markup.Escape($"{activation.GrainType}/{activation.GrainKey}"), Warn(activation.QueueLength, 10), N(activation.IdleSeconds), activation.Calls.ToString(CultureInfo.InvariantCulture));
+                queues.AddRow(Markup.Escape(TerminalText.Safe($"{activation.GrainType}/{activation.GrainKey}")), Warn(activation.QueueLength, 10), N(activation.IdleSeconds), activation.Calls.ToString(CultureInfo.InvariantCulture));
             }
 
             renderables.Add(queues);

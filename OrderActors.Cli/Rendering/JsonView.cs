@@ -38,7 +38,7 @@ public static class JsonView
         var table = new Table().Border(TableBorder.Rounded);
         if (title is not null)
         {
-            table.Title($"[bold]{Markup.Escape(title)}[/] ({items.Count})");
+            table.Title($"[bold]{Markup.Escape(TerminalText.Safe(title))}[/] ({items.Count})");
         }
 
         if (items.Count > 0 && items.All(i => i.ValueKind == JsonValueKind.Object))
@@ -46,7 +46,7 @@ public static class JsonView
             var names = columns ?? items.SelectMany(i => i.EnumerateObject().Where(p => IsCell(p.Value)).Select(p => p.Name)).Distinct(StringComparer.Ordinal).Take(MaxColumns).ToList();
             foreach (var name in names)
             {
-                table.AddColumn(new TableColumn(Markup.Escape(name)));
+                table.AddColumn(new TableColumn(Markup.Escape(TerminalText.Safe(name))));
             }
 
             foreach (var item in items)
@@ -76,7 +76,7 @@ public static class JsonView
         var fields = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("value");
         if (title is not null)
         {
-            fields.Title($"[bold]{Markup.Escape(title)}[/]");
+            fields.Title($"[bold]{Markup.Escape(TerminalText.Safe(title))}[/]");
         }
 
         var nested = new List<(string Name, JsonElement Value)>();
@@ -111,7 +111,7 @@ public static class JsonView
             }
             else if (IsCell(value))
             {
-                fields.AddRow(new Text(name), new Text(Cell(value)));
+                fields.AddRow(new Text(TerminalText.Safe(name)), new Text(Cell(value)));
             }
             else
             {
@@ -137,7 +137,7 @@ public static class JsonView
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.String => TerminalText.Safe(value.GetString() ?? string.Empty),
         JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
         JsonValueKind.Number => value.TryGetDecimal(out var number) ? number.ToString(CultureInfo.InvariantCulture) : value.GetRawText(),
         _ => value.GetRawText(),

@@ -14,6 +14,36 @@ public static class CliProcess
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        var start = StartInfo(environment, args);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"orderactors {string.Join(' ', args)} did not finish within {Timeout}.");
+        }
+
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    public static Task<Result> RunAsync(SiloProcess silo, params string[] args) =>
+        RunAsync(Environment(silo), args);
+
+    /// <summary>The URL and admin key of <paramref name="silo"/>, as the CLI reads them from its environment.</summary>
+    public static Dictionary<string, string> Environment(SiloProcess silo) =>
+        new() { ["ORDERACTORS_URL"] = silo.Url, ["ORDERACTORS_API_KEY"] = SiloProcess.AdminKey };
+
+    /// <summary><c>dotnet orderactors.dll</c> with <paramref name="args"/>, output redirected, and only the given <c>ORDERACTORS_*</c> variables.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -38,23 +68,6 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"orderactors {string.Join(' ', args)} did not finish within {Timeout}.");
-        }
-
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
-
-    public static Task<Result> RunAsync(SiloProcess silo, params string[] args) =>
-        RunAsync(new Dictionary<string, string> { ["ORDERACTORS_URL"] = silo.Url, ["ORDERACTORS_API_KEY"] = SiloProcess.AdminKey }, args);
 }

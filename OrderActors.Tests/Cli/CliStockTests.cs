@@ -28,6 +28,21 @@ public sealed class CliStockTests(SiloProcess silo) : IClassFixture<SiloProcess>
     }
 
     [Fact]
+    public async Task StockSettings_NegativeIfVersion_ExitsTwoSayingWhatAVersionIsAndChangesNothing()
+    {
+        await silo.Admin.Stock.ReceiveAsync("SKU-CV4", new StockReceiptRequest("SZ", 10));
+        await silo.Admin.Stock.SetSettingsAsync("SKU-CV4", new StockSettingsRequest(1, 2, 0));
+
+        var result = await CliProcess.RunAsync(silo, "stock", "settings", "SKU-CV4", "--safety-stock", "3", "--if-version", "-1");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(
+            ["error: --if-version must be 0 or more: the settingsVersion that 'stock show' gives. Run 'orderactors stock settings --help' for usage."],
+            result.ErrorLines);
+        Assert.Equal(new StockSettingsDto("SKU-CV4", 1, 2, 0, 1), await silo.Admin.Stock.GetSettingsAsync("SKU-CV4"));
+    }
+
+    [Fact]
     public async Task StockSettings_IfVersionOfTheCurrentVersion_ChangesOnlyTheSettingGiven()
     {
         await silo.Admin.Stock.ReceiveAsync("SKU-CV2", new StockReceiptRequest("SZ", 10));

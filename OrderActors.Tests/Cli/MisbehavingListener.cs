@@ -38,23 +38,26 @@ public sealed class MisbehavingListener : IAsyncDisposable
     /// </summary>
     public static Func<Socket, CancellationToken, Task> ReadRequestThenReset(Action<string> body) => async (socket, token) =>
     {
-        var received = new StringBuilder();
-        var buffer = new byte[4096];
-        string? complete;
-        while ((complete = RequestBody(received.ToString())) is null)
+        if (await ReadRequestAsync(socket, token) is not { } complete)
         {
-            var read = await socket.ReceiveAsync(buffer, token);
-            if (read == 0)
-            {
-                return;
-            }
-
-            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            return;
         }
 
         body(complete);
         socket.LingerState = new LingerOption(true, 0);
         socket.Close();
+    };
+
+    /// <summary>Reads the request, head and body, gives the body to <paramref name="body"/>, and never answers, until the test ends.</summary>
+    public static Func<Socket, CancellationToken, Task> ReadRequestThenWait(Action<string> body) => async (socket, token) =>
+    {
+        if (await ReadRequestAsync(socket, token) is not { } complete)
+        {
+            return;
+        }
+
+        body(complete);
+        await Task.Delay(Timeout.Infinite, token);
     };
 
     /// <summary>Reads whatever comes first (an HTTP head, a TLS hello), answers <paramref name="text"/> and closes.</summary>
@@ -86,6 +89,26 @@ public sealed class MisbehavingListener : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>The request's body once all of it has come; null when the client closed the connection first.</summary>
+    private static async Task<string?> ReadRequestAsync(Socket socket, CancellationToken token)
+    {
+        var received = new StringBuilder();
+        var buffer = new byte[4096];
+        string? complete;
+        while ((complete = RequestBody(received.ToString())) is null)
+        {
+            var read = await socket.ReceiveAsync(buffer, token);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        return complete;
     }
 
     /// <summary>The body of <paramref name="request"/> once all of it has come, else null.</summary>
