@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using OrderActors.Grains.Stock.Events;
 using OrderActors.Runtime.Journaling;
@@ -51,6 +52,30 @@ public sealed class SkuStockState : IJournaledState
 
     public bool HasSeen(string operationId) => SeenIndex.Contains(operationId);
 
+    /// <summary>
+    /// What a receipt counted, remembered beside its id so that the id sent again with other goods is told apart from a
+    /// retry: <c>receipt-goods:{id}␟{warehouse}␟{quantity}</c> (ids and warehouses hold no control characters).
+    /// </summary>
+    public static string ReceiptGoods(string receiptId, string warehouse, int quantity) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ReceiptGoodsPrefix(receiptId)}{warehouse}\u001f{quantity}");
+
+    /// <summary>The start of <see cref="ReceiptGoods"/> for one receipt id.</summary>
+    public static string ReceiptGoodsPrefix(string receiptId) => $"receipt-goods:{receiptId}\u001f";
+
+    /// <summary>The goods remembered for <paramref name="receiptId"/>, if any (receipts counted before they were remembered have none).</summary>
+    public (string Warehouse, string Quantity)? GoodsOfReceipt(string receiptId)
+    {
+        var prefix = ReceiptGoodsPrefix(receiptId);
+        var seen = SeenOperations.FindLast(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        if (seen is null)
+        {
+            return null;
+        }
+
+        var parts = seen[prefix.Length..].Split('\u001f');
+        return (parts[0], parts[^1]);
+    }
+
     /// <summary>Reservations due to expire at or before <paramref name="now"/>, earliest first.</summary>
     public IEnumerable<StockHoldingEntry> ExpiredAt(DateTimeOffset now)
     {
@@ -99,6 +124,7 @@ public sealed class SkuStockState : IJournaledState
                 break;
             case StockReceived { ReceiptId: not null } e:
                 Remember($"receipt:{e.ReceiptId}");
+                Remember(ReceiptGoods(e.ReceiptId, e.Warehouse, e.Quantity));
                 break;
             case StockRestocked e:
                 Remember($"return:{e.ReturnId}");

@@ -15,6 +15,18 @@ public static class StockDecisions
         StockErrors.ThrowIfBlank(command.Actor, "actor");
         if (command.ReceiptId is not null && state.HasSeen($"receipt:{command.ReceiptId}"))
         {
+            // A retry changes nothing. The same reference with other goods is not a retry: answered as one, the
+            // operator who corrected a mistyped quantity under the same reference was told it was done.
+            if (state.GoodsOfReceipt(command.ReceiptId) is { } goods && !state.HasSeen(SkuStockState.ReceiptGoods(command.ReceiptId, command.Warehouse, command.Quantity)))
+            {
+                throw new DomainException(
+                    DomainErrorKind.Conflict,
+                    "stock.receipt_id_reused",
+                    $"Receipt '{command.ReceiptId}' was already counted, as {goods.Quantity} into {goods.Warehouse}; nothing was changed. " +
+                    "Send a receipt of other goods under a reference of its own, or correct a count with a stock count.",
+                    "receiptId");
+            }
+
             return new StockDecision([]);
         }
 

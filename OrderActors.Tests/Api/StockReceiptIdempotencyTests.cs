@@ -53,6 +53,29 @@ public sealed class StockReceiptIdempotencyTests
         Assert.Equal(7, (await admin.GetFromJsonAsync<StockDto>("/api/stock/SKU-RI2"))!.OnHand);
     }
 
+    /// <summary>
+    /// A receipt id sent again is a retry and changes nothing; sent again with other goods it is not, and answering it as
+    /// one told the operator who corrected a mistyped quantity that it was done while the stock stayed wrong.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Receipt_IdUsedAgainForOtherGoods_Is409NamingItAndChangesNothingWhileARetryIsStill200(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        (await admin.PostAsJsonAsync("/api/stock/SKU-RI5/receipts", new StockReceiptRequest("SZ", 5, "GRN-5"))).EnsureSuccessStatusCode();
+
+        var retry = await admin.PostAsJsonAsync("/api/stock/SKU-RI5/receipts", new StockReceiptRequest("SZ", 5, "GRN-5"));
+        var otherQuantity = await admin.PostAsJsonAsync("/api/stock/SKU-RI5/receipts", new StockReceiptRequest("SZ", 50, "GRN-5"));
+        var otherWarehouse = await admin.PostAsJsonAsync("/api/stock/SKU-RI5/receipts", new StockReceiptRequest("GZ", 5, "GRN-5"));
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var problem = await ProblemAssert.IsAsync(otherQuantity, HttpStatusCode.Conflict, "stock.receipt_id_reused", "receiptId");
+        Assert.Contains("as 5 into SZ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.IsAsync(otherWarehouse, HttpStatusCode.Conflict, "stock.receipt_id_reused", "receiptId");
+        await admin.AssertStockAsync("SKU-RI5", (5, 0, 0, 5));
+    }
+
     [Fact]
     public async Task Receipt_KeyUsedAgainForAnotherQuantity_Is400AndChangesNothing()
     {
