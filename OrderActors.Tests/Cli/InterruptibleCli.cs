@@ -27,7 +27,7 @@ public sealed class InterruptibleCli : IDisposable
 
     public static InterruptibleCli Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var process = new Process { StartInfo = CliProcess.StartInfo(environment, args), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = WithDefaultInterrupt(CliProcess.StartInfo(environment, args)), EnableRaisingEvents = true };
         var cli = new InterruptibleCli(process);
         process.OutputDataReceived += (_, e) => cli.Append(cli._out, e.Data, first: true);
         process.ErrorDataReceived += (_, e) => cli.Append(cli._error, e.Data, first: false);
@@ -36,6 +36,27 @@ public sealed class InterruptibleCli : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return cli;
+    }
+
+    /// <summary>
+    /// The command run through <c>env --default-signal=INT</c>: a test run started in the background (a CI script's
+    /// <c>&amp;</c>, a non-interactive shell) passes SIGINT on as ignored, and .NET leaves an ignored SIGINT ignored, so
+    /// the CLI never heard the test's Ctrl+C (an import ran to its end, a receive waited for its timeout). An operator's
+    /// terminal delivers it; this puts the CLI in that terminal's place.
+    /// </summary>
+    private static ProcessStartInfo WithDefaultInterrupt(ProcessStartInfo start)
+    {
+        var args = start.ArgumentList.ToList();
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(start.FileName);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.FileName = "env";
+        return start;
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does, and waits for the process to end.</summary>
