@@ -29,11 +29,23 @@ public static class CanonicalFields
     /// <summary>The channel refunded the buyer in part (Shopify's <c>financial_status: partially_refunded</c>).</summary>
     public const string PartiallyRefunded = "partiallyRefunded";
 
+    /// <summary>
+    /// The promotion codes or names applied on the channel (Taobao <c>promotion_details.promotion_detail[*].promotion_name</c>,
+    /// Shopify <c>discount_codes[*].code</c>): checked against the known promotions and their allowed combinations.
+    /// </summary>
+    public const string Promotions = "promotions";
+
+    /// <summary>Order tags the allocation rules match on (e.g. <c>vip</c>, <c>fragile</c>).</summary>
+    public const string Tags = "tags";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled, Refunded,
-        ModifiedAt, PartiallyRefunded,
+        ModifiedAt, PartiallyRefunded, Promotions, Tags,
     };
+
+    /// <summary>The fields that are lists: every value their paths name (a path may use <c>[*]</c> once), not the first.</summary>
+    public static IReadOnlySet<string> Lists { get; } = new HashSet<string>(StringComparer.Ordinal) { Promotions, Tags };
 
     /// <summary>The fields that are times, the only ones a mapping's <c>format</c> applies to.</summary>
     public static IReadOnlySet<string> Times { get; } = new HashSet<string>(StringComparer.Ordinal) { PaidAt, ModifiedAt };

@@ -57,6 +57,8 @@ public static class ChannelMappingEngine
         var district = Text(CanonicalFields.District);
         var addressDetail = Text(CanonicalFields.AddressDetail);
         var buyerNote = Text(CanonicalFields.BuyerNote);
+        var promotions = fields.TryGetValue(CanonicalFields.Promotions, out var promotionsMapping) ? ReadList(payload, promotionsMapping) : [];
+        var tags = fields.TryGetValue(CanonicalFields.Tags, out var tagsMapping) ? ReadList(payload, tagsMapping) : [];
 
         validator.ThrowIfInvalid("channel.payload_invalid");
         return new MappedOrder
@@ -78,7 +80,88 @@ public static class ChannelMappingEngine
             ModifiedAt = modifiedAt,
             PartiallyRefunded = partiallyRefunded,
             Lines = lines,
+            Promotions = promotions,
+            Tags = tags,
         };
+    }
+
+    /// <summary>
+    /// A list field: the text of every value its paths name (strings, numbers; text split on the mapping's
+    /// <c>join</c> when it has one: Shopify's tags are one comma-separated string), trimmed, blanks and repeats left
+    /// out; the default as the one entry when there is none. Never an error: the list only informs checks and allocation, and
+    /// a marketplace order is not refused (and so never stored) over it. Past the limits it is cut: the first
+    /// <see cref="OrderValidation.MaxListEntries"/> entries, each at most <see cref="OrderValidation.MaxListEntryLength"/>
+    /// characters, without NUL.
+    /// </summary>
+    private static List<string> ReadList(JsonElement payload, FieldMapping mapping)
+    {
+        var list = new List<string>();
+        var elements = new List<JsonElement>();
+        foreach (var path in mapping.Paths ?? (mapping.Path is { } one ? [one] : []))
+        {
+            JsonPath.ResolveAll(payload, path, elements);
+        }
+
+        foreach (var element in elements)
+        {
+            var text = element.ValueKind switch
+            {
+                JsonValueKind.String => TryGetString(element),
+                JsonValueKind.Number => element.GetRawText(),
+                _ => null,
+            };
+            if (mapping.Join is { Length: > 0 } separator && text is not null)
+            {
+                foreach (var part in text.Split(separator))
+                {
+                    AddEntry(list, part);
+                }
+            }
+            else
+            {
+                AddEntry(list, text);
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            AddEntry(list, mapping.Default);
+        }
+
+        return list;
+    }
+
+    private static void AddEntry(List<string> list, string? text)
+    {
+        if (list.Count >= OrderValidation.MaxListEntries || string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        text = text.Replace("\0", "", StringComparison.Ordinal).Trim();
+        if (text.Length > OrderValidation.MaxListEntryLength)
+        {
+            var cut = char.IsHighSurrogate(text[OrderValidation.MaxListEntryLength - 1]) ? OrderValidation.MaxListEntryLength - 1 : OrderValidation.MaxListEntryLength;
+            text = text[..cut].TrimEnd();
+        }
+
+        if (text.Length > 0 && !list.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(text);
+        }
+    }
+
+    private static string? TryGetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not valid text (see StringAt): left out, as a list field never refuses the order.
+            return null;
+        }
     }
 
     private static List<MappedLine> MapLines(JsonElement payload, LineMapping? mapping, Validator validator)

@@ -45,7 +45,7 @@ public static class ChannelMappingValidator
                 continue;
             }
 
-            ValidateField(field, $"fields.{name}", validator, isTime: CanonicalFields.Times.Contains(name));
+            ValidateField(field, $"fields.{name}", validator, isTime: CanonicalFields.Times.Contains(name), isList: CanonicalFields.Lists.Contains(name));
         }
 
         if (mapping.Lines is null)
@@ -73,7 +73,7 @@ public static class ChannelMappingValidator
     public static bool IsValidChannelName(string channel) =>
         channel.Length is >= 2 and <= 32 && channel.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
-    private static void ValidateField(FieldMapping? field, string name, Validator validator, bool isTime = false)
+    private static void ValidateField(FieldMapping? field, string name, Validator validator, bool isTime = false, bool isList = false)
     {
         if (field is null)
         {
@@ -91,9 +91,13 @@ public static class ChannelMappingValidator
         {
             for (var i = 0; i < paths.Count; i++)
             {
-                if (!JsonPath.IsValid(paths[i]))
+                if (!JsonPath.IsValid(paths[i], allowEvery: isList))
                 {
-                    validator.Add(field.Paths is null ? $"{name}.path" : $"{name}.paths[{i}]", "is not a valid path (names separated by dots, optional [index])");
+                    validator.Add(
+                        field.Paths is null ? $"{name}.path" : $"{name}.paths[{i}]",
+                        isList
+                            ? "is not a valid path (names separated by dots, optional [index], at most one [*] for every element)"
+                            : $"is not a valid path (names separated by dots, optional [index]; [*] only in a list field: {string.Join(", ", CanonicalFields.Lists)})");
                 }
             }
         }
@@ -116,6 +120,15 @@ public static class ChannelMappingValidator
                     }
                 }
             }
+        }
+
+        if (isList && (field.Scale is not null || field.TrueWhen is not null))
+        {
+            validator.Add(name, "is a list: it takes path, paths, join (the separator text values are split on) and default only");
+        }
+        else if (isList && field.Join is "")
+        {
+            validator.Add($"{name}.join", "splits text values into entries: it must not be empty");
         }
 
         if (field.Scale is { } scale && !Scales.Contains(scale))

@@ -40,6 +40,7 @@ public static class DefaultChannelMappings
             [BuyerNote] = P("buyer_message"),
             [Cancelled] = new() { Path = "status", TrueWhen = ["TRADE_CLOSED_BY_TAOBAO"] },
             [ModifiedAt] = P("modified"),
+            [Promotions] = P("promotion_details.promotion_detail[*].promotion_name"),
         },
         Lines = new() { Path = "orders", Sku = P("outer_sku_id"), Quantity = P("num"), UnitPrice = P("price") },
     };
@@ -137,6 +138,8 @@ public static class DefaultChannelMappings
             [Refunded] = new() { Path = "financial_status", TrueWhen = ["refunded"] },
             [PartiallyRefunded] = new() { Path = "financial_status", TrueWhen = ["partially_refunded"] },
             [ModifiedAt] = P("updated_at"),
+            [Promotions] = P("discount_codes[*].code"),
+            [Tags] = new() { Path = "tags", Join = "," },
         },
         Lines = new() { Path = "line_items", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("price") },
     };
@@ -159,6 +162,8 @@ public static class DefaultChannelMappings
             [BuyerNote] = P("buyerNote"),
             [Cancelled] = P("cancelled"),
             [ModifiedAt] = P("updatedAt"),
+            [Promotions] = P("promotions"),
+            [Tags] = P("tags"),
         },
         Lines = new() { Path = "lines", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("unitPrice") },
     };

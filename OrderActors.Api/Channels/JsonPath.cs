@@ -5,7 +5,8 @@ namespace OrderActors.Api.Channels;
 
 /// <summary>
 /// The small path language of channel mappings: property names separated by dots, each optionally followed by an
-/// array index (<c>shipping_address.name</c>, <c>post_addr.province.name</c>, <c>line_items[0].sku</c>).
+/// array index (<c>shipping_address.name</c>, <c>post_addr.province.name</c>, <c>line_items[0].sku</c>). A list field
+/// (promotions, tags) may use <c>[*]</c> once, for every element (<c>discount_codes[*].code</c>): see <see cref="ResolveAll"/>.
 /// </summary>
 public static class JsonPath
 {
@@ -20,7 +21,71 @@ public static class JsonPath
 
     private static int _cached;
 
-    public static bool IsValid(string? path) => !string.IsNullOrWhiteSpace(path) && path.Length <= 200 && Parse(path) is not null;
+    /// <summary>The index of a <c>[*]</c> step.</summary>
+    private const int Every = -1;
+
+    /// <summary>A valid path; with <paramref name="allowEvery"/>, one <c>[*]</c> step is allowed (list fields only).</summary>
+    public static bool IsValid(string? path, bool allowEvery = false) =>
+        !string.IsNullOrWhiteSpace(path) && path.Length <= 200 && Parse(path) is { } steps
+        && steps.Count(s => s.Index == Every) <= (allowEvery ? 1 : 0);
+
+    /// <summary>
+    /// Every value a list field's path names, in order, added to <paramref name="values"/>: through a <c>[*]</c> step
+    /// each element's value (elements where the rest of the path is missing or null are skipped); without one, the
+    /// value itself, or each element when the value is an array.
+    /// </summary>
+    public static void ResolveAll(JsonElement root, string path, List<JsonElement> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (StepsOf(path) is { } steps)
+        {
+            Collect(root, steps, 0, values);
+        }
+    }
+
+    private static void Collect(JsonElement value, Step[] steps, int from, List<JsonElement> values)
+    {
+        for (var s = from; s < steps.Length; s++)
+        {
+            var (name, index) = steps[s];
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value))
+            {
+                return;
+            }
+
+            if (index == Every)
+            {
+                if (value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var element in value.EnumerateArray())
+                    {
+                        Collect(element, steps, s + 1, values);
+                    }
+                }
+
+                return;
+            }
+
+            if (index is { } i)
+            {
+                if (value.ValueKind != JsonValueKind.Array || i >= value.GetArrayLength())
+                {
+                    return;
+                }
+
+                value = value[i];
+            }
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            values.AddRange(value.EnumerateArray());
+        }
+        else if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            values.Add(value);
+        }
+    }
 
     /// <summary>The element at <paramref name="path"/>, or false when any step is missing or null (or the path is not valid).</summary>
     public static bool TryResolve(JsonElement root, string path, out JsonElement value)
@@ -40,7 +105,8 @@ public static class JsonPath
 
             if (index is { } i)
             {
-                if (value.ValueKind != JsonValueKind.Array || i >= value.GetArrayLength())
+                // [*] names several values: only ResolveAll reads it.
+                if (i == Every || value.ValueKind != JsonValueKind.Array || i >= value.GetArrayLength())
                 {
                     return false;
                 }
@@ -95,13 +161,26 @@ public static class JsonPath
         var open = segment.IndexOf('[', StringComparison.Ordinal);
         if (open >= 0)
         {
-            if (!segment.EndsWith(']') || !int.TryParse(segment.AsSpan(open + 1, segment.Length - open - 2), out var i) || i < 0)
+            if (!segment.EndsWith(']'))
+            {
+                return false;
+            }
+
+            var inside = segment.AsSpan(open + 1, segment.Length - open - 2);
+            if (inside is "*")
+            {
+                index = Every;
+            }
+            else if (int.TryParse(inside, out var i) && i >= 0)
+            {
+                index = i;
+            }
+            else
             {
                 return false;
             }
 
             name = segment[..open];
-            index = i;
         }
 
         return name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '$');

@@ -1,3 +1,5 @@
+using OrderActors.Grains.Orders;
+
 namespace OrderActors.Api.Channels;
 
 /// <summary>A channel's order payload in canonical form, validated, ready for the order grain.</summary>
@@ -40,6 +42,12 @@ public sealed record MappedOrder
     public bool PartiallyRefunded { get; init; }
 
     public required IReadOnlyList<MappedLine> Lines { get; init; }
+
+    /// <summary>The promotions applied on the channel (distinct, at most <see cref="OrderValidation.MaxListEntries"/>).</summary>
+    public IReadOnlyList<string> Promotions { get; init; } = [];
+
+    /// <summary>The order's tags from the channel (distinct, at most <see cref="OrderValidation.MaxListEntries"/>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 
     /// <summary>The order grain key: <c>{channel}-{external order no}</c>.</summary>
     public string OrderId => $"{Channel}-{ExternalOrderNo}";

@@ -97,6 +97,7 @@ public static class CreateOrderValidation
             BuyerNote = request.BuyerNote,
             PaymentMethod = request.PaymentMethod ?? PaymentMethods.Online,
             Tags = request.Tags ?? [],
+            Promotions = request.Promotions ?? [],
             Actor = actor,
         };
     }

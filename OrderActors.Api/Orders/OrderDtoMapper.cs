@@ -31,6 +31,8 @@ public static class OrderDtoMapper
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
             PaymentMethod = view.PaymentMethod,
             BuyerNote = view.BuyerNote,
+            Promotions = view.Promotions,
+            Tags = view.Tags,
             Holds = Holds(view.Holds, access),
             Approval = new ApprovalDto(view.Approval.RequiredRoles, GrantedRoles(view.Approval.Granted), view.Approval.Complete),
             Blocked = view.Blocked,

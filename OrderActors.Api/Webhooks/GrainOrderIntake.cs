@@ -124,6 +124,8 @@ public sealed partial class GrainOrderIntake(IGrainFactory grains) : IOrderIntak
         PaidAt = order.Paid ? order.PaidAt : null,
         PaymentId = order.Paid ? PaymentId(order) : null,
         ChannelModifiedAt = order.ModifiedAt,
+        Promotions = order.Promotions,
+        Tags = order.Tags,
         Actor = actor,
     };
 

@@ -8,4 +8,5 @@ public sealed record CreateOrderRequest(
     IReadOnlyList<OrderLineInput>? Lines,
     string? BuyerNote = null,
     string? PaymentMethod = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<string>? Promotions = null);

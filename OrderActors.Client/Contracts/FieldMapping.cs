@@ -7,6 +7,8 @@ namespace OrderActors.Client.Contracts;
 /// (true when it is one of the listed values; without the list, when it is present and not empty); <see cref="Default"/> when absent.
 /// A time (<c>paidAt</c>) is read as <see cref="Format"/> says: <c>unix-s</c>, <c>unix-ms</c> or <c>iso8601</c>; without one, as
 /// ISO 8601, <c>yyyy-MM-dd HH:mm:ss</c> in UTC+8, or Unix seconds.
+/// A list field (<c>promotions</c>, <c>tags</c>) takes every value its paths name (a path may use <c>[*]</c> once, e.g.
+/// <c>discount_codes[*].code</c>; a path naming an array takes its elements), with text split on <see cref="Join"/> when given.
 /// </summary>
 public sealed record FieldMapping
 {

@@ -19,6 +19,12 @@ public sealed record OrderDto
     public decimal? RefundAmount { get; init; }
     public required string PaymentMethod { get; init; }
     public string? BuyerNote { get; init; }
+
+    /// <summary>Promotions applied on the channel or at checkout (checked against the known promotions).</summary>
+    public IReadOnlyList<string> Promotions { get; init; } = [];
+
+    /// <summary>The order's tags (allocation rules match on them).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
     public required IReadOnlyList<HoldDto> Holds { get; init; }
     public required ApprovalDto Approval { get; init; }
     public bool Blocked { get; init; }

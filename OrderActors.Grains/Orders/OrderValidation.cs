@@ -12,6 +12,12 @@ public static class OrderValidation
     /// <summary>The longest description of a tracking event (a carrier's scan).</summary>
     public const int MaxTrackingDescription = 500;
 
+    /// <summary>The most promotions, and the most tags, an order keeps.</summary>
+    public const int MaxListEntries = 20;
+
+    /// <summary>The longest promotion or tag.</summary>
+    public const int MaxListEntryLength = 50;
+
     /// <summary>The largest amount an order can come to (every line at its largest); a payment above it is not a payment.</summary>
     public const decimal MaxAmount = MaxLines * MaxQuantity * MaxUnitPrice;
 
@@ -57,9 +63,9 @@ public static class OrderValidation
 
         Amount(order.PaidAmount, "paidAmount");
 
-        if ((order.Promotions ?? []).Count > 20 || (order.Tags ?? []).Count > 20)
+        if ((order.Promotions ?? []).Count > MaxListEntries || (order.Tags ?? []).Count > MaxListEntries)
         {
-            throw DomainException.Validation("validation.out_of_range", (order.Promotions ?? []).Count > 20 ? "promotions" : "tags", "At most 20 entries.");
+            throw DomainException.Validation("validation.out_of_range", (order.Promotions ?? []).Count > MaxListEntries ? "promotions" : "tags", $"At most {MaxListEntries} entries.");
         }
 
         MaxLength(order.PaymentId, "paymentId", 100);
@@ -76,12 +82,12 @@ public static class OrderValidation
         }
     }
 
-    /// <summary>Each entry present, at most 50 characters.</summary>
+    /// <summary>Each entry present, at most <see cref="MaxListEntryLength"/> characters.</summary>
     private static void Entries(IReadOnlyList<string>? values, string field)
     {
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
-            Required(values![i], string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"), 50);
+            Required(values![i], string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"), MaxListEntryLength);
         }
     }
 

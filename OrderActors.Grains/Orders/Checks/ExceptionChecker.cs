@@ -154,6 +154,12 @@ public static class ExceptionChecker
 
     private static HoldFinding? CheckPromotions(IReadOnlyList<string> promotions, PromotionCheck check)
     {
+        if (check.KnownPromotions.Count == 0)
+        {
+            // No promotions listed: the seller has not said what runs, and every discounted order would be held.
+            return null;
+        }
+
         var codes = promotions.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var unknown = codes.FirstOrDefault(c => !check.KnownPromotions.Contains(c, StringComparer.OrdinalIgnoreCase));
         if (unknown is not null)
