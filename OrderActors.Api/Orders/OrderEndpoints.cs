@@ -119,7 +119,11 @@ public static class OrderEndpoints
         var role = request.Role;
         if (string.IsNullOrWhiteSpace(role))
         {
-            role = (await context.Order(id).GetAsync()).Approval.NextRole
+            // The level this caller gave already, if any: a retry of an approval whose answer was lost is answered again,
+            // where the next level would be refused as the same approver's.
+            var approval = (await context.Order(id).GetAsync()).Approval;
+            role = approval.Granted.FirstOrDefault(g => g.Actor == context.Actor)?.Role
+                ?? approval.NextRole
                 ?? throw DomainException.Conflict(OrderErrors.InvalidTransition, "The order needs no further approval.");
         }
 

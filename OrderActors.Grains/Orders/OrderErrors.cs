@@ -8,6 +8,9 @@ public static class OrderErrors
     public const string OnHold = "order.on_hold";
     public const string ApprovalRequired = "order.approval_required";
     public const string ApprovalRoleMismatch = "order.approval_role_mismatch";
+
+    /// <summary>One approver tried to give a second level of a multi-level approval.</summary>
+    public const string ApprovalSameApprover = "order.approval_same_approver";
     public const string HoldNotOpen = "order.hold_not_open";
     public const string SplitRequired = "order.split_required";
     public const string SplitNotNeeded = "order.split_not_needed";

@@ -25,11 +25,15 @@ public sealed partial class OrderGrain
         OrderValidation.MaxLength(command.Comment, "comment", 500);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
+        if (State.Approvals.Exists(a => a.Role == command.Role))
+        {
+            // Given already (a retry whose first answer was lost): the same answer, nothing granted twice.
+            return await ViewAsync();
+        }
+
         if (State.ApprovalComplete)
         {
-            return State.Approvals.Exists(a => a.Role == command.Role)
-                ? await ViewAsync()
-                : throw DomainException.Conflict(OrderErrors.InvalidTransition, "The order needs no (further) approval.");
+            throw DomainException.Conflict(OrderErrors.InvalidTransition, "The order needs no (further) approval.");
         }
 
         OrderGuards.EnsureStatus(State, "approve", OrderStatus.PendingPayment, OrderStatus.Paid);
@@ -37,6 +41,15 @@ public sealed partial class OrderGrain
         if (command.Role != next)
         {
             throw new DomainException(DomainErrorKind.Forbidden, OrderErrors.ApprovalRoleMismatch, $"The next approval is by '{next}', not '{command.Role}'.");
+        }
+
+        if (State.Approvals.Find(a => a.Actor == command.Actor) is { } given)
+        {
+            // Each level is a different person's: one key holding both roles (an admin's) would otherwise approve alone.
+            throw new DomainException(
+                DomainErrorKind.Forbidden,
+                OrderErrors.ApprovalSameApprover,
+                $"{command.Actor} gave this order's approval by '{given.Role}'; the approval by '{next}' needs another person's key.");
         }
 
         var now = time.GetUtcNow();

@@ -95,6 +95,29 @@ public sealed class OrderReviewTests
     }
 
     [Fact]
+    public async Task ApproveAsync_TwoTiers_TheSecondNeedsAnotherApprover_AndARetryOfTheFirstIsAnsweredAgain()
+    {
+        await using var cluster = await OrderCluster.StartAsync();
+        await cluster.ReceiveAsync("SKU-1", 10);
+        var order = Paid("big-two", new OrderLineRequest("SKU-1", 1, 250_000m));
+        await cluster.PlaceAsync(order);
+
+        var first = await cluster.Order(order).ApproveAsync(new ApproveOrder("sales", "boss"));
+        var retry = await cluster.Order(order).ApproveAsync(new ApproveOrder("sales", "boss"));
+        var alone = await Assert.ThrowsAsync<DomainException>(() => cluster.Order(order).ApproveAsync(new ApproveOrder("admin", "boss")));
+        var halfway = await cluster.Order(order).GetAsync();
+        var second = await cluster.Order(order).ApproveAsync(new ApproveOrder("admin", "wang"));
+
+        Assert.Equal(first.Version, retry.Version);
+        Assert.Equal((OrderErrors.ApprovalSameApprover, DomainErrorKind.Forbidden), (alone.Code, alone.Kind));
+        Assert.Equal((first.Version, "admin"), (halfway.Version, halfway.Approval.NextRole));
+        Assert.Equal([HoldCodes.ApprovalThreshold], halfway.Holds.Select(h => h.Code));
+        Assert.True(second.Approval.Complete);
+        Assert.Equal(["boss", "wang"], second.Approval.Granted.Select(g => g.Actor));
+        Assert.Empty(second.Holds);
+    }
+
+    [Fact]
     public async Task PlaceAsync_UnderTheFirstTier_IsApprovedAutomatically()
     {
         await using var cluster = await OrderCluster.StartAsync();
