@@ -259,7 +259,8 @@ public static class ChannelMappingEngine
     /// <see cref="JsonDocument"/> checks a string's UTF-8, and its <c>\u</c> escapes, only when the string is read: a raw
     /// 0xFF byte or a lone surrogate escape in a signed body throws <see cref="InvalidOperationException"/> here, where a
     /// parse error would have been a <see cref="JsonException"/>. NUL is refused because storage cannot hold it in keys and
-    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it.
+    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it. Other control and
+    /// bidirectional characters are cleaned out (<see cref="TextRules.Clean"/>); the buyer note keeps its line breaks.
     /// </remarks>
     private static string? StringAt(JsonElement value, string path, string field, Validator validator)
     {
@@ -280,6 +281,8 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        return text;
+        // The channel's text is kept, not refused (the order is sold already, and a refusal is retried for days), but
+        // cleaned to the rule API bodies are held to, so an order's text obeys one rule whichever way it came.
+        return TextRules.Clean(text, lineBreaks: field == CanonicalFields.BuyerNote);
     }
 }
