@@ -28,7 +28,8 @@ public static class ChannelMappingEngine
 
         var phone = Normalize(Text(CanonicalFields.Phone));
         validator.Required(phone, CanonicalFields.Phone, 32);
-        var paidAmount = ReadDecimal(payload, fields, CanonicalFields.PaidAmount, validator);
+        // A channel's amounts are its data and are taken, rounded to the cent as API amounts must be (Money).
+        var paidAmount = ToCents(ReadDecimal(payload, fields, CanonicalFields.PaidAmount, validator));
         if (paidAmount < 0)
         {
             validator.Add(CanonicalFields.PaidAmount, "must not be negative");
@@ -117,7 +118,7 @@ public static class ChannelMappingEngine
             var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, priceField, validator);
             if (priceText is not null)
             {
-                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator);
+                unitPrice = ToCents(ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator));
                 if (unitPrice < 0)
                 {
                     validator.Add(priceField, "must be a non-negative number");
@@ -233,6 +234,8 @@ public static class ChannelMappingEngine
 
         return value * factor;
     }
+
+    private static decimal? ToCents(decimal? amount) => amount is { } value ? Money.ToCents(value) : null;
 
     private static string? Normalize(string? phone) =>
         phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
