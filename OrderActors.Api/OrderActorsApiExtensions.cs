@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -52,7 +53,10 @@ public static class OrderActorsApiExtensions
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            options.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
+            // Every string of a body is checked against TextRules: one line by default, free text where FreeTextProperties says.
+            options.SerializerOptions.Converters.Add(TextStringConverter.SingleLine);
+            options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(FreeTextProperties.Apply);
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             // A property given twice (`{"quantity": 1, "quantity": 100}`) is refused: the last one used to win silently,
             // so a body that a proxy, a log or a reviewer reads one way was carried out the other.

@@ -28,7 +28,8 @@ public static class ChannelMappingEngine
 
         var phone = Normalize(Text(CanonicalFields.Phone));
         validator.Required(phone, CanonicalFields.Phone, 32);
-        var paidAmount = ReadDecimal(payload, fields, CanonicalFields.PaidAmount, validator);
+        // A channel's amounts are its data and are taken, rounded to the cent as API amounts must be (Money).
+        var paidAmount = ToCents(ReadDecimal(payload, fields, CanonicalFields.PaidAmount, validator));
         if (paidAmount < 0)
         {
             validator.Add(CanonicalFields.PaidAmount, "must not be negative");
@@ -200,7 +201,7 @@ public static class ChannelMappingEngine
             var priceText = mapping.UnitPrice is null ? null : ReadText(element, mapping.UnitPrice, priceField, validator);
             if (priceText is not null)
             {
-                unitPrice = ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator);
+                unitPrice = ToCents(ParseDecimal(priceText, mapping.UnitPrice!.Scale, priceField, "must be a non-negative number", validator));
                 if (unitPrice < 0)
                 {
                     validator.Add(priceField, "must be a non-negative number");
@@ -317,6 +318,8 @@ public static class ChannelMappingEngine
         return value * factor;
     }
 
+    private static decimal? ToCents(decimal? amount) => amount is { } value ? Money.ToCents(value) : null;
+
     private static string? Normalize(string? phone) =>
         phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
 
@@ -342,7 +345,8 @@ public static class ChannelMappingEngine
     /// <see cref="JsonDocument"/> checks a string's UTF-8, and its <c>\u</c> escapes, only when the string is read: a raw
     /// 0xFF byte or a lone surrogate escape in a signed body throws <see cref="InvalidOperationException"/> here, where a
     /// parse error would have been a <see cref="JsonException"/>. NUL is refused because storage cannot hold it in keys and
-    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it.
+    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it. Other control and
+    /// bidirectional characters are cleaned out (<see cref="TextRules.Clean"/>); the buyer note keeps its line breaks.
     /// </remarks>
     private static string? StringAt(JsonElement value, string path, string field, Validator validator)
     {
@@ -363,6 +367,8 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        return text;
+        // The channel's text is kept, not refused (the order is sold already, and a refusal is retried for days), but
+        // cleaned to the rule API bodies are held to, so an order's text obeys one rule whichever way it came.
+        return TextRules.Clean(text, lineBreaks: field == CanonicalFields.BuyerNote);
     }
 }

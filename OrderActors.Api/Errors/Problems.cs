@@ -70,9 +70,10 @@ public static partial class Problems
     public static ProblemDetails MalformedJson(JsonException json)
     {
         var field = JsonPathToField(json.Path);
-        if (json is NulCharacterException)
+        if (json is ForbiddenCharacterException forbidden)
         {
-            return Validation("validation.invalid", new Dictionary<string, string[]> { [field] = ["contains the character U+0000 (NUL)"] });
+            // request.invalid, as the Validator's own character checks (PlainCode) answer: one code for a bad character.
+            return Validation("request.invalid", new Dictionary<string, string[]> { [field] = [TextRules.Describe(forbidden.Character)] });
         }
 
         // The serializer names a property given twice in its message (System.Text.Json's English text: the runtime has

@@ -127,6 +127,26 @@ public sealed class Validator
     }
 
     /// <summary>
+    /// An amount of money: given, not negative, and in whole cents (<see cref="Money"/>): <c>10.001</c> is not an amount
+    /// anyone can pay or refund, and sums of such amounts drifted from what the channel and the bank show.
+    /// </summary>
+    public bool Amount([NotNullWhen(true)] decimal? value, string field)
+    {
+        if (!NotNegative(value, field))
+        {
+            return false;
+        }
+
+        if (!Money.IsWholeCents(value.Value))
+        {
+            Add(field, $"must have at most {Money.Decimals} decimal places");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// A code or id (SKU, warehouse, order id, waybill) is plain text: no control character (U+0007) and no format
     /// character (U+202E, which turns the text around on screen; U+200B, which is not seen at all). Surrounding
     /// whitespace is trimmed off before codes are used, so it is not looked at. Free text (notes, reasons, addresses)
@@ -175,6 +195,21 @@ public sealed class Validator
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A time range <c>[from, to)</c> that holds some time: <c>from</c> before <c>to</c>, else an error on <c>from</c>. One
+    /// check for every endpoint that takes a range, so none answers an empty 200 where another answers 400.
+    /// </summary>
+    public bool TimeRange(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from >= to)
+        {
+            Add("from", "must be before to");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A count a caller asks for (a page size, a top-N): 1 to <paramref name="max"/>, refused rather than clamped.</summary>

@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace OrderActors.Api.OpenApi;
 
 /// <summary>
-/// Gives text its <c>string</c> type back. The API reads every JSON string with its own converter (which refuses NUL,
-/// <c>Errors/NulRejectingStringConverter.cs</c>), and a type with a custom converter is one the schema generator cannot
+/// Gives text its <c>string</c> type back. The API reads every JSON string with its own converter (which refuses control characters,
+/// <c>Errors/TextStringConverter.cs</c>), and a type with a custom converter is one the schema generator cannot
 /// see into: every text property and every path and query parameter came out as <c>{}</c>, any JSON at all, so a client
 /// generated from the document took <c>externalOrderNo</c> for an object, and the document could not say that
 /// <c>"sku": 5</c> is wrong. A property annotated as nullable is <c>["null", "string"]</c>.

@@ -74,7 +74,7 @@ public static class CreateOrderValidation
                     validator.Add($"lines[{i}].quantity", $"must be at most {StockErrors.MaxQuantity}");
                 }
 
-                validator.NotNegative(line.UnitPrice, $"lines[{i}].unitPrice");
+                validator.Amount(line.UnitPrice, $"lines[{i}].unitPrice");
             }
         }
 
@@ -106,7 +106,7 @@ public static class CreateOrderValidation
     private static bool IsWellFormed(OrderLineInput line) =>
         !string.IsNullOrWhiteSpace(line.Sku) && line.Sku.Length <= MaxSkuLength && !Validator.HasHiddenCharacters(line.Sku.AsSpan().Trim())
         && line.Quantity is > 0 and <= StockErrors.MaxQuantity
-        && line.UnitPrice is >= 0;
+        && line.UnitPrice is >= 0 && Money.IsWholeCents(line.UnitPrice.Value);
 
     private static OrderLineRequest[] ToLines(IReadOnlyList<OrderLineInput> lines)
     {

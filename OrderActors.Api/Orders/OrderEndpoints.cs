@@ -106,7 +106,7 @@ public static class OrderEndpoints
     {
         var validator = new Validator();
         validator.RequiredCode(request.PaymentId, "paymentId", 100);
-        validator.NotNegative(request.Amount, "amount");
+        validator.Amount(request.Amount, "amount");
         validator.ThrowIfInvalid();
         return Reply(await context.Order(id).ConfirmPaymentAsync(new ConfirmPayment(request.PaymentId!, request.Amount!.Value, context.Actor)), context);
     }
@@ -168,9 +168,9 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> ReceiveReturnAsync(string id, [AsParameters] OrderRequestContext context, [FromBody] ReceiveReturnRequest? request = null)
     {
         var validator = new Validator();
-        if (request?.RefundAmount < 0)
+        if (request?.RefundAmount is { } refund)
         {
-            validator.Add("refundAmount", "must not be negative");
+            validator.Amount(refund, "refundAmount");
         }
 
         validator.ThrowIfInvalid();

@@ -34,6 +34,7 @@ public static class OrderQueries
         }
 
         validator.Limit(limit, "limit", 500);
+        validator.TimeRange(from, to);
 
         var afterKey = OrderCursor.Decode(cursor, validator);
         validator.ThrowIfInvalid();

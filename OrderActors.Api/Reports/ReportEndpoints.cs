@@ -65,10 +65,9 @@ public static class ReportEndpoints
             start = end.ToUniversalTime() - DefaultPeriod;
         }
 
-        if (start >= end)
-        {
-            throw Invalid("from", "must be before to");
-        }
+        var validator = new Validator();
+        validator.TimeRange(start, end);
+        validator.ThrowIfInvalid();
 
         var rows = await OrderIndexScanner.ScanAsync(storage, OrderIndexScanner.Between(OrderIndex.PlacedAt, start, end), cancellationToken);
         return TypedResults.Ok(SummaryReport.Build(await SplitOrders.AsCustomerOrdersAsync(storage, rows, cancellationToken), start, end));

@@ -79,8 +79,9 @@ public sealed class ChannelMappingBoundsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
-        // The API's JSON reading refuses the first NUL it meets: a mapping only ever arrives as a request body.
-        Assert.Equal("https://orderactors.dev/problems/validation.invalid", problem!.Type);
+        // The API's JSON reading refuses the first NUL it meets: a mapping only ever arrives as a request body. Its code is
+        // request.invalid, as for every character TextRules refuses (it was validation.invalid when only NUL was).
+        Assert.Equal("https://orderactors.dev/problems/request.invalid", problem!.Type);
         Assert.Contains(Assert.Single(problem.Errors.Keys), new[] { "fields.addressDetail.join", "fields.phone.default" });
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/channels/weidian/mapping")).StatusCode);
     }

@@ -14,6 +14,10 @@ public sealed class SiloProcess : IAsyncLifetime
 {
     public const string AdminKey = "cli-test-admin-key-4e7d1c9a2b6f";
     public const string TaobaoSecret = "cli-test-taobao-secret-0a1b2c3d";
+    public const string CarrierSecret = "cli-test-sf-carrier-secret-5e6f7a8b";
+
+    /// <summary>A port to listen on instead of a free one (a shared machine may hand each session its own ports).</summary>
+    public const string PortVariable = "ORDERACTORS_TEST_SILO_PORT";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -40,7 +44,7 @@ public sealed class SiloProcess : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        Url = $"http://127.0.0.1:{FreePort()}";
+        Url = $"http://127.0.0.1:{(int.TryParse(Environment.GetEnvironmentVariable(PortVariable), out var port) ? port : FreePort())}";
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Directory,
@@ -56,6 +60,7 @@ public sealed class SiloProcess : IAsyncLifetime
         start.Environment["OrderActors__Storage__ConnectionString"] = $"Data Source={Path.Combine(Directory, "silo.db")}";
         start.Environment["OrderActors__Auth__BootstrapAdminKey"] = AdminKey;
         start.Environment["OrderActors__Channels__taobao__Secret"] = TaobaoSecret;
+        start.Environment["OrderActors__Carriers__sf__Secret"] = CarrierSecret;
 
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
