@@ -92,7 +92,7 @@ public static class ChannelMappingEngine
     /// out; the default as the one entry when there is none. Never an error: the list only informs checks and allocation, and
     /// a marketplace order is not refused (and so never stored) over it. Past the limits it is cut: the first
     /// <see cref="OrderValidation.MaxListEntries"/> entries, each at most <see cref="OrderValidation.MaxListEntryLength"/>
-    /// characters, without NUL.
+    /// characters, cleaned as the channel's other text is (<see cref="TextRules.Clean"/>).
     /// </summary>
     private static List<string> ReadList(JsonElement payload, FieldMapping mapping)
     {
@@ -139,7 +139,7 @@ public static class ChannelMappingEngine
             return;
         }
 
-        text = text.Replace("\0", "", StringComparison.Ordinal).Trim();
+        text = TextRules.Clean(text, lineBreaks: false).Trim();
         if (text.Length > OrderValidation.MaxListEntryLength)
         {
             var cut = char.IsHighSurrogate(text[OrderValidation.MaxListEntryLength - 1]) ? OrderValidation.MaxListEntryLength - 1 : OrderValidation.MaxListEntryLength;
