@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrderActors.Cli;
+using OrderActors.Client.Contracts;
 
 namespace OrderActors.Tests.Cli;
 
@@ -52,6 +53,21 @@ public sealed class CliAdminTests(SiloProcess silo) : IClassFixture<SiloProcess>
         Assert.Equal(JsonDocument.Parse(result.Out).RootElement.GetRawText(), sla.GetRawText());
         Assert.Equal("00:40:00", sla.GetProperty("review").GetString());
         Assert.True(sla.GetProperty("version").GetInt64() > read);
+    }
+
+    [Fact]
+    public async Task KeysCreate_RunAgainWithTheIdempotencyKeyOfTheFirstRun_ShowsTheSameKeyAndCreatesOne()
+    {
+        var idempotencyKey = Guid.NewGuid().ToString();
+
+        var first = await CliProcess.RunAsync(silo, "keys", "create", "--name", "cli retry", "--role", "cs", "--idempotency-key", idempotencyKey, "--json");
+        var again = await CliProcess.RunAsync(silo, "keys", "create", "--name", "cli retry", "--role", "cs", "--idempotency-key", idempotencyKey, "--json");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (first.ExitCode, again.ExitCode));
+        var created = JsonSerializer.Deserialize<ApiKeyCreated>(first.Out, JsonSerializerOptions.Web)!;
+        var replayed = JsonSerializer.Deserialize<ApiKeyCreated>(again.Out, JsonSerializerOptions.Web)!;
+        Assert.Equal((created.Id, created.Key), (replayed.Id, replayed.Key));
+        Assert.Equal([created.Id], (await silo.Admin.Keys.ListAsync()).Where(k => k.Name == "cli retry").Select(k => k.Id));
     }
 
     private async Task<string> WriteAsync(string json)
