@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using OrderActors.Client.Contracts;
 using Spectre.Console;
 using static OrderActors.Cli.CommandBuilder;
@@ -59,6 +60,13 @@ public static class KeyCommands
             .Runs(async (parse, context, ct) =>
             {
                 await NotFound.NamedAsync(context.Api.Keys.RevokeAsync(parse.GetValue(id)!, ct), $"there is no API key '{parse.GetValue(id)}' (see 'keys list')");
+                if (context.Json)
+                {
+                    // The API answers 204 with no body, which --json printed as an empty line: a script reading JSON got none.
+                    context.WriteRaw(JsonSerializer.Serialize(new { id = parse.GetValue(id), revoked = true }, JsonSerializerOptions.Web));
+                    return ExitCodes.Ok;
+                }
+
                 return context.PrintLast();
             });
         return Group("keys", "API keys and their roles.", create, list, revoke);

@@ -70,6 +70,40 @@ public sealed class CliAdminTests(SiloProcess silo) : IClassFixture<SiloProcess>
         Assert.Equal([created.Id], (await silo.Admin.Keys.ListAsync()).Where(k => k.Name == "cli retry").Select(k => k.Id));
     }
 
+    [Fact]
+    public async Task KeysRevoke_Json_PrintsTheRevokedKeyAsJson()
+    {
+        var created = await silo.Admin.Keys.CreateAsync("to revoke", [ApiRoles.Finance]);
+
+        var result = await CliProcess.RunAsync(silo, "keys", "revoke", created.Id, "--json");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var printed = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal((created.Id, true), (printed.GetProperty("id").GetString(), printed.GetProperty("revoked").GetBoolean()));
+        Assert.DoesNotContain(await silo.Admin.Keys.ListAsync(), k => k.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task SubscriptionsList_NoSubscriptions_SaysSoInOneLineAndAnEmptyJsonList()
+    {
+        var table = await CliProcess.RunAsync(silo, "subscriptions", "list");
+        var json = await CliProcess.RunAsync(silo, "subscriptions", "list", "--json");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (table.ExitCode, json.ExitCode));
+        Assert.Equal("No subscriptions found.", table.Out.Trim());
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(json.Out).RootElement.ValueKind);
+        Assert.Equal(0, JsonDocument.Parse(json.Out).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OrdersList_NothingMatches_SaysNoOrdersFoundInsteadOfAnEmptyTable()
+    {
+        var result = await CliProcess.RunAsync(silo, "orders", "list", "--status", "Refunded");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal("No orders found.", result.Out.Trim());
+    }
+
     private async Task<string> WriteAsync(string json)
     {
         var file = Path.Combine(silo.Directory, $"rules-{Guid.NewGuid():N}.json");
