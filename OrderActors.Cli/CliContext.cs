@@ -49,9 +49,21 @@ public sealed class CliContext(CliSettings settings, IAnsiConsole output, TextWr
             root = list;
         }
 
+        if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 0 && title is not null)
+        {
+            // An empty list was a titled table with a "value" column and a "(none)" row; one line says it plainly.
+            // --json (above) prints the API's own empty list.
+            WriteRaw($"No {Lowered(TerminalText.Safe(title))} found.");
+            return ExitCodes.Ok;
+        }
+
         Out.Write(JsonView.Render(root, title, columns));
         return ExitCodes.Ok;
     }
+
+    /// <summary>"Orders" reads "orders" mid-sentence; "API keys" stays as it is.</summary>
+    private static string Lowered(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
 
     /// <summary>Writes text that is this command's own output (not an API answer).</summary>
     public void WriteRaw(string text) => Out.Profile.Out.Writer.WriteLine(text);

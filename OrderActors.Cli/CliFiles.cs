@@ -25,6 +25,27 @@ public static class CliFiles
         return File.ReadAllText(path);
     }
 
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/> beside it (a <c>.partial</c> file in the same folder,
+    /// so the move is a rename on one file system) and then moves the file into place: the file is whole or as it was. A
+    /// process ended while writing (Ctrl+C past its grace, a kill, a full disk) leaves no half file under the final name.
+    /// </summary>
+    public static void WriteWhole(string path, Action<string> write)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            write(partial);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
     /// <summary>A usage error for JSON the parser refused, with the 1-based line and the parser's reason.</summary>
     public static CliUsageException NotJson(string path, JsonException json)
     {

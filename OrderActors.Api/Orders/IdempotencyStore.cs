@@ -23,6 +23,16 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The 400 for a header no record is made for (for a caller that files the record under a hash of it).</summary>
+    public static void ThrowIfInvalid(string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        if (idempotencyKey.Length > 200)
+        {
+            throw DomainException.Validation("request.idempotency_key_invalid", HeaderName, "The Idempotency-Key header must be at most 200 characters.");
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="create"/> once per key; a retry gets the stored answer (<c>Replayed</c> true). Null when
     /// <paramref name="create"/> refused (returned null): nothing is stored and the key is free again.
@@ -40,11 +50,7 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
             return await create() is var (body, location) ? (body, location, false) : null;
         }
 
-        if (idempotencyKey.Length > 200)
-        {
-            throw DomainException.Validation("request.idempotency_key_invalid", HeaderName, "The Idempotency-Key header must be at most 200 characters.");
-        }
-
+        ThrowIfInvalid(idempotencyKey);
         var key = $"{scope}:{idempotencyKey}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
         var claim = new IdempotencyRecord(hash, Completed: false, 0, null, null);

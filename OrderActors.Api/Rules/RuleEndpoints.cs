@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OrderActors.Api.Auth;
+using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains.Rules;
 using OrderActors.Runtime;
@@ -12,7 +13,10 @@ namespace OrderActors.Api.Rules;
 
 /// <summary>
 /// <c>/api/rules/{allocation|exceptions|approval|sla}</c>: read (any role) and replace (admin) one versioned section of the
-/// rule book. The rules grain validates the whole section and rejects it whole, naming the failing field.
+/// rule book. The rules grain validates the whole section and rejects it whole, naming the failing field. A section's
+/// read gives its version (the rule-book version at which it last changed) as its <c>ETag</c>; a replacement sent with
+/// <c>If-Match</c> is made only while the section is still at that version (else 412 <c>rules.changed</c>, nothing
+/// changed), so two operators editing the same section cannot overwrite each other unseen.
 /// </summary>
 public static class RuleEndpoints
 {
@@ -23,11 +27,11 @@ public static class RuleEndpoints
         var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireRoles(ApiRoles.All.ToArray());
         rules.MapGet("/", async (IGrainFactory grains) => TypedResults.Ok(await Book(grains).GetAsync()));
         rules.MapGet("/{section}", GetAsync);
-        rules.MapPut("/{section}", PutAsync).RequireRoles();
+        rules.MapPut("/{section}", PutAsync).RequireRoles().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return rules;
     }
 
-    private static async Task<Results<Ok<object>, NotFound>> GetAsync(string section, IGrainFactory grains)
+    private static async Task<Results<Ok<object>, NotFound>> GetAsync(string section, IGrainFactory grains, HttpContext http)
     {
         if (!Sections.Contains(section))
         {
@@ -35,6 +39,7 @@ public static class RuleEndpoints
         }
 
         var book = await Book(grains).GetAsync();
+        http.Response.Headers.ETag = VersionPrecondition.ETag(Version(book, section));
         return TypedResults.Ok(Section(book, section));
     }
 
@@ -46,14 +51,16 @@ public static class RuleEndpoints
         }
 
         var actor = CallerAccess.From(http.User).Actor;
+        var expected = VersionPrecondition.Expected<long>(http.Request, "rules.changed", $"the {section} rules");
         var rules = Book(grains);
         var book = section switch
         {
-            "allocation" => await rules.PutAllocationAsync(reader.Read<AllocationRules>(body), actor),
-            "exceptions" => await rules.PutExceptionsAsync(reader.Read<ExceptionRules>(body), actor),
-            "approval" => await rules.PutApprovalAsync(reader.Read<ApprovalRules>(body), actor),
-            _ => await rules.PutSlaAsync(reader.Read<SlaRules>(body), actor),
+            "allocation" => await rules.PutAllocationAsync(reader.Read<AllocationRules>(body), actor, expected),
+            "exceptions" => await rules.PutExceptionsAsync(reader.Read<ExceptionRules>(body), actor, expected),
+            "approval" => await rules.PutApprovalAsync(reader.Read<ApprovalRules>(body), actor, expected),
+            _ => await rules.PutSlaAsync(reader.Read<SlaRules>(body), actor, expected),
         };
+        http.Response.Headers.ETag = VersionPrecondition.ETag(Version(book, section));
         return TypedResults.Ok(Section(book, section));
     }
 
@@ -63,6 +70,14 @@ public static class RuleEndpoints
         "exceptions" => book.Exceptions,
         "approval" => book.Approval,
         _ => book.Sla,
+    };
+
+    private static long Version(RuleBook book, string section) => section switch
+    {
+        "allocation" => book.Allocation.Version,
+        "exceptions" => book.Exceptions.Version,
+        "approval" => book.Approval.Version,
+        _ => book.Sla.Version,
     };
 
     private static IRulesGrain Book(IGrainFactory grains) => grains.GetGrain<IRulesGrain>(RuleBook.DefaultKey);

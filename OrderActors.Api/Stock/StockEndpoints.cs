@@ -39,7 +39,7 @@ public static class StockEndpoints
     private static async Task<Ok<StockSettingsDto>> GetSettingsAsync(string sku, IGrainFactory grains, HttpContext http)
     {
         var view = await KnownAsync(grains, sku);
-        http.Response.Headers.ETag = SettingsPrecondition.ETag(view.SettingsVersion);
+        http.Response.Headers.ETag = VersionPrecondition.ETag(view.SettingsVersion);
         return TypedResults.Ok(new StockSettingsDto(view.Sku, view.SafetyStock, view.LowStockThreshold, view.PresaleAllowance, view.SettingsVersion));
     }
 
@@ -124,9 +124,9 @@ public static class StockEndpoints
     private static async Task<Ok<StockDto>> ConfigureAsync(string sku, StockSettingsRequest request, IGrainFactory grains, HttpContext http)
     {
         var grain = Grain(grains, sku);
-        var expected = SettingsPrecondition.Expected(http.Request, RouteKeys.Decode(sku).Trim());
+        var expected = VersionPrecondition.Expected<int>(http.Request, "stock.settings_changed", $"the settings of {RouteKeys.Decode(sku).Trim()}");
         var view = await grain.ConfigureAsync(new StockSettings(request.SafetyStock, request.LowStockThreshold, request.PresaleAllowance, Actor(http), expected));
-        http.Response.Headers.ETag = SettingsPrecondition.ETag(view.SettingsVersion);
+        http.Response.Headers.ETag = VersionPrecondition.ETag(view.SettingsVersion);
         return TypedResults.Ok(ToDto(view));
     }
 

@@ -24,7 +24,9 @@ public static class ExportCommands
                 var csv = await context.Api.Reports.ReconciliationCsvAsync(day, ct);
                 if (parse.GetValue(output) is { } path)
                 {
-                    await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+                    // Whole or as it was: written straight to the name, an export cut short left half a file that
+                    // looked like the day's reconciliation.
+                    CliFiles.WriteWhole(path, partial => File.WriteAllText(partial, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)));
                     context.Error.WriteLine($"wrote {path}");
                 }
                 else

@@ -40,24 +40,9 @@ public static class RejectedRowsWriter
         }
     }
 
-    /// <summary>
-    /// Writes beside <paramref name="path"/> and then moves the file into place, so the file is whole or as it was: a
-    /// process ended while writing (Ctrl+C past its grace, a kill) leaves no half list of rejections.
-    /// </summary>
-    public static void Write(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        try
-        {
-            WriteTo(partial, headers, rejections);
-            File.Move(partial, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
-    }
+    /// <summary>Writes the whole list or leaves the file as it was (<see cref="CliFiles.WriteWhole"/>): no half list of rejections.</summary>
+    public static void Write(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections) =>
+        CliFiles.WriteWhole(path, partial => WriteTo(partial, headers, rejections));
 
     private static void WriteTo(string path, IReadOnlyList<string> headers, IEnumerable<ImportRejection> rejections)
     {

@@ -156,6 +156,21 @@ public sealed class CliConnectionFailureTests
         Assert.Equal(TimeSpan.FromSeconds(connectSeconds), ResponseCapture.ConnectTimeoutFor(TimeSpan.FromSeconds(answerSeconds)));
     }
 
+    [Fact]
+    public async Task Run_KeysCreateWithoutAnAnswer_GivesTheIdempotencyKeyItSentForARetryThatCreatesNoSecondKey()
+    {
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var listener = new MisbehavingListener(MisbehavingListener.ReadRequestThenReset(bodies.Enqueue));
+        var url = $"http://127.0.0.1:{listener.Port}";
+
+        var (code, error) = await RunAsync(url, "keys", "create", "--name", "ops", "--role", "cs");
+
+        Assert.Equal(ExitCodes.ConnectionOrAuth, code);
+        Assert.Single(bodies);
+        Assert.StartsWith($"error: the connection to {url} was closed before the answer was complete", error, StringComparison.Ordinal);
+        Assert.Matches(@"To run it again without creating a second key, add --idempotency-key [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.$", error);
+    }
+
     [Theory]
     [InlineData("0s")]
     [InlineData("2h")]

@@ -12,9 +12,14 @@ public static class CliProcess
         public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(StartInfo(environment, args));
+
+    /// <summary>Runs <paramref name="start"/> (a <see cref="StartInfo"/> the test changed, e.g. to run it under limits).</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo start)
     {
-        var start = StartInfo(environment, args);
+        ArgumentNullException.ThrowIfNull(start);
+        var args = start.ArgumentList;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
