@@ -58,6 +58,7 @@ public sealed partial class OrderGrain
     {
         if (NewerChannelAddress(command) is not var (address, newReceiver, modified))
         {
+            AddNewerUpdateSeen(events, command, now);
             return;
         }
 
@@ -79,6 +80,29 @@ public sealed partial class OrderGrain
         if (State.Status is OrderStatus.Allocated or OrderStatus.Packed && !State.HasHold(HoldCodes.AddressChangedOnChannel))
         {
             events.Add(new HoldOpened(HoldCodes.AddressChangedOnChannel, AddressChangedAfterAllocation, now));
+        }
+    }
+
+    /// <summary>
+    /// Whether an order in <paramref name="status"/> keeps the time of a newer update that changes nothing (see
+    /// <see cref="ChannelUpdateSeen"/>): while a later address can still change what ships; a shipped or cancelled order's
+    /// address changes nothing, so it is spared the write.
+    /// </summary>
+    public static bool KeepsNewerChannelTime(OrderStatus status) =>
+        status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed or OrderStatus.Split or OrderStatus.Merged;
+
+    /// <summary>
+    /// An update newer than the last one taken that says the receiver and address the order has (the buyer changed them
+    /// and back): its time is kept, or the change in between, arriving after it, would be taken as the newer one. A
+    /// redelivery (the same time) writes nothing.
+    /// </summary>
+    private void AddNewerUpdateSeen(List<object> events, ApplyChannelChanges command, DateTimeOffset now)
+    {
+        if (command is { ModifiedAt: { } modified, Address: not null, Receiver: not null }
+            && (State.ChannelModifiedAt is not { } last || modified > last)
+            && KeepsNewerChannelTime(State.Status))
+        {
+            events.Add(new ChannelUpdateSeen(modified, now));
         }
     }
 

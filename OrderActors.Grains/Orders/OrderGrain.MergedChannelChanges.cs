@@ -75,6 +75,10 @@ public sealed partial class OrderGrain
                 }
             }
         }
+        else
+        {
+            AddNewerUpdateSeen(events, command, now);
+        }
 
         if (command.PartiallyRefunded && !State.PartiallyRefundedOnChannel)
         {
