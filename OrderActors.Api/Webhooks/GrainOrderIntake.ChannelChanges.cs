@@ -101,9 +101,11 @@ public sealed partial class GrainOrderIntake
             return true;
         }
 
+        // A newer update with the same receiver and address is news too while the order keeps its time (A→B→A arriving
+        // as A then B: the B must be seen as older); a redelivery is not.
         return changes is { ModifiedAt: { } at, Address: { } address, Receiver: { } receiver }
             && (order.ChannelModifiedAt is not { } last || at > last)
-            && (address != order.Address || receiver != (order.Receiver ?? order.Customer));
+            && (address != order.Address || receiver != (order.Receiver ?? order.Customer) || OrderGrain.KeepsNewerChannelTime(order.Status));
     }
 
     /// <summary>

@@ -114,4 +114,7 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Grain-to-grain: the cancelled merge target gave this merged-in order its lines and stock back; it is paid and unallocated again.</summary>
     Task<OrderView> RestoreFromMergeAsync(RestoreFromMerge command);
+
+    /// <summary>Grain-to-grain: a merged-in order's news from the channel holds this merge target for a person (see <see cref="HoldForMergedOrder"/>).</summary>
+    Task<OrderView> HoldForMergedOrderAsync(HoldForMergedOrder command);
 }

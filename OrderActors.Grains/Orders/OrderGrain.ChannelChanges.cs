@@ -30,6 +30,11 @@ public sealed partial class OrderGrain
 
         OrderGuards.EnsureExists(State, Id);
         var rules = await RulesAsync();
+        if (State.Status == OrderStatus.Merged)
+        {
+            return await ApplyMergedChannelChangesAsync(command, rules);
+        }
+
         var now = time.GetUtcNow();
         var events = new List<object>();
         AddChannelAddressChange(events, command, rules, now);
@@ -47,25 +52,17 @@ public sealed partial class OrderGrain
     /// Only an update newer than the last one taken (or than the placing payload) changes anything, so a stale or
     /// redelivered one never undoes a newer one. Before allocation the order simply ships to the new address; once
     /// allocated or packed a label may be printed, so it also goes on hold until a person has the parcel relabelled; once
-    /// shipped (or merged into another order, whose label it shares) the change is only recorded.
+    /// shipped the change is only recorded. (An order merged into another: OrderGrain.MergedChannelChanges.cs.)
     /// </summary>
     private void AddChannelAddressChange(List<object> events, ApplyChannelChanges command, RuleBook rules, DateTimeOffset now)
     {
-        if (command is not { ModifiedAt: { } modified, Address: { } given, Receiver: { } receiver }
-            || State.ChannelModifiedAt is { } last && modified <= last
-            || State.Status == OrderStatus.Cancelled)
+        if (NewerChannelAddress(command) is not var (address, newReceiver, modified))
         {
+            AddNewerUpdateSeen(events, command, now);
             return;
         }
 
-        var address = Normalize(given);
-        var newReceiver = new CustomerContact(receiver.Name.Trim(), receiver.Phone.Trim());
         var oldReceiver = State.Receiver ?? State.Customer;
-        if (address == State.Address && newReceiver == oldReceiver)
-        {
-            return;
-        }
-
         var applied = State.Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed or OrderStatus.Split;
         events.Add(new AddressChangedOnChannel(State.Address, address, oldReceiver, newReceiver, applied, modified, now));
 
@@ -87,8 +84,46 @@ public sealed partial class OrderGrain
     }
 
     /// <summary>
+    /// Whether an order in <paramref name="status"/> keeps the time of a newer update that changes nothing (see
+    /// <see cref="ChannelUpdateSeen"/>): while a later address can still change what ships; a shipped or cancelled order's
+    /// address changes nothing, so it is spared the write.
+    /// </summary>
+    public static bool KeepsNewerChannelTime(OrderStatus status) =>
+        status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed or OrderStatus.Split or OrderStatus.Merged;
+
+    /// <summary>
+    /// An update newer than the last one taken that says the receiver and address the order has (the buyer changed them
+    /// and back): its time is kept, or the change in between, arriving after it, would be taken as the newer one. A
+    /// redelivery (the same time) writes nothing.
+    /// </summary>
+    private void AddNewerUpdateSeen(List<object> events, ApplyChannelChanges command, DateTimeOffset now)
+    {
+        if (command is { ModifiedAt: { } modified, Address: not null, Receiver: not null }
+            && (State.ChannelModifiedAt is not { } last || modified > last)
+            && KeepsNewerChannelTime(State.Status))
+        {
+            events.Add(new ChannelUpdateSeen(modified, now));
+        }
+    }
+
+    /// <summary>The receiver and address of an update newer than the last one taken, when they differ from the order's; else null.</summary>
+    private (ShippingAddress Address, CustomerContact Receiver, DateTimeOffset ModifiedAt)? NewerChannelAddress(ApplyChannelChanges command)
+    {
+        if (command is not { ModifiedAt: { } modified, Address: { } given, Receiver: { } receiver }
+            || State.ChannelModifiedAt is { } last && modified <= last
+            || State.Status == OrderStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var address = Normalize(given);
+        var newReceiver = new CustomerContact(receiver.Name.Trim(), receiver.Phone.Trim());
+        return address == State.Address && newReceiver == (State.Receiver ?? State.Customer) ? null : (address, newReceiver, modified);
+    }
+
+    /// <summary>
     /// The first word of a partial refund holds an order that has not shipped (a person decides which lines still go);
-    /// after shipping, or on a split or merged order, it is only recorded. Later words of it change nothing.
+    /// after shipping, or on a split order, it is only recorded (a merged one holds its target). Later words of it change nothing.
     /// </summary>
     private void AddPartialRefund(List<object> events, ApplyChannelChanges command, DateTimeOffset now)
     {

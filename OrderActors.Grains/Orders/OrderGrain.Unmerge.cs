@@ -61,7 +61,7 @@ public sealed partial class OrderGrain
                 var reason = $"{command.OrderId} {command.Reason}";
                 await journal.AppendAsync(new OrdersUnmerged([command.OrderId], lines, State.PaidAmount - command.PaidAmount, unallocate, reason, time.GetUtcNow()), command.Actor);
                 return await AfterChangeAsync(rules);
-            case OrderStatus.Packed:
+            case OrderStatus.Packed when !command.OnlyBeforePacking:
                 await HoldForCancelledLinesAsync(command.OrderId, command.Lines, command.Reason, command.Actor);
                 return await AfterChangeAsync(rules);
             default:
@@ -91,13 +91,13 @@ public sealed partial class OrderGrain
     private async Task<OrderView> LeaveMergeAsync(CancelMerged command)
     {
         var targetId = State.MergedInto!;
-        if (State.CancelledMergedOrders.Contains(Id))
+        if (State.CancelledMergedOrders.Contains(Id) && !command.OnlyBeforePacking)
         {
             return await ViewAsync();
         }
 
         var target = await GrainFactory.GetGrain<IOrderGrain>(targetId)
-            .TakeOutMergedAsync(new TakeOutMerged(Id, [.. State.Lines], State.PaidAmount, command.Reason, command.Actor));
+            .TakeOutMergedAsync(new TakeOutMerged(Id, [.. State.Lines], State.PaidAmount, command.Reason, command.Actor) { OnlyBeforePacking = command.OnlyBeforePacking });
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
         if (target.UnmergedFrom.Contains(Id))
@@ -107,6 +107,10 @@ public sealed partial class OrderGrain
                 Stock(command.Actor).ReleaseAsync(OrderStock.Needs(State.Lines), command.Reason),
                 RecordRefundAsync("cancel", State.TotalAmount, command.Reason, command.Actor));
             await AppendHoldEndedAsync([new OrderUnmergedFrom(targetId, command.Reason, now), new OrderCancelled(command.Reason, now)], command.Actor, rules);
+        }
+        else if (command.OnlyBeforePacking)
+        {
+            throw TooLateToCancel(target);
         }
         else if (target.Status == OrderStatus.Packed)
         {
@@ -172,6 +176,23 @@ public sealed partial class OrderGrain
         return await AfterChangeAsync(rules);
     }
 
+    /// <summary>
+    /// A person's cancellation of this merged-in order came after its target was packed (or went further): refused, as the
+    /// cancellation of a packed order is, saying where the lines are and what takes them out.
+    /// </summary>
+    private DomainException TooLateToCancel(OrderView target)
+    {
+        var where = target.Status switch
+        {
+            OrderStatus.Packed => $"its lines ({Items(State.Lines)}) are in that parcel, and a packed order is not cancelled. The buyer's cancellation on the channel holds '{target.Id}' until they are taken out",
+            OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed => $"its lines ({Items(State.Lines)}) left in that parcel. The buyer's cancellation on the channel opens a return of them",
+            _ => "its lines cannot be taken out of it now",
+        };
+        return DomainException.Conflict(OrderErrors.InvalidTransition, $"Cannot cancel order '{Id}': it is merged into '{target.Id}', which is {target.Status}; {where}.");
+    }
+
+    private static string Items(IReadOnlyList<OrderLineView> lines) => string.Join(", ", OrderStock.Needs(lines).Select(n => $"{n.Key} × {n.Value}"));
+
     private async Task RestoreMergedAsync(IEnumerable<string> orderIds, string reason, string actor)
     {
         foreach (var id in orderIds)
@@ -202,7 +223,7 @@ public sealed partial class OrderGrain
     private async Task HoldForCancelledLinesAsync(string orderId, IReadOnlyList<OrderLineView> lines, string reason, string actor)
     {
         var now = time.GetUtcNow();
-        var items = string.Join(", ", OrderStock.Needs(lines).Select(n => $"{n.Key} × {n.Value}"));
+        var items = Items(lines);
         var whose = orderId == Id ? "This order's own buyer" : $"The buyer of {orderId} (merged into this order)";
         var detail = $"{whose} cancelled ({reason}) after packing: take out {items} before it ships; the other lines still ship.";
         if (State.Holds.Find(h => h.Code == HoldCodes.MergedOrderCancelled) is { } open)

@@ -168,9 +168,17 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         OrderValidation.Required(command.Reason, "reason", 500);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
-        if (State.Status == OrderStatus.Cancelled)
+        if (State.Status == OrderStatus.Cancelled && State.UnmergedFrom.Count == 0)
         {
             return await ViewAsync();
+        }
+
+        // Part of a merge: the other buyers' lines stay, as on a cancellation on the channel (OrderGrain.Unmerge.cs); a
+        // cancelled target tells its merged-in orders again (a stop may have come before they were told).
+        if (State.Status is OrderStatus.Merged or OrderStatus.Cancelled || State.MergedFrom.Count > 0)
+        {
+            OrderGuards.EnsureStatus(State, "cancel", OrderStatus.Merged, OrderStatus.Cancelled, OrderStatus.Paid, OrderStatus.Allocated);
+            return await CancelMergedAsync(new CancelMerged(command.Reason, command.Actor, ReturnWhenShipped: false) { OnlyBeforePacking = true });
         }
 
         OrderGuards.EnsureStatus(State, "cancel", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);

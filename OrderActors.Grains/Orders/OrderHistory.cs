@@ -52,6 +52,7 @@ public static class OrderHistory
         AddressChanged e => e.Reason,
         AddressChangedOnChannel e => e.Applied ? "changed on the channel" : "changed on the channel after shipping; not applied",
         PartiallyRefundedOnChannel => "partially refunded on the channel",
+        ChannelUpdateSeen => "newer update from the channel; receiver and address unchanged",
         TrackingEventAdded e => e.Description,
         SlaBreached e => $"{e.Stage} level {e.Level.ToString(CultureInfo.InvariantCulture)}",
         _ => null,

@@ -49,6 +49,17 @@ public static class OrderMerging
         }
     }
 
+    /// <summary>Whether the merged shipment <paramref name="target"/> already goes to this receiver and address (as a merge compares them).</summary>
+    public static bool SameDestination(OrderView target, ShippingAddress address, CustomerContact receiver)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(receiver);
+        var label = target.Receiver ?? target.Customer;
+        return SameAddress(target.Address, address) && Phone(label.Phone) == Phone(receiver.Phone)
+            && string.Equals(label.Name.Trim(), receiver.Name.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string Phone(string phone) => PhoneNumbers.TryNormalize(phone, out var n) ? n : phone.Trim();
 
     private static bool SameAddress(ShippingAddress a, ShippingAddress b) =>

@@ -243,6 +243,10 @@ public sealed class OrderState : IJournaledState, IIndexedState
             case Events.PartiallyRefundedOnChannel:
                 PartiallyRefundedOnChannel = true;
                 break;
+            case ChannelUpdateSeen e:
+                ChannelModifiedAt = e.ModifiedAt;
+                return; // the channel's bookkeeping, not a touch: the untouched clock and the SLA stage stay
+
             case SlaBreached e:
                 SlaBreaches++;
                 if (e.Stage == OrderSla.UntouchedStage)

@@ -78,6 +78,34 @@ public sealed class ChannelAddressChangeTests
         Assert.Single(history, h => h.Type == "order.address_changed_on_channel");
     }
 
+    /// <summary>
+    /// The buyer changed the address to another and back; the channel's deliveries arrive newest first. The newest said
+    /// the address the order had, so its time was not kept, and the one in between was then taken as newer.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TaobaoAddress_ChangedAndChangedBack_ArrivingNewestFirst_KeepsTheNewest(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-AC-7", 5);
+        await host.PostWebhookAsync("taobao", Taobao("8008", "SKU-AC-7", "2026-11-21 10:20:00"));
+
+        var back = await host.PostWebhookAsync("taobao", Taobao("8008", "SKU-AC-7", "2026-11-21 12:00:00"));
+        var history = await EventTypesAsync(admin, "taobao-8008");
+        var redelivered = await host.PostWebhookAsync("taobao", Taobao("8008", "SKU-AC-7", "2026-11-21 12:00:00"));
+        var between = await host.PostWebhookAsync("taobao", Taobao("8008", "SKU-AC-7", "2026-11-21 11:00:00", detail: NewDetail));
+
+        var order = await admin.GetOrderAsync("taobao-8008");
+        Assert.Equal(("Paid", OldDetail), (order.Status, order.Address.Detail));
+        Assert.Equal(new WebhookAccepted("taobao-8008", Duplicate: false), await back.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(new WebhookAccepted("taobao-8008", Duplicate: true), await redelivered.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Equal(new WebhookAccepted("taobao-8008", Duplicate: true), await between.Content.ReadFromJsonAsync<WebhookAccepted>());
+        Assert.Empty(order.Holds);
+        Assert.Equal(history, await EventTypesAsync(admin, "taobao-8008"));
+        Assert.DoesNotContain("order.address_changed_on_channel", history);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TaobaoNewerAddress_AfterPacking_TakesItAndHoldsTheOrderUntilAPersonReleasesIt(string provider)
@@ -195,6 +223,9 @@ public sealed class ChannelAddressChangeTests
         Assert.Equal(new WebhookAccepted("taobao-8006", Duplicate: true), await change.Content.ReadFromJsonAsync<WebhookAccepted>());
         Assert.Equal(OldDetail, (await admin.GetOrderAsync("taobao-8006")).Address.Detail);
     }
+
+    private static async Task<List<string>> EventTypesAsync(HttpClient admin, string id) =>
+        [.. (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{id}/history"))!.Select(h => h.Type).Where(t => t != "order.sla_breached")];
 
     /// <summary>Taobao's trade as <see cref="ChannelPayloads.Taobao"/> sends it, with its <c>modified</c> time and the receiver's address and mobile.</summary>
     private static string Taobao(string tid, string sku, string modified, string district = "西湖区", string detail = OldDetail, string mobile = "13812345678") =>

@@ -44,9 +44,10 @@ public sealed class ReconciliationReportTests
 
         // Paid 5 of 10, 20, 30, and 20 + 30 merged: 105 (order totals would say 140, the merged 50 counted twice).
         Assert.Equal([new ReconciliationRowDto("own", 6, 5, 105m, 1, 20m, 0, 85m)], first!.Channels);
-        // The next day the paid order cancelled then (30) and the merged order with both payments (50) go back.
-        Assert.Equal([new ReconciliationRowDto("own", 0, 0, 0m, 2, 80m, 0, -80m)], second!.Channels);
-        Assert.Equal("date,channel,orders,paid_orders,paid_amount,refunds,refund_amount,credit_notes,net\n2026-11-22,own,0,0,0.00,2,80.00,0,-80.00\n", csv);
+        // The next day the paid order cancelled then (30) and the merge target's own payment (20) go back; the order merged
+        // into it is an order of its own again, its payment kept.
+        Assert.Equal([new ReconciliationRowDto("own", 0, 0, 0m, 2, 50m, 0, -50m)], second!.Channels);
+        Assert.Equal("date,channel,orders,paid_orders,paid_amount,refunds,refund_amount,credit_notes,net\n2026-11-22,own,0,0,0.00,2,50.00,0,-50.00\n", csv);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class OrderFulfilmentTests
     }
 
     [Fact]
-    public async Task MergeAsync_MergedOrderCancelled_ReleasesEveryMergedLine()
+    public async Task MergeAsync_TargetCancelled_ReleasesItsOwnLinesAndGivesTheMergedOrderItsBack()
     {
         await using var cluster = await OrderCluster.StartAsync();
         await cluster.ReceiveAsync("CUP", 10);
@@ -109,10 +109,11 @@ public sealed class OrderFulfilmentTests
         await cluster.PlaceAsync(Paid("M2", Cup));
         await cluster.Order("taobao-M1").MergeAsync(new MergeOrders(["taobao-M2"], "cs"));
 
-        var cancelled = await cluster.Order("taobao-M1").CancelAsync(new CancelOrder("buyer cancelled both", "cs"));
+        var cancelled = await cluster.Order("taobao-M1").CancelAsync(new CancelOrder("buyer cancelled", "cs"));
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
-        Assert.Equal((0, 10), ((await cluster.StockAsync("CUP")).Reserved, (await cluster.StockAsync("CUP")).Sellable));
+        Assert.Equal(OrderStatus.Paid, (await cluster.Order("taobao-M2").GetAsync()).Status);
+        Assert.Equal((2, 8), ((await cluster.StockAsync("CUP")).Reserved, (await cluster.StockAsync("CUP")).Sellable));
     }
 
     [Fact]
