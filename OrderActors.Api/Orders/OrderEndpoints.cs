@@ -169,8 +169,19 @@ public static class OrderEndpoints
             validator.Add("refundAmount", "must not be negative");
         }
 
+        var lines = request?.Lines;
+        if (lines is not null)
+        {
+            for (var i = 0; validator.AtMost(lines.Count, "lines", OrderValidation.MaxLines) && i < lines.Count; i++)
+            {
+                validator.RequiredCode(lines[i]?.Sku, $"lines[{i}].sku", 64);
+                validator.NotNegative(lines[i]?.Quantity, $"lines[{i}].quantity");
+            }
+        }
+
         validator.ThrowIfInvalid();
-        return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount)), context);
+        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
+        return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount, returned)), context);
     }
 
     private static async Task<Ok<OrderDto>> MergeAsync(MergeRequest request, [AsParameters] OrderRequestContext context)
