@@ -8,6 +8,7 @@ using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Orders;
 
@@ -143,13 +144,15 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> PackAsync(string id, [AsParameters] OrderRequestContext context) =>
         Reply(await context.Order(id).PackAsync(new PackOrder(context.Actor)), context);
 
-    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context)
+    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context, IGrainStorage storage, CancellationToken cancellationToken)
     {
         var validator = new Validator();
         validator.RequiredCode(request.Carrier, "carrier", 50);
         validator.RequiredCode(request.WaybillNo, "waybillNo", 64);
         validator.ThrowIfInvalid();
-        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), request.WaybillNo!.Trim(), context.Actor)), context);
+        var waybill = request.WaybillNo!.Trim();
+        await Waybills.EnsureNotOnAnotherOrderAsync(storage, waybill, RouteKeys.Decode(id), cancellationToken);
+        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), waybill, context.Actor)), context);
     }
 
     private static async Task<Ok<OrderDto>> DeliverAsync(string id, [AsParameters] OrderRequestContext context) =>
