@@ -43,6 +43,7 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureExists(State, Id);
         if (State.Status == OrderStatus.Refunded)
         {
+            EnsureSameReceipt(command);
             return await ViewAsync();
         }
 
@@ -105,6 +106,31 @@ public sealed partial class OrderGrain
             "warehouse",
             $"Warehouse '{warehouse}' is not known: the order shipped from {State.Warehouse ?? "no warehouse"}, no allocation rule names it, " +
             "and none of the order's SKUs has stock there. Check the name; a new warehouse starts with a receipt or a count of its stock.");
+    }
+
+    /// <summary>
+    /// A receipt of a return already received is a retry (200, nothing changes) when it asks for what was recorded, or
+    /// leaves it out; one with another refund or other units is 409 <c>order.return_received</c> saying what was
+    /// recorded (units and credit note; no amount, which the warehouse role does not see). It was a 200 that changed nothing: the second parcel of a return, or a corrected refund, was taken for
+    /// done while the buyer was refunded only the first amount. An order takes one return receipt.
+    /// </summary>
+    private void EnsureSameReceipt(ReceiveReturn command)
+    {
+        var recorded = State.ReturnedLines ?? [];
+        var sameAmount = command.RefundAmount is not { } asked || asked == State.CreditNote?.Amount;
+        var sameLines = command.Lines is null
+            || (command.Lines.All(l => recorded.Exists(r => r.Sku == l.Sku.Trim() && r.Quantity == l.Quantity))
+                && recorded.All(r => r.Quantity == 0 || command.Lines.Any(l => l.Sku.Trim() == r.Sku)));
+        if (sameAmount && sameLines)
+        {
+            return;
+        }
+
+        var units = string.Join(", ", recorded.Select(r => $"{r.Quantity} × {r.Sku}"));
+        throw DomainException.Conflict(
+            "order.return_received",
+            $"The return of order {Id} was received on {State.ReturnedAt:u} ({units} back, credit note {State.CreditNote?.Number}); " +
+            "an order takes one return receipt, so this one changed nothing.");
     }
 
     /// <summary>

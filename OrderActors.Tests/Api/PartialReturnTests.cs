@@ -86,6 +86,31 @@ public sealed class PartialReturnTests
         await admin.AssertStockAsync("TEA-PR", (OnHand: 9, Reserved: 0, Allocated: 0, Sellable: 9));
     }
 
+    [Fact]
+    public async Task ReceiveReturn_AgainWithOtherUnitsOrRefund_Is409SayingWhatWasReceivedAndARetryIs200()
+    {
+        await using var host = await ApiTestHost.StartAsync("sqlite");
+        var admin = host.Admin();
+        await ReturnRequestedAsync(admin, "PR-5");
+        var oneCup = new ReceiveReturnRequest(Lines: [new ReturnLineInput("CUP-PR", 1)]);
+        (await admin.PostAsJsonAsync("/api/orders/own-PR-5/returns/receive", oneCup)).EnsureSuccessStatusCode();
+        var before = await admin.GetOrderAsync("own-PR-5");
+
+        var moreMoney = await admin.PostAsJsonAsync("/api/orders/own-PR-5/returns/receive", new ReceiveReturnRequest(RefundAmount: 55m));
+        var secondParcel = await admin.PostAsJsonAsync("/api/orders/own-PR-5/returns/receive", new ReceiveReturnRequest(Lines: [new ReturnLineInput("TEA-PR", 1)]));
+        var retry = await admin.PostAsJsonAsync("/api/orders/own-PR-5/returns/receive", oneCup);
+        var plain = await admin.PostAsJsonAsync("/api/orders/own-PR-5/returns/receive", new ReceiveReturnRequest(RefundAmount: 12.5m));
+
+        var problem = await ProblemAssert.IsAsync(moreMoney, HttpStatusCode.Conflict, "order.return_received", null);
+        Assert.Contains("1 × CUP-PR", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.IsAsync(secondParcel, HttpStatusCode.Conflict, "order.return_received", null);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (retry.StatusCode, plain.StatusCode));
+        var after = await admin.GetOrderAsync("own-PR-5");
+        Assert.Equal((before.Version, 12.5m), (after.Version, after.RefundAmount));
+        await admin.AssertStockAsync("CUP-PR", (OnHand: 9, Reserved: 0, Allocated: 0, Sellable: 9));
+        await admin.AssertStockAsync("TEA-PR", (OnHand: 9, Reserved: 0, Allocated: 0, Sellable: 9));
+    }
+
     /// <summary>Receives 10 × CUP-PR and 10 × TEA-PR, then ships <c>own-{externalNo}</c> (2 cups at 12.50, 1 tea at 30, paid 55), delivers it and opens its return.</summary>
     private static async Task ReturnRequestedAsync(HttpClient admin, string externalNo)
     {
