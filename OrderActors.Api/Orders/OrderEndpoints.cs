@@ -8,6 +8,7 @@ using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
+using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Api.Orders;
 
@@ -147,13 +148,15 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> PackAsync(string id, [AsParameters] OrderRequestContext context) =>
         Reply(await context.Order(id).PackAsync(new PackOrder(context.Actor)), context);
 
-    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context)
+    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context, IGrainStorage storage, CancellationToken cancellationToken)
     {
         var validator = new Validator();
         validator.RequiredCode(request.Carrier, "carrier", 50);
         validator.RequiredCode(request.WaybillNo, "waybillNo", 64);
         validator.ThrowIfInvalid();
-        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), request.WaybillNo!.Trim(), context.Actor)), context);
+        var waybill = request.WaybillNo!.Trim();
+        await Waybills.EnsureNotOnAnotherOrderAsync(storage, waybill, RouteKeys.Decode(id), cancellationToken);
+        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), waybill, context.Actor)), context);
     }
 
     private static async Task<Ok<OrderDto>> DeliverAsync(string id, [AsParameters] OrderRequestContext context) =>
@@ -173,8 +176,19 @@ public static class OrderEndpoints
             validator.Amount(refund, "refundAmount");
         }
 
+        var lines = request?.Lines;
+        if (lines is not null)
+        {
+            for (var i = 0; validator.AtMost(lines.Count, "lines", OrderValidation.MaxLines) && i < lines.Count; i++)
+            {
+                validator.RequiredCode(lines[i]?.Sku, $"lines[{i}].sku", 64);
+                validator.NotNegative(lines[i]?.Quantity, $"lines[{i}].quantity");
+            }
+        }
+
         validator.ThrowIfInvalid();
-        return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount)), context);
+        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
+        return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount, returned)), context);
     }
 
     private static async Task<Ok<OrderDto>> MergeAsync(MergeRequest request, [AsParameters] OrderRequestContext context)

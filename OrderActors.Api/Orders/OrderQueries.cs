@@ -24,9 +24,13 @@ public static class OrderQueries
         DateTimeOffset? from = null,
         DateTimeOffset? to = null,
         string? cursor = null,
-        int limit = 50)
+        int limit = 50,
+        bool? overdue = null,
+        bool? redAlert = null)
     {
         var validator = new Validator();
+        OnlyTrue(validator, overdue, "overdue");
+        OnlyTrue(validator, redAlert, "redAlert");
         var statusName = status is null ? null : StatusName(status);
         if (status is not null && statusName is null)
         {
@@ -46,6 +50,8 @@ public static class OrderQueries
         }
 
         AddEqual(filters, OrderIndex.Channel, channel?.ToLowerInvariant());
+        AddEqual(filters, OrderIndex.Overdue, overdue == true ? "1" : null);
+        AddEqual(filters, OrderIndex.RedAlert, redAlert == true ? "1" : null);
         AddEqual(filters, OrderIndex.Warehouse, warehouse);
         AddEqual(filters, OrderIndex.Phone, phone is null ? null : PhoneNumbers.TryNormalize(phone, out var normalized) ? normalized : phone);
         if (from is { } f)
@@ -80,7 +86,22 @@ public static class OrderQueries
             amount is { } value ? access.Amount(value) : null,
             placedAt,
             entries.ContainsKey(OrderIndex.Held),
-            holds);
+            holds,
+            int.TryParse(entries.GetValueOrDefault(OrderIndex.SlaLevel), NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level : 0,
+            entries.ContainsKey(OrderIndex.RedAlert));
+    }
+
+    /// <summary>
+    /// <c>overdue=true</c> lists the orders late in their SLA stage, <c>redAlert=true</c> those untouched for 48 hours: the
+    /// supervisor's late-order list. <c>false</c> is refused rather than ignored (the index holds no "on time" entry, and a
+    /// filter that listed every order would read as "nothing is late").
+    /// </summary>
+    private static void OnlyTrue(Validator validator, bool? value, string field)
+    {
+        if (value == false)
+        {
+            validator.Add(field, "only true filters; leave it out to list every order");
+        }
     }
 
     /// <summary>Every status an order can be listed in (not <see cref="OrderStatus.None"/>: never placed, never listed).</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrderActors.Api.Channels;
 using OrderActors.Api.Errors;
+using OrderActors.Api.Orders;
 using OrderActors.Client.Contracts;
 using OrderActors.Grains;
 using OrderActors.Grains.Orders;
@@ -135,11 +136,9 @@ public static class CarrierWebhookEndpoints
 
     private static async Task<string> FindByWaybillAsync(IGrainStorage storage, string waybillNo, CancellationToken cancellationToken)
     {
-        var rows = await storage.QueryIndexAsync(
-            new IndexQuery(OrderIndex.GrainType, [new IndexFilter(WaybillIndex, IndexOperator.Equal, waybillNo)]) { Limit = 2 },
-            cancellationToken);
-        return rows.Count == 1
-            ? rows[0].GrainKey
+        var orders = await Waybills.OrdersWithAsync(storage, waybillNo, 2, cancellationToken);
+        return orders.Count == 1
+            ? orders[0]
             : throw DomainException.NotFound(OrderErrors.NotFound, $"No single order has waybill {waybillNo}; send orderId.");
     }
 }

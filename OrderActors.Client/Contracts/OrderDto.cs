@@ -17,6 +17,9 @@ public sealed record OrderDto
     public decimal? TotalAmount { get; init; }
     public decimal? PaidAmount { get; init; }
     public decimal? RefundAmount { get; init; }
+
+    /// <summary>What the received return put back on hand, per SKU (a partial return brings back less than shipped).</summary>
+    public IReadOnlyList<ReturnedLineDto>? ReturnedLines { get; init; }
     public required string PaymentMethod { get; init; }
     public string? BuyerNote { get; init; }
 

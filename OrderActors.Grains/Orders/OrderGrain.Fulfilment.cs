@@ -213,6 +213,15 @@ public sealed partial class OrderGrain
             OrderStatus.Returned,
             OrderStatus.Refunded,
             OrderStatus.Cancelled);
+        if (State.Status == OrderStatus.Cancelled && State.PackedAt is null)
+        {
+            // Cancelled before packing, the order never had a parcel: a scan for it was sent to the wrong order (a
+            // mistyped orderId), and adding it told nobody, while the parcel's own order went without its scans.
+            throw DomainException.Conflict(
+                OrderErrors.InvalidTransition,
+                $"Order {Id} was cancelled before it was packed and never had a parcel to scan; check the orderId or waybillNo the scan was sent for.");
+        }
+
         await journal.AppendAsync(new TrackingEventAdded(command.Status, command.Description, command.At, time.GetUtcNow()), command.Actor);
         return await AfterChangeAsync(await RulesAsync());
     }

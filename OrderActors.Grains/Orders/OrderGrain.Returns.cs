@@ -43,6 +43,7 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureExists(State, Id);
         if (State.Status == OrderStatus.Refunded)
         {
+            EnsureSameReceipt(command);
             return await ViewAsync();
         }
 
@@ -58,7 +59,8 @@ public sealed partial class OrderGrain
         // A return of one buyer's part of a merged shipment brings back and refunds that part only.
         var lines = State.ReturnLines ?? State.Lines;
         var paid = State.ReturnAmount ?? (State.PaidAmount > 0 ? State.PaidAmount : State.TotalAmount);
-        var amount = command.RefundAmount ?? paid;
+        var returned = ReturnedUnits(lines, command.Lines);
+        var amount = command.RefundAmount ?? ShareOf(paid, lines, returned);
         if (amount < 0 || amount > paid)
         {
             throw DomainException.Validation("validation.out_of_range", "refundAmount", $"The refund is 0 to {paid}.");
@@ -68,9 +70,15 @@ public sealed partial class OrderGrain
         // holds for the order), and a refusal after the restock left the units counted twice. Both steps are keyed by
         // the return, so a retry after a failure in between does neither twice.
         await RecordRefundAsync("return", amount, State.ReturnReason ?? "return", command.Actor, ownShare: State.ReturnLines is not null);
-        await Stock(command.Actor).RestockAsync(OrderStock.Needs(lines), warehouse, $"{Id}-return");
+        var back = new SortedDictionary<string, int>(returned.Where(r => r.Value > 0).ToDictionary(), StringComparer.Ordinal);
+        if (back.Count > 0)
+        {
+            await Stock(command.Actor).RestockAsync(back, warehouse, $"{Id}-return");
+        }
+
         var now = time.GetUtcNow();
-        await journal.AppendAsync([new ReturnReceived(warehouse, now), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
+        var returnedLines = returned.Select(r => new ReturnedLine(r.Key, r.Value)).ToList();
+        await journal.AppendAsync([new ReturnReceived(warehouse, now, returnedLines), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
         return await AfterChangeAsync(rules);
     }
 
@@ -98,6 +106,97 @@ public sealed partial class OrderGrain
             "warehouse",
             $"Warehouse '{warehouse}' is not known: the order shipped from {State.Warehouse ?? "no warehouse"}, no allocation rule names it, " +
             "and none of the order's SKUs has stock there. Check the name; a new warehouse starts with a receipt or a count of its stock.");
+    }
+
+    /// <summary>
+    /// A receipt of a return already received is a retry (200, nothing changes) when it asks for what was recorded, or
+    /// leaves it out; one with another refund or other units is 409 <c>order.return_received</c> saying what was
+    /// recorded (units and credit note; no amount, which the warehouse role does not see). It was a 200 that changed nothing: the second parcel of a return, or a corrected refund, was taken for
+    /// done while the buyer was refunded only the first amount. An order takes one return receipt.
+    /// </summary>
+    private void EnsureSameReceipt(ReceiveReturn command)
+    {
+        var recorded = State.ReturnedLines ?? [];
+        var sameAmount = command.RefundAmount is not { } asked || asked == State.CreditNote?.Amount;
+        var sameLines = command.Lines is null
+            || (command.Lines.All(l => recorded.Exists(r => r.Sku == l.Sku.Trim() && r.Quantity == l.Quantity))
+                && recorded.All(r => r.Quantity == 0 || command.Lines.Any(l => l.Sku.Trim() == r.Sku)));
+        if (sameAmount && sameLines)
+        {
+            return;
+        }
+
+        var units = string.Join(", ", recorded.Select(r => $"{r.Quantity} × {r.Sku}"));
+        throw DomainException.Conflict(
+            "order.return_received",
+            $"The return of order {Id} was received on {State.ReturnedAt:u} ({units} back, credit note {State.CreditNote?.Number}); " +
+            "an order takes one return receipt, so this one changed nothing.");
+    }
+
+    /// <summary>
+    /// The units that came back, per SKU of the return: all of them when the warehouse named none, else those it named
+    /// (a SKU it left out came back 0). A SKU the return does not cover, one named twice, or more units than shipped is a
+    /// 400 naming the line, before anything is refunded or restocked: restocking units that never came back (or came back
+    /// broken) made stock the shelf does not have, and the next orders oversold it.
+    /// </summary>
+    private static SortedDictionary<string, int> ReturnedUnits(IReadOnlyList<OrderLineView> lines, IReadOnlyList<ReturnedLine>? named)
+    {
+        var shipped = OrderStock.Needs(lines);
+        if (named is null)
+        {
+            return shipped;
+        }
+
+        var returned = new SortedDictionary<string, int>(shipped.ToDictionary(s => s.Key, _ => 0), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < named.Count; i++)
+        {
+            var (sku, quantity) = (named[i].Sku.Trim(), named[i].Quantity);
+            if (!shipped.TryGetValue(sku, out var sent))
+            {
+                throw DomainException.Validation(
+                    "validation.out_of_range", $"lines[{i}].sku", $"SKU '{sku}' is not in this return; it covers {string.Join(", ", shipped.Keys)}.");
+            }
+
+            if (!seen.Add(sku))
+            {
+                throw DomainException.Validation("validation.invalid", $"lines[{i}].sku", $"SKU '{sku}' is listed twice; give each SKU once with the units that came back.");
+            }
+
+            if (quantity < 0 || quantity > sent)
+            {
+                throw DomainException.Validation(
+                    "validation.out_of_range", $"lines[{i}].quantity", $"{quantity} of {sku} cannot have come back: the order shipped {sent}. Give 0 to {sent}.");
+            }
+
+            returned[sku] = quantity;
+        }
+
+        return returned;
+    }
+
+    /// <summary>
+    /// The returned units' share of <paramref name="paid"/>: each SKU's line amounts in proportion to its units that came
+    /// back, shared out of the payment to the cent as a split shares it (so a discounted order refunds its discount's
+    /// share too). Everything back is the whole payment.
+    /// </summary>
+    private static decimal ShareOf(decimal paid, IReadOnlyList<OrderLineView> lines, SortedDictionary<string, int> returned)
+    {
+        var shipped = OrderStock.Needs(lines);
+        if (shipped.All(s => returned.GetValueOrDefault(s.Key) == s.Value))
+        {
+            return paid;
+        }
+
+        var total = 0m;
+        var back = 0m;
+        foreach (var line in lines)
+        {
+            total += line.Amount;
+            back += line.Amount * returned.GetValueOrDefault(line.Sku) / shipped[line.Sku];
+        }
+
+        return PaymentShares.Split(paid, [back, total - back])[0];
     }
 
     private static string InterceptReason(string reason) => $"refund requested: {reason}";

@@ -70,6 +70,10 @@ public sealed class OrderState : IJournaledState, IIndexedState
 
     /// <summary>What a return refunds at most when it is not the whole order's payment; null: the order's payment.</summary>
     public decimal? ReturnAmount { get; set; }
+
+    /// <summary>What the received return put back on hand, per SKU (a return may bring back less than shipped).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<ReturnedLine>? ReturnedLines { get; set; }
     public CreditNoteView? CreditNote { get; set; }
     public string? CancelReason { get; set; }
     public long RulesVersion { get; set; }
@@ -222,6 +226,7 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 break;
             case ReturnReceived e:
                 (Status, ReturnedAt) = (OrderStatus.Returned, e.At);
+                ReturnedLines = e.Lines is null ? [.. OrderStock.Needs(ReturnLines ?? Lines).Select(n => new ReturnedLine(n.Key, n.Value))] : [.. e.Lines];
                 Warehouse ??= e.Warehouse;
                 break;
             case OrderRefunded e:

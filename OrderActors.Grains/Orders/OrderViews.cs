@@ -44,6 +44,7 @@ public static class OrderViews
             Sla = OrderSla.ViewOf(state, sla),
             ReturnReason = state.ReturnReason,
             CreditNote = state.CreditNote,
+            ReturnedLines = state.ReturnedLines is null ? null : Copy(state.ReturnedLines),
             CancelReason = state.CancelReason,
             PlacedAt = state.PlacedAt,
             PaymentDueAt = state.PaymentDueAt,

@@ -70,6 +70,24 @@ public sealed class CarrierScanOrderTests
         await admin.AssertLedgerCleanAsync();
     }
 
+    [Fact]
+    public async Task CarrierCallback_ForAnOrderCancelledBeforePacking_Is409AndAddsNothing()
+    {
+        await using var host = await StartWithCarrierAsync();
+        var admin = host.Admin();
+        await admin.PaidOrderAsync("SCAN-4");
+        (await admin.PostAsJsonAsync("/api/orders/own-SCAN-4/cancel", new ReasonRequest("out of stock at the shelf"))).EnsureSuccessStatusCode();
+        var before = await admin.GetOrderAsync("own-SCAN-4");
+
+        var scan = await PostCarrierAsync(host, """{"orderId": "own-SCAN-4", "events": [{"status": "delivered", "at": "2026-11-22T12:00:00Z"}]}""");
+
+        var problem = await ProblemAssert.IsAsync(scan, HttpStatusCode.Conflict, "order.invalid_transition", null);
+        Assert.Contains("never had a parcel", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var order = await admin.GetOrderAsync("own-SCAN-4");
+        Assert.Equal(("Cancelled", before.Version), (order.Status, order.Version));
+        Assert.Empty(order.Tracking);
+    }
+
     private static Task<ApiTestHost> StartWithCarrierAsync() =>
         ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
 

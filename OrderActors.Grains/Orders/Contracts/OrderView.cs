@@ -44,6 +44,9 @@ public sealed record OrderView
     public required SlaView Sla { get; init; }
     public string? ReturnReason { get; init; }
     public CreditNoteView? CreditNote { get; init; }
+
+    /// <summary>What the received return put back on hand, per SKU; null until a return is received.</summary>
+    public IReadOnlyList<ReturnedLine>? ReturnedLines { get; init; }
     public string? CancelReason { get; init; }
     public required DateTimeOffset PlacedAt { get; init; }
     public DateTimeOffset? PaymentDueAt { get; init; }
