@@ -116,9 +116,10 @@ public sealed partial class OrderGrain
         {
             await journal.AppendAsync(new MergedLinesCancelled(Id, [.. State.Lines], $"{command.Reason}; {targetId} is held until they are taken out", now), command.Actor);
         }
-        else if (target.Status is OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed && command.ReturnWhenShipped)
+        else if (target.Status is OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.ReturnRequested or OrderStatus.Returned or OrderStatus.Refunded && command.ReturnWhenShipped)
         {
-            // Its goods left in the target's parcel: a return of its own lines, received and credited as any return.
+            // Its goods left in the target's parcel (whether or not the target's own buyer has started a return since): a
+            // return of its own lines, received and credited as any return.
             await journal.AppendAsync(new ReturnRequested(command.Reason, now, target.Warehouse), command.Actor);
         }
         else
