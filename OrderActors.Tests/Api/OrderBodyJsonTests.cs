@@ -197,6 +197,8 @@ public sealed class OrderBodyJsonTests
         RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
         PaymentMethod = view.PaymentMethod,
         BuyerNote = view.BuyerNote,
+        Promotions = view.Promotions,
+        Tags = view.Tags,
         Holds = view.Holds.Select(h => new HoldDto(h.Code, h.Detail, h.OpenedAt)).ToList(),
         Approval = new ApprovalDto(view.Approval.RequiredRoles, view.Approval.Granted.Select(g => g.Role).ToList(), view.Approval.Complete),
         Blocked = view.Blocked,

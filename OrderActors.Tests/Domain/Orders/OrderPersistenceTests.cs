@@ -19,7 +19,6 @@ public sealed class OrderPersistenceTests
         };
         await cluster.PlaceAsync(order);
         await cluster.Order(order).ReleaseHoldAsync(new ReleaseHold(HoldCodes.BuyerRemark, "ok", "cs"));
-        await cluster.Order(order).ReleaseHoldAsync(new ReleaseHold(HoldCodes.PromotionUnrecognised, "ok", "cs"));
         await cluster.Order(order).AllocateAsync(new AllocateOrder("ops"));
         await cluster.Order(order).PackAsync(new PackOrder("wh"));
         var before = await cluster.Order(order).ShipAsync(new ShipOrder("SF", "SF77", "wh"));
