@@ -43,9 +43,7 @@ public sealed class MergedOrderChannelCancellationTests
         await admin.AssertLedgerCleanAsync();
         Assert.Contains("order.unmerged", await HistoryAsync(admin, Target));
         Assert.Equal(["order.placed", "order.paid", "order.merged_into", "order.unmerged_from", "order.cancelled"], await HistoryAsync(admin, MergedIn));
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 0m, mergedIn: 199.00m);
 
         // The target ships what is left: its own lines, from its own stock.
         await admin.AllocateAndPackAsync(Target);
@@ -81,9 +79,7 @@ public sealed class MergedOrderChannelCancellationTests
         Assert.Equal(["order.placed", "order.paid", "order.merged_into", "order.unmerged_from"], await HistoryAsync(admin, MergedIn));
         var restoredBy = (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{MergedIn}/history"))!.Single(h => h.Type == "order.unmerged_from");
         Assert.Equal(("Merged", "Paid", $"{Target} cancelled on the channel"), (restoredBy.FromStatus, restoredBy.ToStatus, restoredBy.Reason));
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
+        await AssertRefundedAsync(host, phone, target: 199.00m, mergedIn: 0m);
 
         // The merged-in order is an order of its own again and ships.
         await admin.AllocateAndPackAsync(MergedIn);
@@ -173,9 +169,7 @@ public sealed class MergedOrderChannelCancellationTests
         await admin.AssertStockAsync("SKU-MC1", (8, 0, 0, 8));
         await admin.AssertStockAsync("SKU-MC2", (10, 0, 0, 10));
         await admin.AssertLedgerCleanAsync();
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 0m, mergedIn: 199.00m);
     }
 
     [Theory]
@@ -231,9 +225,7 @@ public sealed class MergedOrderChannelCancellationTests
         await admin.AssertLedgerCleanAsync();
         var history = (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{Target}/history"))!;
         Assert.Equal($"CN-{Target} 199.00", history.Single(h => h.Type == "order.refunded").Changes.Single(c => c.Field == "creditNote").NewValue);
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
+        await AssertRefundedAsync(host, phone, target: 199.00m, mergedIn: 0m);
     }
 
     /// <summary>

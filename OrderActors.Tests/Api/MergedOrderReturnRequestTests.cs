@@ -35,9 +35,7 @@ public sealed class MergedOrderReturnRequestTests
         await admin.AssertStockAsync("SKU-MC1", (10, 2, 0, 8));
         await admin.AssertStockAsync("SKU-MC2", (10, 0, 0, 10));
         await admin.AssertLedgerCleanAsync();
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 0m, mergedIn: 199.00m);
     }
 
     [Theory]
@@ -87,9 +85,7 @@ public sealed class MergedOrderReturnRequestTests
         await admin.AssertStockAsync("SKU-MC1", (8, 0, 0, 8));
         await admin.AssertStockAsync("SKU-MC2", (10, 0, 0, 10));
         await admin.AssertLedgerCleanAsync();
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 0m, mergedIn: 199.00m);
     }
 
     /// <summary>Both buyers of a shipped merged parcel return: the target's own return first, then the merged-in order's.</summary>
@@ -116,8 +112,6 @@ public sealed class MergedOrderReturnRequestTests
         await admin.AssertStockAsync("SKU-MC1", (10, 0, 0, 10));
         await admin.AssertStockAsync("SKU-MC2", (10, 0, 0, 10));
         await admin.AssertLedgerCleanAsync();
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 199.00m, mergedIn: 199.00m);
     }
 }

@@ -44,9 +44,7 @@ public sealed class MergedOrderStaffCancellationTests
         Assert.Equal(["order.placed", "order.paid", "order.merged_into", "order.unmerged_from"], histories.Item2);
         Assert.Equal(histories.Item1, await HistoryAsync(admin, Target));
         Assert.Equal(histories.Item2, await HistoryAsync(admin, MergedIn));
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
+        await AssertRefundedAsync(host, phone, target: 199.00m, mergedIn: 0m);
 
         // The merged-in order is an order of its own again and ships.
         await admin.AllocateAndPackAsync(MergedIn);
@@ -83,9 +81,7 @@ public sealed class MergedOrderStaffCancellationTests
         Assert.Equal(["order.placed", "order.paid", "order.merged_into", "order.unmerged_from", "order.cancelled"], histories.Item2);
         Assert.Equal(histories.Item1, await HistoryAsync(admin, Target));
         Assert.Equal(histories.Item2, await HistoryAsync(admin, MergedIn));
-        var customer = await CustomerAsync(host, phone);
-        Assert.Equal(199.00m, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded);
-        Assert.Equal(0m, customer.Orders.Single(o => o.OrderId == Target).Refunded);
+        await AssertRefundedAsync(host, phone, target: 0m, mergedIn: 199.00m);
 
         // The target ships what is left, allocated anew.
         await admin.AllocateAndPackAsync(Target);

@@ -59,6 +59,15 @@ internal static class MergedOrders
     public static async Task<List<string>> HistoryAsync(HttpClient admin, string id) =>
         [.. (await admin.GetFromJsonAsync<List<OrderHistoryDto>>($"/api/orders/{id}/history"))!.Select(h => h.Type).Where(t => t != "order.sla_breached")];
 
+    /// <summary>What the buyer's customer record counts as refunded for each of the two orders.</summary>
+    public static async Task AssertRefundedAsync(ApiTestHost host, string phone, decimal target, decimal mergedIn)
+    {
+        var customer = await CustomerAsync(host, phone);
+        Assert.Equal(
+            (target, mergedIn),
+            (customer.Orders.Single(o => o.OrderId == Target).Refunded, customer.Orders.Single(o => o.OrderId == MergedIn).Refunded));
+    }
+
     public static Task<CustomerView> CustomerAsync(ApiTestHost host, string phone)
     {
         Assert.True(PhoneNumbers.TryNormalize(phone, out var key));
