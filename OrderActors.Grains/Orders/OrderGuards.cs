@@ -42,10 +42,34 @@ public static class OrderGuards
         }
     }
 
+    /// <summary>
+    /// <c>order.invalid_transition</c>: the action, the status, and where the order stands, so the answer says what can be
+    /// done instead (pack before shipping; the parts of a split order; a refund request for a shipped one).
+    /// </summary>
     [DoesNotReturn]
     public static void ThrowInvalid(OrderState state, string action)
     {
         ArgumentNullException.ThrowIfNull(state);
-        throw DomainException.Conflict(OrderErrors.InvalidTransition, $"Cannot {action} an order that is {state.Status}.");
+        throw DomainException.Conflict(OrderErrors.InvalidTransition, $"Cannot {action} an order that is {state.Status}. {WhereItStands(state)}");
+    }
+
+    /// <summary>One sentence on where an order stands and what moves it on, for a refused action's message.</summary>
+    public static string WhereItStands(OrderState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Status switch
+        {
+            OrderStatus.PendingPayment => "It is waiting for payment.",
+            OrderStatus.Paid => "It is paid and not yet allocated: allocate it first.",
+            OrderStatus.Allocated => $"It is allocated to {state.Warehouse} and not yet packed: pack it first.",
+            OrderStatus.Packed => "It is packed and not yet shipped: ship it, or record the buyer's refund request, which intercepts the parcel.",
+            OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Completed => "It has shipped: a refund request opens a return.",
+            OrderStatus.ReturnRequested => "Its return is open: receive the goods when they come back.",
+            OrderStatus.Returned or OrderStatus.Refunded => "Its return was received and refunded; nothing is left to do.",
+            OrderStatus.Cancelled => $"It was cancelled ({state.CancelReason}); nothing is left to do.",
+            OrderStatus.Split => $"It was split into {string.Join(", ", state.ChildOrderIds)}: act on those orders.",
+            OrderStatus.Merged => $"It was merged into {state.MergedInto}: act on that order.",
+            _ => "",
+        };
     }
 }
