@@ -82,7 +82,7 @@ public static class CarrierWebhookEndpoints
             view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor));
             if (scan.Status.Trim().Equals("delivered", StringComparison.OrdinalIgnoreCase) && view.Status == OrderStatus.Shipped)
             {
-                view = await order.DeliverAsync(new DeliverOrder(actor));
+                view = await order.DeliverAsync(new DeliverOrder(actor, scan.At));
             }
         }
 

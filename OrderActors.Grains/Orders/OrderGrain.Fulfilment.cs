@@ -237,7 +237,13 @@ public sealed partial class OrderGrain
         }
 
         OrderGuards.EnsureStatus(State, "deliver", OrderStatus.Shipped);
-        await journal.AppendAsync(new OrderDelivered(time.GetUtcNow()), command.Actor);
+        var now = time.GetUtcNow();
+        // The scan's time, not the callback's arrival (hours later when a carrier batches them); a clock ahead of ours or
+        // behind the shipping time is kept within them.
+        DateTimeOffset? received = command.ScannedAt is { } scanned
+            ? (scanned > now ? now : State.ShippedAt is { } shipped && scanned < shipped ? shipped : scanned)
+            : null;
+        await journal.AppendAsync(new OrderDelivered(now, received == now ? null : received), command.Actor);
         return await AfterChangeAsync(await RulesAsync());
     }
 

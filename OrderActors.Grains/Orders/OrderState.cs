@@ -214,7 +214,7 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 Tracking.Add(new TrackingEventView(e.Status, e.Description, e.EventAt));
                 break;
             case OrderDelivered e:
-                (Status, DeliveredAt) = (OrderStatus.Delivered, e.At);
+                (Status, DeliveredAt) = (OrderStatus.Delivered, e.ReceivedAt ?? e.At);
                 break;
             case OrderCompleted e:
                 (Status, CompletedAt) = (OrderStatus.Completed, e.At);

@@ -88,6 +88,50 @@ public sealed class CarrierScanOrderTests
         Assert.Empty(order.Tracking);
     }
 
+    /// <summary>
+    /// The order was delivered when the carrier's scan says, not when the callback came (carriers batch them): kept
+    /// between the shipping time and now when the carrier's clock is off.
+    /// </summary>
+    [Theory]
+    [InlineData("scan")]
+    [InlineData("future")]
+    [InlineData("before-shipping")]
+    public async Task CarrierCallback_DeliveredScan_DeliveredAtIsTheScansTimeWithinShippingAndNow(string when)
+    {
+        await using var host = await StartWithCarrierAsync();
+        var admin = host.Admin();
+        var no = $"SCAN-T-{when}";
+        await admin.ShippedOrderAsync(no);
+        var shippedAt = (await admin.GetOrderAsync($"own-{no}")).ShippedAt!.Value;
+        await Task.Delay(300);
+        var at = when switch
+        {
+            "scan" => shippedAt.AddMilliseconds(100),
+            "future" => shippedAt.AddDays(1),
+            _ => shippedAt.AddDays(-1),
+        };
+        var before = DateTimeOffset.UtcNow;
+
+        var scan = await PostCarrierAsync(host, $$"""{"waybillNo": "SF{{no}}", "events": [{"status": "delivered", "at": "{{at:O}}"}]}""");
+
+        var after = DateTimeOffset.UtcNow;
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        var order = await admin.GetOrderAsync($"own-{no}");
+        Assert.Equal("Delivered", order.Status);
+        switch (when)
+        {
+            case "scan":
+                Assert.Equal(at, order.DeliveredAt);
+                break;
+            case "future":
+                Assert.InRange(order.DeliveredAt!.Value, before, after);
+                break;
+            default:
+                Assert.Equal(shippedAt, order.DeliveredAt);
+                break;
+        }
+    }
+
     private static Task<ApiTestHost> StartWithCarrierAsync() =>
         ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = CarrierSecret });
 
