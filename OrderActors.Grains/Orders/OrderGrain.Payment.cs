@@ -50,16 +50,16 @@ public sealed partial class OrderGrain
     {
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
-        var (short_, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
+        var (shortage, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
         await ReverseCancelRefundAsync(command.Actor);
         var events = new List<object>
         {
             new OrderReopened("paid on the channel after the payment hold ran out", now),
             new PaymentConfirmed(command.PaymentId, command.Amount, now),
         };
-        if (short_ && rules.Exceptions.InsufficientStock.Enabled)
+        if (shortage is not null && rules.Exceptions.InsufficientStock.Enabled)
         {
-            events.Add(new HoldOpened(HoldCodes.InsufficientStock, "Not every line could be reserved in full.", now));
+            events.Add(new HoldOpened(HoldCodes.InsufficientStock, ExceptionChecker.ShortageDetail(shortage), now));
         }
 
         if (rules.Exceptions.PaymentNotReceived.Enabled && command.Amount < State.TotalAmount)

@@ -94,9 +94,9 @@ public sealed partial class OrderGrain
             // Releasing the shortage means the stock is there now: top the reservations up, or refuse.
             var stock = Stock(command.Actor);
             var needs = OrderStock.Needs(State.Lines);
-            if ((await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: true)).Short)
+            if ((await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: true)).Shortage is { } shortage)
             {
-                throw DomainException.Conflict(OrderErrors.StockInsufficient, "The stock is still short; receive stock first.");
+                throw DomainException.Conflict(OrderErrors.StockInsufficient, $"The stock is still short ({shortage}); receive stock first.");
             }
 
             if (State.Status != OrderStatus.PendingPayment)

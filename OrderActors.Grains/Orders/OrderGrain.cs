@@ -68,13 +68,13 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
-        bool stockShort;
+        string? shortage;
         PlaceRefusal? refusal;
         try
         {
             // An order that arrives paid (most marketplace orders) has its reservations confirmed in the same SKU writes:
             // they never expire, and the stock is confirmed before the order's append, as a payment's would be.
-            (stockShort, refusal) = paid
+            (shortage, refusal) = paid
                 ? await stock.ReserveAsync(needs, expiresAt: null, allowShortage: !own, confirm: true)
                 : await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
         }
@@ -98,7 +98,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
         {
             var (duplicateOf, recentOrders) = await RecordWithCustomerAsync(command, customerPhone, lines, total, now, rules.Exceptions);
             var approvals = rules.Exceptions.ApprovalThreshold.Enabled ? ApprovalPolicy.RequiredRoles(total, rules.Approval) : [];
-            var findings = ExceptionChecker.CheckPlacement(command, total, approvals, rules.Exceptions, new CheckContext(stockShort, duplicateOf, recentOrders));
+            var findings = ExceptionChecker.CheckPlacement(command, total, approvals, rules.Exceptions, new CheckContext(shortage is not null, duplicateOf, recentOrders, shortage));
             var events = new List<object>
             {
                 new OrderPlaced(command.Channel, command.ExternalOrderNo.Trim(), command.Shop.Trim(), command.Customer, Normalize(command.Address), lines,

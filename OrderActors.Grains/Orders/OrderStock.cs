@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderActors.Grains.Stock;
 using OrderActors.Runtime;
 
@@ -25,14 +26,14 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     /// Reserves every SKU, all or nothing: when one is refused, the ones taken are released and the refusal
     /// (<c>stock.insufficient</c>) is returned as a value, not thrown: a sold-out checkout is the common answer of a
     /// flash sale, and an exception rethrown at every await up to the API cost more than the rest of the refusal.
-    /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Short is true
-    /// when some SKU is short. With <paramref name="confirm"/> (the order is already paid) each SKU confirms its
+    /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Shortage names
+    /// the SKUs that are short and by how much (<c>SKU-1 short by 3</c>), null when none is. With <paramref name="confirm"/> (the order is already paid) each SKU confirms its
     /// reservation in the same write, and <paramref name="expiresAt"/> is null: a confirmed reservation does not expire.
     /// </summary>
-    public async Task<(bool Short, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
+    public async Task<(string? Shortage, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
     {
         var taken = new List<string>();
-        var isShort = false;
+        string? shortage = null;
         PlaceRefusal? refusal = null;
         try
         {
@@ -46,7 +47,11 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
                 }
 
                 taken.Add(sku);
-                isShort |= result.Shortage > 0;
+                if (result.Shortage > 0)
+                {
+                    var item = string.Create(CultureInfo.InvariantCulture, $"{sku} short by {result.Shortage}");
+                    shortage = shortage is null ? item : $"{shortage}, {item}";
+                }
             }
         }
         catch
@@ -60,7 +65,7 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
             await ReleaseTakenAsync(taken);
         }
 
-        return (isShort, refusal);
+        return (shortage, refusal);
     }
 
     /// <summary>

@@ -4,4 +4,5 @@ namespace OrderActors.Grains.Orders;
 /// <param name="StockShort">Some line could not be reserved in full.</param>
 /// <param name="DuplicateOf">The order this one repeats (from another channel), when the customer grain suspects a duplicate.</param>
 /// <param name="RecentOrders">The buyer's orders within the high-frequency window, this one included.</param>
-public sealed record CheckContext(bool StockShort, string? DuplicateOf, int RecentOrders);
+/// <param name="Shortage">Which SKUs are short and by how much (<c>SKU-1 short by 3</c>), when known.</param>
+public sealed record CheckContext(bool StockShort, string? DuplicateOf, int RecentOrders, string? Shortage = null);

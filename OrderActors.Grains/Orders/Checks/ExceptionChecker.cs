@@ -35,7 +35,7 @@ public static class ExceptionChecker
 
         if (rules.InsufficientStock.Enabled && context.StockShort)
         {
-            found.Add(new(HoldCodes.InsufficientStock, "Not every line could be reserved in full."));
+            found.Add(new(HoldCodes.InsufficientStock, ShortageDetail(context.Shortage)));
         }
 
         if (rules.SuspectedDuplicate.Enabled && context.DuplicateOf is { } duplicateOf)
@@ -151,6 +151,10 @@ public static class ExceptionChecker
         return string.Equals(parts[0], address.Province?.Trim(), StringComparison.OrdinalIgnoreCase)
             && (parts.Length == 1 || string.Equals(parts[1], address.City?.Trim(), StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The <c>insufficient_stock</c> hold's detail: which SKUs are short and by how much, when known.</summary>
+    public static string ShortageDetail(string? shortage) =>
+        shortage is null ? "Not every line could be reserved in full." : $"Not every line could be reserved in full: {shortage}.";
 
     private static HoldFinding? CheckPromotions(IReadOnlyList<string> promotions, PromotionCheck check)
     {

@@ -121,7 +121,8 @@ public sealed class OrderPlacementTests
 
         Assert.Equal(OrderStatus.Paid, placed.Status);
         Assert.Equal([HoldCodes.InsufficientStock], placed.Holds.Select(h => h.Code));
-        Assert.Equal(OrderErrors.StockInsufficient, refused.Code);
+        Assert.Equal("Not every line could be reserved in full: SKU-1 short by 2.", placed.Holds[0].Detail);
+        Assert.Equal((OrderErrors.StockInsufficient, "The stock is still short (SKU-1 short by 2); receive stock first."), (refused.Code, refused.Message));
         Assert.Equal(OrderStatus.Allocated, allocated.Status);
         var stock = await cluster.StockAsync("SKU-1");
         Assert.Equal((6, 0, 3, 3), (stock.OnHand, stock.Reserved, stock.Allocated, stock.Sellable));
