@@ -18,7 +18,7 @@ public sealed partial class OrderGrain
             return await ViewAsync();
         }
 
-        if (State.Status == OrderStatus.Merged || State.MergedFrom.Count > 0 || (State.Status == OrderStatus.Cancelled && State.UnmergedFrom.Count > 0))
+        if (State.InMerge)
         {
             // Part of a merge: this buyer's refund reaches this order's lines only, as the same request on the channel
             // does (OrderGrain.Unmerge.cs): taken out before packing, the parcel held once packed, a return once shipped.

@@ -175,7 +175,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         // Part of a merge: the other buyers' lines stay, as on a cancellation on the channel (OrderGrain.Unmerge.cs); a
         // cancelled target tells its merged-in orders again (a stop may have come before they were told).
-        if (State.Status is OrderStatus.Merged or OrderStatus.Cancelled || State.MergedFrom.Count > 0)
+        if (State.InMerge)
         {
             OrderGuards.EnsureStatus(State, "cancel", OrderStatus.Merged, OrderStatus.Cancelled, OrderStatus.Paid, OrderStatus.Allocated);
             return await CancelMergedAsync(new CancelMerged(command.Reason, command.Actor, ReturnWhenShipped: false) { OnlyBeforePacking = true });

@@ -116,6 +116,12 @@ public sealed class OrderState : IJournaledState, IIndexedState
 
     public bool ApprovalComplete => Approvals.Count >= RequiredApprovals.Count;
 
+    /// <summary>
+    /// Part of a merge: merged into another order, the target of merged-in orders, or a target cancelled after giving
+    /// them back (whose retry tells them again). A buyer's cancellation or refund of it takes the un-merge path.
+    /// </summary>
+    public bool InMerge => Status == OrderStatus.Merged || MergedFrom.Count > 0 || (Status == OrderStatus.Cancelled && UnmergedFrom.Count > 0);
+
     public bool Blocked => Holds.Count > 0 || !ApprovalComplete;
 
     public bool HasHold(string code) => Holds.Exists(h => h.Code == code);
