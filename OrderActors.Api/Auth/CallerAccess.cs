@@ -46,6 +46,9 @@ public sealed record CallerAccess(string Actor, bool SeesAmounts, bool SeesPii)
 
     public string? Name(string? name) => SeesPii ? name : Masking.Name(name);
 
+    /// <summary>A buyer's or carrier's free text, with the phone numbers and e-mail addresses in it masked (<see cref="Masking.FreeText"/>).</summary>
+    public string? FreeText(string? text) => SeesPii ? text : Masking.FreeText(text);
+
     public decimal? Amount(decimal amount) => SeesAmounts ? amount : null;
 
     /// <summary>Whether this caller may read a text that reveals <paramref name="reveals"/>: the same rule as for the fields.</summary>

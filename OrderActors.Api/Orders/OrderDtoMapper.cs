@@ -31,7 +31,7 @@ public static class OrderDtoMapper
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
             ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity)) : null,
             PaymentMethod = view.PaymentMethod,
-            BuyerNote = view.BuyerNote,
+            BuyerNote = access.FreeText(view.BuyerNote),
             Promotions = view.Promotions,
             Tags = view.Tags,
             Holds = Holds(view.Holds, access),
@@ -40,7 +40,7 @@ public static class OrderDtoMapper
             Warehouse = view.Warehouse,
             Carrier = view.Carrier,
             WaybillNo = view.WaybillNo,
-            Tracking = Tracking(view.Tracking),
+            Tracking = Tracking(view.Tracking, access),
             ParentOrderId = view.ParentOrderId,
             ChildOrderIds = view.ChildOrderIds,
             MergedFrom = view.MergedFrom,
@@ -71,8 +71,8 @@ public static class OrderDtoMapper
     private static IReadOnlyList<string> GrantedRoles(IReadOnlyList<ApprovalGrant> granted) =>
         Map(granted, 0, static (g, _) => g.Role);
 
-    private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking) =>
-        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At.ToUniversalTime()));
+    private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking, CallerAccess access) =>
+        Map(tracking, access, static (t, a) => new TrackingEventDto(t.Status, a.FreeText(t.Description), t.At.ToUniversalTime()));
 
     private static IReadOnlyList<TOut> Map<TIn, TState, TOut>(IReadOnlyList<TIn> items, TState state, Func<TIn, TState, TOut> map)
     {
@@ -101,7 +101,7 @@ public static class OrderDtoMapper
             entry.At,
             entry.FromStatus?.ToString(),
             entry.ToStatus?.ToString(),
-            access.MaySee(entry.ReasonReveals) ? entry.Reason : entry.NeutralReason,
+            access.MaySee(entry.ReasonReveals) ? access.FreeText(entry.Reason) : entry.NeutralReason,
             entry.Changes.Select(c => MaskChange(c, access)).ToList());
     }
 

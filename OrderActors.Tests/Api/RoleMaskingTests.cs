@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using OrderActors.Client.Contracts;
 using OrderActors.Runtime.Testing;
 
@@ -83,6 +84,35 @@ public sealed class RoleMaskingTests
         Assert.Contains(history, h => h.Reason == "phone_invalid: '1391234567' is not a valid phone number.");
         Assert.Contains(history, h => h.Reason == "moved to Xingfu Road 99");
         Assert.Contains(refunded, h => h.Changes.Any(c => c is { Field: "creditNote", NewValue: "CN-own-MASK-C 4321.5" }));
+    }
+
+    [Fact]
+    public async Task FreeText_BuyerNoteScanAndReason_PhoneAndEmailMaskedForRolesWithoutPiiOnly()
+    {
+        const string Note = "call 138 1234 5678 or li.lei@example.com";
+        const string Scan = "courier Wang 13900001111";
+        await using var host = await ApiTestHost.StartAsync("sqlite", settings: new Dictionary<string, string?> { ["OrderActors:Carriers:sf:Secret"] = "carrier-secret-0123456789abcdef" });
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-1", 5);
+        await SucceedsAsync(admin.PostAsJsonAsync("/api/orders", ApiTestHostExtensions.Checkout("NOTE-1") with { BuyerNote = Note }));
+        await SucceedsAsync(admin.PostAsJsonAsync("/api/orders/own-NOTE-1/payment", new PaymentRequest("pay-note-1", 20m)));
+        await admin.AllocateAndPackAsync("own-NOTE-1");
+        await SucceedsAsync(admin.PostAsJsonAsync("/api/orders/own-NOTE-1/ship", new ShipRequest("SF", "SFNOTE1")));
+        await SucceedsAsync(WebhookRefusals.PostSignedBytesAsync(
+            host, "/webhooks/carriers/sf", Encoding.UTF8.GetBytes($$"""{"waybillNo": "SFNOTE1", "events": [{"status": "out_for_delivery", "description": "{{Scan}}"}]}"""), "carrier-secret-0123456789abcdef"));
+        var sales = await host.WithRolesAsync(ApiRoles.Sales);
+        var cs = await host.WithRolesAsync(ApiRoles.CustomerService);
+
+        var masked = await sales.GetOrderAsync("own-NOTE-1");
+        var maskedHistory = (await sales.GetFromJsonAsync<List<OrderHistoryDto>>("/api/orders/own-NOTE-1/history"))!;
+        var plain = await cs.GetOrderAsync("own-NOTE-1");
+
+        Assert.Equal("call 138****5678 or l***@example.com", masked.BuyerNote);
+        Assert.Equal("courier Wang 139****1111", masked.Tracking.Single().Description);
+        Assert.Contains(maskedHistory, h => h.Reason == "courier Wang 139****1111");
+        Assert.DoesNotContain(maskedHistory, h => h.Reason is { } reason && reason.Contains("13900001111", StringComparison.Ordinal));
+        Assert.Equal(Note, plain.BuyerNote);
+        Assert.Equal(Scan, plain.Tracking.Single().Description);
     }
 
     private static Task<ApiTestHost> StartAsync() =>
