@@ -26,7 +26,7 @@ public static class SummaryReport
             .GroupBy(k => k[OrderIndex.HoldPrefix.Length..], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var returns = rows.Where(r => r.Entries.ContainsKey(OrderIndex.ReturnReason)).ToList();
-        var phones = rows.Select(r => r.Entries.GetValueOrDefault(OrderIndex.Phone)).Where(p => p is not null).GroupBy(p => p, StringComparer.Ordinal).ToList();
+        var phones = rows.Where(IsPurchase).Select(r => r.Entries.GetValueOrDefault(OrderIndex.Phone)).Where(p => p is not null).GroupBy(p => p, StringComparer.Ordinal).ToList();
         var delivered = rows.Where(r => r.Entries.ContainsKey(OrderIndex.DeliveredAt)).ToList();
         return new SummaryReportDto(
             from,
@@ -43,6 +43,14 @@ public static class SummaryReport
             phones.Count == 0 ? null : (double)phones.Count(g => g.Count() > 1) / phones.Count,
             delivered.Count == 0 ? null : (double)delivered.Count(r => !r.Entries.ContainsKey(OrderIndex.ReturnReason)) / delivered.Count);
     }
+
+    /// <summary>
+    /// Whether an order counts as a purchase for the repurchase rate: not one left unpaid (a buyer who opens checkout
+    /// three times and pays once bought once) nor one cancelled (before shipping, with any payment given back). A
+    /// returned order was bought, and a merged-in order was its buyer's own purchase.
+    /// </summary>
+    private static bool IsPurchase(IndexedGrain row) =>
+        row.Entries.GetValueOrDefault(OrderIndex.Status) is not (nameof(OrderStatus.PendingPayment) or nameof(OrderStatus.Cancelled));
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     private static double? Percentile(List<double> sorted, double p)
