@@ -20,4 +20,29 @@ public sealed class ApiOptions
     /// Zero turns the cache off.
     /// </summary>
     public TimeSpan ChannelMappingCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The seller's time zone for calendar days in reports (an IANA name such as <c>Asia/Shanghai</c>, or <c>UTC</c>, the
+    /// default): the daily reconciliation covers that zone's day, as the marketplaces' and payment providers' statements
+    /// the seller checks it against do.
+    /// </summary>
+    public string ReportTimeZone { get; set; } = "UTC";
+
+    /// <summary><see cref="ReportTimeZone"/> as this machine's time zone data knows it, or null when it does not.</summary>
+    public TimeZoneInfo? FindReportTimeZone()
+    {
+        if (string.IsNullOrWhiteSpace(ReportTimeZone))
+        {
+            return null;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(ReportTimeZone.Trim());
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
 }

@@ -34,7 +34,9 @@ public static class OrderActorsApiExtensions
 
     public static IServiceCollection AddOrderActorsApi(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .Validate(o => o.FindReportTimeZone() is not null, $"{ApiOptions.SectionName}:ReportTimeZone: not a time zone this machine knows; write an IANA name such as Asia/Shanghai, or UTC.")
+            .ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)

@@ -5,17 +5,16 @@ using OrderActors.Runtime.Storage;
 namespace OrderActors.Api.Reports;
 
 /// <summary>
-/// The daily reconciliation, per channel, for one UTC day: the money a payment provider's statement shows for it.
+/// The daily reconciliation, per channel, for one calendar day in the seller's time zone (<see cref="ApiOptions.ReportTimeZone"/>): the money a payment provider's statement shows for it.
 /// Paid = what payments confirmed that day brought in (the amount paid, not the order total). Refunds = credit notes of
 /// returns received that day, and orders cancelled that day after money was paid (what they held goes back; no credit
 /// note is issued for those). Split parts restate their parent's placement and payment, so they count only for refunds.
 /// </summary>
 internal static class ReconciliationReport
 {
-    public static async Task<ReconciliationDto> BuildAsync(IGrainStorage storage, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<ReconciliationDto> BuildAsync(IGrainStorage storage, DateOnly day, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = start.AddDays(1);
+        var (start, end) = DayBounds(day, zone) ?? throw new ArgumentOutOfRangeException(nameof(day), day, "The day does not lie whole within the calendar in this time zone.");
         var placed = (await ScanAsync(storage, OrderIndex.PlacedAt, start, end, cancellationToken)).Where(r => !IsSplitPart(r)).ToList();
         var paid = (await ScanAsync(storage, OrderIndex.PaidAt, start, end, cancellationToken)).Where(r => !IsSplitPart(r)).ToList();
         var returned = await ScanAsync(storage, OrderIndex.ReturnedAt, start, end, cancellationToken);
@@ -42,7 +41,47 @@ internal static class ReconciliationReport
                 returnedHere.Count(r => r.Entries.ContainsKey(OrderIndex.RefundAmount)),
                 paidAmount - refundAmount);
         }).ToList();
-        return new ReconciliationDto(day, rows);
+        return new ReconciliationDto(day, rows) { TimeZone = zone.Id, From = start, To = end };
+    }
+
+    /// <summary>Today's date in <paramref name="zone"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    /// <summary>
+    /// The instants <paramref name="day"/> begins and ends in <paramref name="zone"/> (a day is 23 or 25 hours when the
+    /// clocks change in it), or null for a day the calendar does not hold whole there (its first or last, by the offset).
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End)? DayBounds(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (day == DateOnly.MaxValue)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (StartOf(day, zone), StartOf(day.AddDays(1), zone));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The instant <paramref name="day"/> begins in <paramref name="zone"/>: its local midnight, or, where a clock change
+    /// skips midnight, the first local time after it that exists.
+    /// </summary>
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static Task<List<IndexedGrain>> ScanAsync(IGrainStorage storage, string time, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
 using OrderActors.Api.Orders;
@@ -73,7 +74,7 @@ public static class ReportEndpoints
         return TypedResults.Ok(SummaryReport.Build(await SplitOrders.AsCustomerOrdersAsync(storage, rows, cancellationToken), start, end));
     }
 
-    private static async Task<Results<Ok<ReconciliationDto>, ContentHttpResult>> ReconciliationAsync(IGrainStorage storage, TimeProvider time, CancellationToken cancellationToken, DateOnly? date = null, string? format = null)
+    private static async Task<Results<Ok<ReconciliationDto>, ContentHttpResult>> ReconciliationAsync(IGrainStorage storage, TimeProvider time, IOptions<ApiOptions> options, CancellationToken cancellationToken, DateOnly? date = null, string? format = null)
     {
         var validator = new Validator();
         if (format is not null and not ("csv" or "json"))
@@ -81,15 +82,17 @@ public static class ReportEndpoints
             validator.Add("format", "must be csv or json");
         }
 
-        // The day runs to the next midnight, which the last day of the calendar does not have.
-        if (date == DateOnly.MaxValue)
+        var zone = options.Value.FindReportTimeZone()!;
+        var day = date ?? ReconciliationReport.Today(time.GetUtcNow(), zone);
+
+        // The day runs to the next midnight there, which the calendar's last day does not have (nor its first, east of UTC).
+        if (ReconciliationReport.DayBounds(day, zone) is null)
         {
-            validator.Add("date", "must be before 9999-12-31");
+            validator.Add("date", $"must be a day the calendar holds whole in {zone.Id} (before 9999-12-31)");
         }
 
         validator.ThrowIfInvalid();
-        var day = date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var report = await ReconciliationReport.BuildAsync(storage, day, cancellationToken);
+        var report = await ReconciliationReport.BuildAsync(storage, day, zone, cancellationToken);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv", Encoding.UTF8) : TypedResults.Ok(report);
     }
 
