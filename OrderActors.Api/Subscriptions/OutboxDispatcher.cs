@@ -249,6 +249,10 @@ public sealed partial class OutboxDispatcher(
         {
             updated = record with { Status = DeliveryStatus.Failed, Attempts = attempts, NextAttemptAt = null };
             LogGaveUp(logger, record.Id, attempts.Count);
+            if (subscription is not null)
+            {
+                await store.RecordGivenUpAsync(record, attempt, cancellationToken);
+            }
         }
         else
         {

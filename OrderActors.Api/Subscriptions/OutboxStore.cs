@@ -19,6 +19,7 @@ public sealed class OutboxStore(IDocumentStore documents)
     public const string Deliveries = "outbox-deliveries";
     public const string Pending = "outbox-pending";
     public const string State = "outbox-state";
+    public const string Health = "outbox-health";
     private const string CursorKey = "cursor";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -69,8 +70,40 @@ public sealed class OutboxStore(IDocumentStore documents)
         return document is null ? null : Deserialize<SubscriptionRecord>(document.Data);
     }
 
-    public Task<bool> DeleteSubscriptionAsync(string id, CancellationToken cancellationToken) =>
-        documents.DeleteDocumentAsync(Subscriptions, id, cancellationToken);
+    public async Task<bool> DeleteSubscriptionAsync(string id, CancellationToken cancellationToken)
+    {
+        var deleted = await documents.DeleteDocumentAsync(Subscriptions, id, cancellationToken);
+        await documents.DeleteDocumentAsync(Health, id, cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
+    /// Counts a delivery given up after its last failed attempt, on its subscription's health record, before the delivery
+    /// itself is rewritten as failed: a stop between the two retries the delivery, and its give-up, recorded again with
+    /// the same delivery id, is counted once.
+    /// </summary>
+    public async Task RecordGivenUpAsync(DeliveryRecord delivery, DeliveryAttemptView last, CancellationToken cancellationToken)
+    {
+        var answer = last.StatusCode is { } status ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}" : null;
+        var failure = new SubscriptionFailureView(delivery.Id, delivery.EventType, last.At, string.Join(' ', new[] { answer, last.Error }.Where(t => !string.IsNullOrEmpty(t))));
+        while (true)
+        {
+            var document = await documents.GetDocumentAsync(Health, delivery.SubscriptionId, cancellationToken);
+            var health = document is not null && TryDeserialize<SubscriptionHealth>(document.Data, out var stored, out _) ? stored : new SubscriptionHealth(0, null);
+            if (health.LastFailure?.DeliveryId == delivery.Id
+                || await documents.TryPutDocumentAsync(Health, delivery.SubscriptionId, Serialize(new SubscriptionHealth(health.Failed + 1, failure)), document?.Version ?? 0, cancellationToken) is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Every subscription's health record, by subscription id (none for one that never gave a delivery up).</summary>
+    public async Task<IReadOnlyDictionary<string, SubscriptionHealth>> ListHealthAsync(CancellationToken cancellationToken) =>
+        (await ListAllAsync(Health, null, cancellationToken))
+            .Select(d => (d.Key, Ok: TryDeserialize<SubscriptionHealth>(d.Data, out var health, out _), Health: health))
+            .Where(h => h.Ok)
+            .ToDictionary(h => h.Key, h => h.Health!, StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<SubscriptionRecord>> ListSubscriptionsAsync(CancellationToken cancellationToken) =>
         (await ListAllAsync(Subscriptions, null, cancellationToken)).Select(d => Deserialize<SubscriptionRecord>(d.Data)).ToList();

@@ -79,11 +79,43 @@ public static class SubscriptionEndpoints
         return TypedResults.Created(location, body);
     }
 
-    private static async Task<Ok<List<SubscriptionView>>> ListAsync(OutboxStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListSubscriptionsAsync(cancellationToken)).Select(ToView).ToList());
+    private static async Task<Ok<List<SubscriptionView>>> ListAsync(OutboxStore store, CancellationToken cancellationToken)
+    {
+        var subscriptions = await store.ListSubscriptionsAsync(cancellationToken);
+        var (pending, health) = await HealthAsync(store, cancellationToken);
+        return TypedResults.Ok(subscriptions.Select(s => WithHealth(ToView(s), pending, health)).ToList());
+    }
 
-    private static async Task<Results<Ok<SubscriptionView>, NotFound>> GetAsync(string id, OutboxStore store, CancellationToken cancellationToken) =>
-        await store.GetSubscriptionAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToView(record)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<SubscriptionView>, NotFound>> GetAsync(string id, OutboxStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetSubscriptionAsync(id, cancellationToken) is not { } record)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (pending, health) = await HealthAsync(store, cancellationToken);
+        return TypedResults.Ok(WithHealth(ToView(record), pending, health));
+    }
+
+    /// <summary>
+    /// How each subscription's deliveries stand: those on the work list (waiting for their first attempt or a retry),
+    /// counted per subscription, and the deliveries given up, from each subscription's health record.
+    /// </summary>
+    private static async Task<(Dictionary<string, int> Pending, IReadOnlyDictionary<string, SubscriptionHealth> Health)> HealthAsync(OutboxStore store, CancellationToken cancellationToken)
+    {
+        var pending = (await store.ListPendingAsync(cancellationToken))
+            .GroupBy(p => OutboxStore.SubscriptionOf(p.DeliveryId), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return (pending, await store.ListHealthAsync(cancellationToken));
+    }
+
+    private static SubscriptionView WithHealth(SubscriptionView view, Dictionary<string, int> pending, IReadOnlyDictionary<string, SubscriptionHealth> health) =>
+        view with
+        {
+            Pending = pending.GetValueOrDefault(view.Id),
+            Failed = health.GetValueOrDefault(view.Id)?.Failed ?? 0,
+            LastFailure = health.GetValueOrDefault(view.Id)?.LastFailure,
+        };
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, OutboxStore store, CancellationToken cancellationToken) =>
         await store.DeleteSubscriptionAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
