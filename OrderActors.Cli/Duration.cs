@@ -18,7 +18,9 @@ public static class Duration
 
         throw new CliUsageException(tooLong
             ? $"{option} '{text}' is too long; at most {Describe(longest)}."
-            : $"{option} '{text}' is not a duration; use e.g. {Durations.Examples}.");
+            : Durations.IsBareNumber(text)
+                ? $"{option} '{text}' {Durations.BareNumberProblem}."
+                : $"{option} '{text}' is not a duration; use e.g. {Durations.Examples}.");
     }
 
     private static string Describe(TimeSpan span) =>

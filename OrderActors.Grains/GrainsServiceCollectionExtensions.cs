@@ -14,7 +14,10 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddOrderActorsGrains(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName);
+        services.AddOptions<OrderOptions>()
+            .BindConfiguration(OrderOptions.SectionName)
+            .Validate<IConfiguration>((_, config) => !OrderOptions.IsBareNumber(config[$"{OrderOptions.SectionName}:{nameof(OrderOptions.PaymentHold)}"]), OrderOptions.BareNumberHold)
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RulesCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUncleanStopRecovery, CustomerSpendRepair>());

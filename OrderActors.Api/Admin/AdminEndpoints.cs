@@ -191,7 +191,7 @@ public static class AdminEndpoints
             return window;
         }
 
-        validator.Add("dueWithin", tooLong ? $"must be at most {MaxDueWithin.TotalDays:0}d" : $"must be a duration such as {Durations.Examples}");
+        validator.Add("dueWithin", tooLong ? $"must be at most {MaxDueWithin.TotalDays:0}d" : Durations.IsBareNumber(text) ? Durations.BareNumberProblem : $"must be a duration such as {Durations.Examples}");
         return null;
     }
 

@@ -31,16 +31,28 @@ public sealed class ApiKeyStore(IDocumentStore documents, ApiKeyCache cache, Tim
 
     public async Task<ApiKeyCreated> CreateAsync(string name, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
+        var key = Prepare(name, roles);
+        await StoreAsync(key, cancellationToken);
+        return key;
+    }
+
+    /// <summary>A new key, not stored yet (<see cref="StoreAsync"/>): its answer can be kept before the key exists.</summary>
+    public ApiKeyCreated Prepare(string name, IReadOnlyList<string> roles)
+    {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var key = $"oa_{id}_{Base64UrlSecret()}";
-        var record = new ApiKeyRecord(id, name, roles, Hash(key), time.GetUtcNow());
-        var written = await documents.TryPutDocumentAsync(Collection, id, JsonSerializer.Serialize(record, Json), 0, cancellationToken);
+        return new ApiKeyCreated(id, name, roles, $"oa_{id}_{Base64UrlSecret()}", time.GetUtcNow());
+    }
+
+    /// <summary>Stores a <see cref="Prepare"/>d key (its hash, never the key).</summary>
+    public async Task StoreAsync(ApiKeyCreated key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var record = new ApiKeyRecord(key.Id, key.Name, key.Roles, Hash(key.Key), key.CreatedAt);
+        var written = await documents.TryPutDocumentAsync(Collection, key.Id, JsonSerializer.Serialize(record, Json), 0, cancellationToken);
         if (written is null)
         {
             throw new InvalidOperationException("API key id collision; retry.");
         }
-
-        return new ApiKeyCreated(id, name, roles, key, record.CreatedAt);
     }
 
     /// <summary>The record of a presented key, or null when it is unknown, revoked or wrong.</summary>

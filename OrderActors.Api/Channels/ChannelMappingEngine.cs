@@ -323,6 +323,10 @@ public static class ChannelMappingEngine
     private static string? Normalize(string? phone) =>
         phone is null ? null : new string(phone.Where(c => c is not (' ' or '-' or '(' or ')')).ToArray());
 
+    /// <summary>Whether <paramref name="field"/> is matched exactly (the order number, the buyer's phone, a line's SKU), so text in it is never cleaned.</summary>
+    private static bool IsKey(string field) =>
+        field is CanonicalFields.ExternalOrderNo or CanonicalFields.Phone || field.EndsWith(".sku", StringComparison.Ordinal);
+
     private static string? Scalar(JsonElement source, string path, string field, Validator validator)
     {
         if (!JsonPath.TryResolve(source, path, out var value))
@@ -344,9 +348,10 @@ public static class ChannelMappingEngine
     /// <remarks>
     /// <see cref="JsonDocument"/> checks a string's UTF-8, and its <c>\u</c> escapes, only when the string is read: a raw
     /// 0xFF byte or a lone surrogate escape in a signed body throws <see cref="InvalidOperationException"/> here, where a
-    /// parse error would have been a <see cref="JsonException"/>. NUL is refused because storage cannot hold it in keys and
-    /// index values (PostgreSQL text has no U+0000), and no marketplace field means anything by it. Other control and
-    /// bidirectional characters are cleaned out (<see cref="TextRules.Clean"/>); the buyer note keeps its line breaks.
+    /// parse error would have been a <see cref="JsonException"/>. Control and bidirectional characters, NUL among them, are
+    /// cleaned out of free text (<see cref="TextRules.Clean"/>; the buyer note keeps its line breaks): storage cannot hold
+    /// a NUL (PostgreSQL text has no U+0000), and a refusal of a sold order is retried for days or dropped. A NUL in a key
+    /// (<see cref="IsKey"/>) is still refused: a key is matched exactly, and a cleaned one would be another order, phone or SKU.
     /// </remarks>
     private static string? StringAt(JsonElement value, string path, string field, Validator validator)
     {
@@ -361,9 +366,9 @@ public static class ChannelMappingEngine
             return null;
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
+        if (text.Contains('\0', StringComparison.Ordinal) && IsKey(field))
         {
-            validator.Add(field, $"must not contain the NUL character U+0000 (mapped from {path})");
+            validator.Add(field, $"must not contain the NUL character U+0000 (mapped from {path}); a key is not cleaned");
             return null;
         }
 

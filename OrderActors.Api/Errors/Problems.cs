@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using OrderActors.Api.Rules;
 using OrderActors.Grains;
+using Durations = OrderActors.Client.Contracts.Durations;
 
 namespace OrderActors.Api.Errors;
 
@@ -74,6 +76,11 @@ public static partial class Problems
         {
             // request.invalid, as the Validator's own character checks (PlainCode) answer: one code for a bad character.
             return Validation("request.invalid", new Dictionary<string, string[]> { [field] = [TextRules.Describe(forbidden.Character)] });
+        }
+
+        if (json is BareDurationException)
+        {
+            return Validation("request.invalid", new Dictionary<string, string[]> { [field] = [Durations.BareNumberProblem] });
         }
 
         // The serializer names a property given twice in its message (System.Text.Json's English text: the runtime has

@@ -7,6 +7,7 @@ using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
 using OrderActors.Api.Orders;
 using OrderActors.Client.Contracts;
+using OrderActors.Grains;
 
 namespace OrderActors.Api.Keys;
 
@@ -16,7 +17,7 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/keys").WithTags("Keys").RequireRoles();
-        keys.MapPost("/", CreateAsync);
+        keys.MapPost("/", CreateAsync).ProducesProblem(StatusCodes.Status409Conflict);
         keys.MapGet("/", ListAsync);
         keys.MapDelete("/{id}", RevokeAsync);
         return keys;
@@ -26,7 +27,10 @@ public static class KeyEndpoints
     /// 201 with the new key. With an <c>Idempotency-Key</c> a retry of the same request gets the first answer, the plain
     /// key included (the caller who retries never saw the first answer, and a key it cannot read would be a second key
     /// to revoke); the same header with another body is 400 <c>request.idempotency_key_reused</c>, as for orders. The
-    /// record keeps the plain key sealed under the header, which it does not keep (<see cref="KeyReplaySeal"/>).
+    /// record keeps the plain key sealed under the header, which it does not keep (<see cref="KeyReplaySeal"/>). The
+    /// answer is in the record before the key is stored (<see cref="IdempotencyStore.RunPreparedAsync{T}"/>), so a retry
+    /// after a crash finds the key it made rather than making a second. A replay of a key revoked since is 409
+    /// <c>keys.revoked</c> naming the header, without the key.
     /// </summary>
     private static async Task<Created<ApiKeyCreated>> CreateAsync(
         CreateApiKeyRequest request,
@@ -54,24 +58,33 @@ public static class KeyEndpoints
         }
 
         validator.ThrowIfInvalid();
-        var replayKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey;
-        if (replayKey is not null)
+        var roles = request.Roles!.Distinct(StringComparer.Ordinal).ToArray();
+        if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            IdempotencyStore.ThrowIfInvalid(replayKey);
+            var key = await store.CreateAsync(request.Name!, roles, cancellationToken);
+            return TypedResults.Created($"/api/keys/{key.Id}", key);
         }
 
-        var created = await idempotency.RunAsync<ApiKeyCreated>(
+        IdempotencyStore.ThrowIfInvalid(idempotencyKey);
+        var prepared = store.Prepare(request.Name!, roles);
+        var (body, location, replayed) = await idempotency.RunPreparedAsync(
             $"{CallerAccess.From(http.User).Actor}:keys",
-            replayKey is null ? null : KeyReplaySeal.RecordKey(replayKey),
+            KeyReplaySeal.RecordKey(idempotencyKey),
             request,
-            async () =>
-            {
-                var key = await store.CreateAsync(request.Name!, request.Roles!.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
-                return (replayKey is null ? key : key with { Key = KeyReplaySeal.Seal(key.Key, replayKey) }, $"/api/keys/{key.Id}");
-            },
+            (prepared with { Key = KeyReplaySeal.Seal(prepared.Key, idempotencyKey) }, $"/api/keys/{prepared.Id}"),
+            () => store.StoreAsync(prepared, cancellationToken),
             cancellationToken);
-        var (body, location, _) = created ?? throw new InvalidOperationException("Creating an API key is never refused.");
-        return TypedResults.Created(location, replayKey is null ? body : body with { Key = KeyReplaySeal.Open(body.Key, replayKey) });
+        if (replayed && await store.GetAsync(body.Id, cancellationToken) is null)
+        {
+            // Revoked since (or, after a crash, never stored): the answer must not hand out a key that does not work.
+            throw new DomainException(
+                DomainErrorKind.Conflict,
+                "keys.revoked",
+                $"The API key {body.Id} ('{body.Name}') this Idempotency-Key created no longer exists: it was revoked since (or the silo stopped before storing it). It is not shown again; create a new key with a new Idempotency-Key.",
+                IdempotencyStore.HeaderName);
+        }
+
+        return TypedResults.Created(location, body with { Key = KeyReplaySeal.Open(body.Key, idempotencyKey) });
     }
 
     private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ApiKeyStore store, CancellationToken cancellationToken) =>

@@ -52,7 +52,7 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
 
         ThrowIfInvalid(idempotencyKey);
         var key = $"{scope}:{idempotencyKey}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+        var hash = RequestHash(request);
         var claim = new IdempotencyRecord(hash, Completed: false, 0, null, null);
         var claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(claim, Json), 0, cancellationToken);
         if (claimed is null)
@@ -68,19 +68,7 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
 
         if (claimed is null)
         {
-            var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
-            var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
-            if (record is null || !record.Completed)
-            {
-                throw DomainException.Conflict("request.idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
-            }
-
-            if (record.RequestHash != hash)
-            {
-                throw DomainException.Validation("request.idempotency_key_reused", HeaderName, "This Idempotency-Key was used for a different request.");
-            }
-
-            return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
+            return await ReplayAsync<T>(key, hash, cancellationToken);
         }
 
         (T Body, string Location)? attempt;
@@ -104,5 +92,89 @@ public sealed class IdempotencyStore(IDocumentStore documents, TimeProvider time
         var completed = new IdempotencyRecord(hash, Completed: true, 201, result.Location, JsonSerializer.Serialize(result.Body, Json));
         await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(completed, Json), claimed.Value, cancellationToken);
         return (result.Body, result.Location, false);
+    }
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/>, for a create whose answer is made before what it creates is stored
+    /// (<paramref name="prepared"/>, e.g. a new API key's id and secret): the answer goes into the claim, then
+    /// <paramref name="store"/> runs, then the claim is completed. A crash between the store and the completion left a
+    /// claim whose retry, two minutes on, ran the create again and made a second thing (a key's secret cannot be made
+    /// again); now the retry that takes such a claim over completes it with the answer it holds and replays that, without
+    /// running anything, whatever became of it: the caller checks (<c>Replayed</c> true), as for any replay, whether what
+    /// the answer names still exists.
+    /// </summary>
+    public async Task<(T Body, string Location, bool Replayed)> RunPreparedAsync<T>(
+        string scope,
+        string idempotencyKey,
+        object request,
+        (T Body, string Location) prepared,
+        Func<Task> store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ThrowIfInvalid(idempotencyKey);
+        var key = $"{scope}:{idempotencyKey}";
+        var hash = RequestHash(request);
+        var body = JsonSerializer.Serialize(prepared.Body, Json);
+        var claimed = await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(new IdempotencyRecord(hash, Completed: false, 0, prepared.Location, body), Json), 0, cancellationToken);
+        if (claimed is null)
+        {
+            var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
+            var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
+            if (existing is not null && record is { Completed: false } && existing.UpdatedAt + StaleClaim < time.GetUtcNow())
+            {
+                // The attempt that claimed the key died before answering. Its answer, when it kept one for this request, is
+                // the answer: complete the record with it. Else take the claim over, as RunAsync does.
+                var completedFromClaim = record is { Body: not null, Location: not null } && record.RequestHash == hash
+                    ? record with { Completed = true, StatusCode = 201 }
+                    : null;
+                claimed = await documents.TryPutDocumentAsync(
+                    Collection, key, JsonSerializer.Serialize(completedFromClaim ?? new IdempotencyRecord(hash, Completed: false, 0, prepared.Location, body), Json), existing.Version, cancellationToken);
+                if (claimed is not null && completedFromClaim is not null)
+                {
+                    return (JsonSerializer.Deserialize<T>(completedFromClaim.Body!, Json)!, completedFromClaim.Location!, true);
+                }
+            }
+        }
+
+        if (claimed is null)
+        {
+            return await ReplayAsync<T>(key, hash, cancellationToken);
+        }
+
+        try
+        {
+            await store();
+        }
+        catch
+        {
+            await documents.DeleteDocumentAsync(Collection, key, CancellationToken.None);
+            throw;
+        }
+
+        var completed = new IdempotencyRecord(hash, Completed: true, 201, prepared.Location, body);
+        await documents.TryPutDocumentAsync(Collection, key, JsonSerializer.Serialize(completed, Json), claimed.Value, cancellationToken);
+        return (prepared.Body, prepared.Location, false);
+    }
+
+    private static string RequestHash(object request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+
+    /// <summary>The stored answer for a key claimed by another attempt: 409 while it runs, 400 for another request.</summary>
+    private async Task<(T Body, string Location, bool Replayed)> ReplayAsync<T>(string key, string hash, CancellationToken cancellationToken)
+    {
+        var existing = await documents.GetDocumentAsync(Collection, key, cancellationToken);
+        var record = existing is null ? null : JsonSerializer.Deserialize<IdempotencyRecord>(existing.Data, Json);
+        if (record is null || !record.Completed)
+        {
+            throw DomainException.Conflict("request.idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+
+        if (record.RequestHash != hash)
+        {
+            throw DomainException.Validation("request.idempotency_key_reused", HeaderName, "This Idempotency-Key was used for a different request.");
+        }
+
+        return (JsonSerializer.Deserialize<T>(record.Body!, Json)!, record.Location!, true);
     }
 }

@@ -56,12 +56,24 @@ public static class RuleEndpoints
         var book = section switch
         {
             "allocation" => await rules.PutAllocationAsync(reader.Read<AllocationRules>(body), actor, expected),
-            "exceptions" => await rules.PutExceptionsAsync(reader.Read<ExceptionRules>(body), actor, expected),
-            "approval" => await rules.PutApprovalAsync(reader.Read<ApprovalRules>(body), actor, expected),
+            "exceptions" => await rules.PutExceptionsAsync(Checked(reader.Read<ExceptionRules>(body)), actor, expected),
+            "approval" => await rules.PutApprovalAsync(Checked(reader.Read<ApprovalRules>(body)), actor, expected),
             _ => await rules.PutSlaAsync(reader.Read<SlaRules>(body), actor, expected),
         };
         http.Response.Headers.ETag = VersionPrecondition.ETag(Version(book, section));
         return TypedResults.Ok(Section(book, section));
+    }
+
+    private static ExceptionRules Checked(ExceptionRules rules)
+    {
+        RuleAmounts.Check(rules);
+        return rules;
+    }
+
+    private static ApprovalRules Checked(ApprovalRules rules)
+    {
+        RuleAmounts.Check(rules);
+        return rules;
     }
 
     private static object Section(RuleBook book, string section) => section switch

@@ -15,7 +15,11 @@ namespace OrderActors.Api.Rules;
 /// </summary>
 public sealed class RuleSectionReader(IOptions<JsonOptions> json)
 {
-    private readonly JsonSerializerOptions _options = new(json.Value.SerializerOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private readonly JsonSerializerOptions _options = new(json.Value.SerializerOptions)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new RuleDurationConverter() },
+    };
 
     public T Read<T>(JsonElement body)
         where T : class

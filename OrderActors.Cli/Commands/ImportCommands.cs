@@ -22,7 +22,7 @@ public static class ImportCommands
     public static Command Create()
     {
         var channel = Option<string>("--channel", "The channel the export comes from (taobao, jd, pdd, douyin, shopify, own, or any channel with a mapping).", required: true);
-        var file = Argument("file", "The CSV export: one row per order line; rows with the same order number are one order.");
+        var file = Argument("file", "The CSV export: one row per order line; rows with the same order number are one order. Optional 'promotions' and 'tags' columns list several in one cell separated by ';'.");
         var columns = Option<string?>("--columns", "A JSON file mapping fields to your headers, e.g. {\"externalOrderNo\": \"Order ID\"}. Taobao's Chinese headers are known.");
         var secret = Option<string?>("--secret", $"The channel's webhook secret (default: ${ImportCommandsEnvironment.SharedSecretVariable}_<CHANNEL>, else ${ImportCommandsEnvironment.SharedSecretVariable}).");
         var orders = Command(
@@ -68,7 +68,9 @@ public static class ImportCommands
         var rejectedPath = RejectedRowsWriter.PathFor(path);
         RejectedRowsWriter.EnsureWritable(rejectedPath);
         var mapping = await context.Api.Channels.GetMappingAsync(channel, cancellationToken);
-        var runner = new ImportRunner(context.Api, channel, secret, new PayloadBuilder(mapping));
+        var builder = new PayloadBuilder(mapping);
+        builder.EnsureMapped(channel, csv.Rows);
+        var runner = new ImportRunner(context.Api, channel, secret, builder);
 
         IReadOnlyList<ImportRejection> sent;
         if (context.Json)

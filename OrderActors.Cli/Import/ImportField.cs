@@ -18,8 +18,20 @@ public static class ImportField
     public const string Quantity = "quantity";
     public const string UnitPrice = "unitPrice";
 
+    /// <summary>The order's promotions: several in one cell, separated as <see cref="CsvList"/> says.</summary>
+    public const string Promotions = "promotions";
+
+    /// <summary>The order's tags: several in one cell, separated as <see cref="CsvList"/> says.</summary>
+    public const string Tags = "tags";
+
     public static IReadOnlyList<string> All { get; } =
-        [OrderNo, CustomerName, Phone, Province, City, District, AddressDetail, Address, PaidAmount, PaidAt, BuyerNote, Sku, Quantity, UnitPrice];
+        [OrderNo, CustomerName, Phone, Province, City, District, AddressDetail, Address, PaidAmount, PaidAt, BuyerNote, Sku, Quantity, UnitPrice, Promotions, Tags];
+
+    /// <summary>
+    /// List fields: the order's list is every entry of every row (a sub-order's promotion is the order's too), so rows of one
+    /// order never disagree on them.
+    /// </summary>
+    public static IReadOnlyList<string> Lists { get; } = [Promotions, Tags];
 
     /// <summary>Columns an import cannot do without.</summary>
     public static IReadOnlyList<string> Required { get; } = [OrderNo, Sku, Quantity];

@@ -9,4 +9,7 @@ namespace OrderActors.Cli.Import;
 public sealed record ImportOrder(string OrderNo, IReadOnlyList<ImportRow> Rows)
 {
     public string Value(string field) => Rows.Select(r => r.Get(field)).FirstOrDefault(v => v.Length > 0) ?? string.Empty;
+
+    /// <summary>A list field's entries over all rows, in file order, each once (<see cref="CsvList"/>).</summary>
+    public IReadOnlyList<string> List(string field) => [.. Rows.SelectMany(r => CsvList.Split(r.Get(field))).Distinct(StringComparer.Ordinal)];
 }

@@ -15,6 +15,23 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
     private static readonly string[] OrderFields =
         [ImportField.OrderNo, ImportField.CustomerName, ImportField.Phone, ImportField.Province, ImportField.City, ImportField.District, ImportField.AddressDetail, ImportField.PaidAmount, ImportField.PaidAt, ImportField.BuyerNote];
 
+    /// <summary>
+    /// Refuses, before anything is sent, a file that gives promotions or tags the channel's mapping does not read: the
+    /// service would drop them without a word, and the seller put the column there to have them.
+    /// </summary>
+    public void EnsureMapped(string channel, IReadOnlyList<ImportRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var name in ImportField.Lists)
+        {
+            if (mapping.Fields?.ContainsKey(name) != true && rows.Any(r => r.Get(name).Length > 0))
+            {
+                throw new CliUsageException(
+                    $"the file gives {name}, which the mapping of channel '{channel}' does not read, so they would be dropped: add a '{name}' field to the mapping (PUT /api/channels/{channel}/mapping) or leave the column out.");
+            }
+        }
+    }
+
     public JsonObject Build(ImportOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -34,8 +51,54 @@ public sealed class PayloadBuilder(ChannelMappingDocument mapping)
             WritePaidFlag(payload, paid, paidAt);
         }
 
+        foreach (var name in ImportField.Lists)
+        {
+            if (fields.TryGetValue(name, out var field))
+            {
+                WriteList(payload, field, order.List(name));
+            }
+        }
+
         WriteLines(payload, order);
         return payload;
+    }
+
+    /// <summary>
+    /// A list where the mapping reads it: one text joined with the mapping's <c>join</c> (Shopify's tags), an array of
+    /// objects through a <c>[*]</c> step (Taobao's <c>promotion_details.promotion_detail[*].promotion_name</c>), or else an
+    /// array of texts at the path.
+    /// </summary>
+    private static void WriteList(JsonObject payload, FieldMapping field, IReadOnlyList<string> entries)
+    {
+        if (entries.Count == 0 || Target(field) is not { } path)
+        {
+            return;
+        }
+
+        if (field.Join is { Length: > 0 } join)
+        {
+            Put(payload, path, JsonValue.Create(string.Join(join, entries)));
+            return;
+        }
+
+        var every = path.IndexOf("[*]", StringComparison.Ordinal);
+        var rest = every < 0 ? string.Empty : path[(every + 3)..].TrimStart('.');
+        var array = new JsonArray();
+        foreach (var entry in entries)
+        {
+            if (rest.Length == 0)
+            {
+                array.Add(JsonValue.Create(entry));
+            }
+            else
+            {
+                var element = new JsonObject();
+                Put(element, rest, JsonValue.Create(entry));
+                array.Add(element);
+            }
+        }
+
+        Put(payload, every < 0 ? path : path[..every], array);
     }
 
     private static Dictionary<string, string> OrderValues(ImportOrder order)

@@ -11,13 +11,25 @@ internal sealed class HookedDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly Lock _lock = new();
     private string? _failNextPutOf;
+    private int _putsToLetThrough;
+    private string? _failNextDeleteOf;
     private (string Collection, Func<Task> Steps)? _afterEmptyList;
 
-    public void FailNextPutOf(string collection)
+    /// <summary>Makes a write to <paramref name="collection"/> fail: the next one, or the one after <paramref name="after"/> more.</summary>
+    public void FailNextPutOf(string collection, int after = 0)
     {
         lock (_lock)
         {
-            _failNextPutOf = collection;
+            (_failNextPutOf, _putsToLetThrough) = (collection, after);
+        }
+    }
+
+    /// <summary>Makes the next delete in <paramref name="collection"/> fail (with a failed write: the process died there).</summary>
+    public void FailNextDeleteOf(string collection)
+    {
+        lock (_lock)
+        {
+            _failNextDeleteOf = collection;
         }
     }
 
@@ -36,7 +48,7 @@ internal sealed class HookedDocumentStore(IDocumentStore inner) : IDocumentStore
     {
         lock (_lock)
         {
-            if (_failNextPutOf == collection)
+            if (_failNextPutOf == collection && _putsToLetThrough-- == 0)
             {
                 _failNextPutOf = null;
                 return Task.FromException<long?>(new StorageWriteException($"Injected by the test: the write to {collection} failed."));
@@ -46,8 +58,19 @@ internal sealed class HookedDocumentStore(IDocumentStore inner) : IDocumentStore
         return inner.TryPutDocumentAsync(collection, key, data, expectedVersion, cancellationToken);
     }
 
-    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken) =>
-        inner.DeleteDocumentAsync(collection, key, cancellationToken);
+    public Task<bool> DeleteDocumentAsync(string collection, string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_failNextDeleteOf == collection)
+            {
+                _failNextDeleteOf = null;
+                return Task.FromException<bool>(new StorageWriteException($"Injected by the test: the delete in {collection} failed."));
+            }
+        }
+
+        return inner.DeleteDocumentAsync(collection, key, cancellationToken);
+    }
 
     public Task<int> DeleteDocumentsWrittenBeforeAsync(string collection, DateTimeOffset writtenBefore, int maxCount, CancellationToken cancellationToken) =>
         inner.DeleteDocumentsWrittenBeforeAsync(collection, writtenBefore, maxCount, cancellationToken);

@@ -117,4 +117,25 @@ public sealed class TextCharacterInputTests(SharedApiHost shared) : IClassFixtur
         Assert.Equal(("请尽快 发货\n谢谢", "张 三", "文三路 100 号"), (order.BuyerNote, order.Customer.Name, order.Address.Detail));
         Assert.Equal(2, Assert.Single(order.Lines).Quantity);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TaobaoWebhook_NulInItsFreeText_IsStoredWithItCleanedOut(string provider)
+    {
+        await using var host = await ApiTestHost.StartAsync(provider);
+        var admin = host.Admin();
+        await admin.ReceiveStockAsync("SKU-TB", 5);
+        var body = ChannelPayloads.Taobao(tid: "5566778800")
+            .Replace("请尽快发货", "请尽快\\u0000发货", StringComparison.Ordinal)
+            .Replace("张三", "张\\u0000三", StringComparison.Ordinal)
+            .Replace("杭州市", "杭州市\\u0000", StringComparison.Ordinal)
+            .Replace("文三路 100 号", "文三路\\u0000100 号", StringComparison.Ordinal);
+
+        var response = await host.PostWebhookAsync("taobao", body);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var order = await admin.GetOrderAsync("taobao-5566778800");
+        Assert.Equal(("请尽快 发货", "张 三", "杭州市", "文三路 100 号"), (order.BuyerNote, order.Customer.Name, order.Address.City, order.Address.Detail));
+        Assert.Equal(2, Assert.Single(order.Lines).Quantity);
+    }
 }

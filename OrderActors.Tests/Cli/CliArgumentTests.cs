@@ -115,6 +115,18 @@ public sealed class CliArgumentTests
         Assert.True(tooLong);
     }
 
+    [Theory]
+    [InlineData("10")]
+    [InlineData("30")]
+    [InlineData("1.5")]
+    public void Parse_ABareNumber_IsAUsageErrorSayingToWriteAUnit(string text)
+    {
+        var error = Assert.Throws<CliUsageException>(() => Duration.Parse(text, "--due-within"));
+
+        Assert.Equal($"--due-within '{text}' is a number without a unit; write 30m, 2h or 1d (or 00:30:00).", error.Message);
+        Assert.False(Durations.TryParse(text, Duration.DefaultMax, out _, out _));
+    }
+
     [Fact]
     public void Parse_PastTheOptionsLongest_SaysTheLongest()
     {

@@ -59,4 +59,32 @@ public sealed class PayloadBuilderTests
         Assert.Equal(("广东省", "深圳市", "南山区"), (mapped.Province, mapped.City, mapped.District));
         Assert.Equal(("SKU-A", 2), (mapped.Lines[0].Sku, mapped.Lines[0].Quantity));
     }
+
+    public static TheoryData<string> ListChannels => new() { "taobao", "shopify", "own" };
+
+    /// <summary>
+    /// Each shape a mapping reads a list in: through a <c>[*]</c> step (Taobao's and Shopify's promotions), one text split
+    /// on a join (Shopify's tags), an array at the path (the storefront's both).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ListChannels))]
+    public void Build_PromotionsAndTagsSeveralToACell_MapBackToEachEntry(string channel)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{channel}-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "externalOrderNo,phone,sku,quantity,promotions,tags\nL1,13800138000,SKU-A,1,满300减50;店铺券,vip\nL1,13800138000,SKU-B,1,店铺券；新人礼,fragile; vip\n");
+        var order = Assert.Single(ImportPlan.From(CsvFile.Read(path, HeaderMap.Generic).Rows).Orders);
+        var mapping = channel switch
+        {
+            "taobao" => DefaultChannelMappings.Taobao,
+            "shopify" => DefaultChannelMappings.Shopify,
+            _ => DefaultChannelMappings.Own,
+        };
+
+        var payload = new PayloadBuilder(mapping).Build(order);
+        using var json = JsonDocument.Parse(payload.ToJsonString());
+        var mapped = ChannelMappingEngine.Map(channel, json.RootElement, mapping);
+
+        Assert.Equal(["满300减50", "店铺券", "新人礼"], mapped.Promotions);
+        Assert.Equal(channel == "taobao" ? [] : ["vip", "fragile"], mapped.Tags);
+    }
 }
