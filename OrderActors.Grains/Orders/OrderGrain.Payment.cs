@@ -50,7 +50,7 @@ public sealed partial class OrderGrain
     {
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
-        var (shortage, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
+        var (shortage, _, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
         await ReverseCancelRefundAsync(command.Actor);
         var events = new List<object>
         {

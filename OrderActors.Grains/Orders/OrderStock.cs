@@ -29,11 +29,13 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Shortage names
     /// the SKUs that are short and by how much (<c>SKU-1 short by 3</c>), null when none is. With <paramref name="confirm"/> (the order is already paid) each SKU confirms its
     /// reservation in the same write, and <paramref name="expiresAt"/> is null: a confirmed reservation does not expire.
+    /// Each SKU's answer also says how many of the units were sold on its presale allowance (<see cref="StockReservation.Presale"/>).
     /// </summary>
-    public async Task<(string? Shortage, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
+    public async Task<StockReservation> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
     {
         var taken = new List<string>();
         string? shortage = null;
+        string? presale = null;
         PlaceRefusal? refusal = null;
         try
         {
@@ -52,6 +54,12 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
                     var item = string.Create(CultureInfo.InvariantCulture, $"{sku} short by {result.Shortage}");
                     shortage = shortage is null ? item : $"{shortage}, {item}";
                 }
+
+                if (result.Presale > 0)
+                {
+                    var item = string.Create(CultureInfo.InvariantCulture, $"{sku}: {result.Presale} of {quantity}");
+                    presale = presale is null ? item : $"{presale}, {item}";
+                }
             }
         }
         catch
@@ -63,9 +71,10 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         if (refusal is not null)
         {
             await ReleaseTakenAsync(taken);
+            return new StockReservation(null, refusal, null);
         }
 
-        return (shortage, refusal);
+        return new StockReservation(shortage, null, presale);
     }
 
     /// <summary>

@@ -40,6 +40,9 @@ public sealed class SkuStockState : IJournaledState
     /// </summary>
     public int SettingsVersion { get; set; }
 
+    /// <summary>The last <see cref="StockHoldingEntry.PresaleSeq"/> given: holdings that sold presale units, in the order they did.</summary>
+    public long PresaleSeq { get; set; }
+
     /// <summary>The earliest expiry among reservations that can still expire.</summary>
     [JsonIgnore]
     public DateTimeOffset? EarliestExpiry => Expiries.Count > 0 ? Expiries.Min.ExpiresAt : null;
@@ -110,6 +113,7 @@ public sealed class SkuStockState : IJournaledState
                 var allocated = Holdings[e.OrderId];
                 Unindex(allocated);
                 allocated.Warehouse = e.Warehouse;
+                allocated.Presale = 0;
                 break;
             case StockUnallocated e:
                 var unallocated = Holdings[e.OrderId];
@@ -145,16 +149,20 @@ public sealed class SkuStockState : IJournaledState
 
     private void OnReserved(StockReserved e)
     {
-        if (Holdings.TryGetValue(e.OrderId, out var existing))
+        if (!Holdings.TryGetValue(e.OrderId, out var entry))
         {
-            existing.Quantity += e.Quantity;
-            existing.Requested = e.Requested;
-            return;
+            entry = new StockHoldingEntry { OrderId = e.OrderId, ExpiresAt = e.ExpiresAt };
+            Holdings[e.OrderId] = entry;
+            Index(entry);
         }
 
-        var entry = new StockHoldingEntry { OrderId = e.OrderId, Quantity = e.Quantity, Requested = e.Requested, ExpiresAt = e.ExpiresAt };
-        Holdings[e.OrderId] = entry;
-        Index(entry);
+        entry.Quantity += e.Quantity;
+        entry.Requested = e.Requested;
+        if (e.Presale > 0)
+        {
+            entry.Presale += e.Presale;
+            entry.PresaleSeq = entry.PresaleSeq == 0 ? ++PresaleSeq : entry.PresaleSeq;
+        }
     }
 
     private void OnTransferred(StockTransferred e)
@@ -162,6 +170,7 @@ public sealed class SkuStockState : IJournaledState
         var from = Holdings[e.FromOrderId];
         from.Quantity -= e.Quantity;
         from.Requested = Math.Max(from.Quantity, from.Requested - e.Quantity);
+        from.Presale = Math.Min(from.Presale, from.Quantity);
         if (from.Quantity == 0)
         {
             Close(e.FromOrderId, HoldingStatus.Released, e.Quantity, null);

@@ -2,6 +2,10 @@ using OrderActors.Runtime.Journaling;
 
 namespace OrderActors.Grains.Stock.Events;
 
-/// <summary><paramref name="Quantity"/> more units reserved for an order that asked for <paramref name="Requested"/> in all (a top-up of a short reservation adds to it).</summary>
+/// <summary>
+/// <paramref name="Quantity"/> more units reserved for an order that asked for <paramref name="Requested"/> in all (a top-up
+/// of a short reservation adds to it). <paramref name="Presale"/> of them were beyond what was on hand: sold on the presale
+/// allowance, waiting for goods (0 in events written before it was recorded).
+/// </summary>
 [JournalEvent("stock.reserved")]
-public sealed record StockReserved(string OrderId, int Quantity, int Requested, DateTimeOffset? ExpiresAt);
+public sealed record StockReserved(string OrderId, int Quantity, int Requested, DateTimeOffset? ExpiresAt, int Presale = 0);
