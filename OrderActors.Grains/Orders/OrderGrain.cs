@@ -106,6 +106,11 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
                     paymentDue, approvals, null, rules.Version, now, command.ChannelModifiedAt),
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
+            if (paid && presale is not null)
+            {
+                // Sold beyond what is on hand: it waits for goods, quietly, until a receipt covers it (SkuStockGrain tells it).
+                events.Add(new HoldOpened(HoldCodes.AwaitingPresaleStock, AwaitingDetail(presale), now));
+            }
 
             // The stock of a paid order was confirmed with its reservation, before this append: a crash before the
             // append leaves a held reservation (found by the ledger check; `ledger repair` releases it), never a paid
@@ -317,6 +322,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(customerOrderId, $"{Id}-{kind}", amount, reason, actor));
         }
     }
+
+    /// <summary>The detail of the <see cref="HoldCodes.AwaitingPresaleStock"/> hold: the SKUs whose goods the order waits for.</summary>
+    private static string AwaitingDetail(string skus) => $"Waiting for goods sold on presale (units not yet received: {skus}); released when received stock covers them.";
 
     private static ShippingAddress Normalize(ShippingAddress address) =>
         new((address.Province ?? "").Trim(), (address.City ?? "").Trim(), (address.District ?? "").Trim(), (address.Detail ?? "").Trim());

@@ -81,9 +81,49 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     /// Confirms the order's reservation on every SKU, side by side: unlike a reservation, a confirmation is never refused
     /// for want of stock, so there is no all-or-nothing to keep in SKU order, and an order of n SKUs waits for one commit,
     /// not n. A SKU that fails leaves the others confirmed, as the one-by-one loop did for the SKUs before it.
+    /// Returns the SKUs whose presale units still wait for goods (<c>SKU-1: 3 of 5</c>), null when none does.
     /// </summary>
-    public Task ConfirmAsync(SortedDictionary<string, int> needs) =>
-        ForEachSku(needs, static (sku, confirm) => sku.ConfirmAsync(confirm), new ConfirmStock(orderId, actor));
+    public async Task<string?> ConfirmAsync(SortedDictionary<string, int> needs)
+    {
+        var confirm = new ConfirmStock(orderId, actor);
+        var holdings = new List<Task<StockHolding>>(needs.Count);
+        foreach (var sku in needs.Keys)
+        {
+            holdings.Add(Sku(sku).ConfirmAsync(confirm));
+        }
+
+        return AwaitingGoods(await Task.WhenAll(holdings), needs);
+    }
+
+    /// <summary>The SKUs (but <paramref name="except"/>) whose presale units for this order still wait for goods, null when none does.</summary>
+    public async Task<string?> AwaitingGoodsAsync(SortedDictionary<string, int> needs, string? except = null)
+    {
+        var holdings = new List<StockHolding>(needs.Count);
+        foreach (var sku in needs.Keys)
+        {
+            if (sku != except)
+            {
+                holdings.Add(await Sku(sku).GetHoldingAsync(orderId));
+            }
+        }
+
+        return AwaitingGoods(holdings, needs);
+    }
+
+    private static string? AwaitingGoods(IEnumerable<StockHolding> holdings, SortedDictionary<string, int> needs)
+    {
+        string? awaiting = null;
+        foreach (var holding in holdings)
+        {
+            if (holding.AwaitingGoods > 0)
+            {
+                var item = string.Create(CultureInfo.InvariantCulture, $"{holding.Sku}: {holding.AwaitingGoods} of {needs.GetValueOrDefault(holding.Sku)}");
+                awaiting = awaiting is null ? item : $"{awaiting}, {item}";
+            }
+        }
+
+        return awaiting;
+    }
 
     /// <summary>Releases the order's reservation on every SKU, side by side (a release takes nothing another order could need).</summary>
     public Task ReleaseAsync(SortedDictionary<string, int> needs, string reason) =>

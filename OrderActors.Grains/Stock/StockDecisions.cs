@@ -221,7 +221,10 @@ public static class StockDecisions
             return new StockDecision([]);
         }
 
-        return new StockDecision([new StockConfirmed(command.OrderId)]);
+        // Paid presale units that goods on hand already cover stop waiting now: the paying order is told by this answer.
+        return holding.Presale > 0 && state.AwaitingGoods(command.OrderId) == 0
+            ? new StockDecision([new StockConfirmed(command.OrderId), new StockPresaleCovered([command.OrderId])])
+            : new StockDecision([new StockConfirmed(command.OrderId)]);
     }
 
     public static StockDecision Allocate(SkuStockState state, string sku, AllocateStock command)

@@ -27,7 +27,7 @@ public sealed class StockHoldingEntry
     /// </summary>
     public int Presale { get; set; }
 
-    /// <summary>The order in which the SKU's holdings sold presale units (see <see cref="SkuStockState.PresaleSeq"/>); 0 when never presale.</summary>
+    /// <summary>Where the holding stands in the SKU's presale queue (see <see cref="SkuStockState.PresaleQueue"/>); 0 when never presale.</summary>
     public long PresaleSeq { get; set; }
 
     /// <summary>Orders that transferred units into this one (makes a repeated transfer a no-op).</summary>
