@@ -38,10 +38,16 @@ public static class CanonicalFields
     /// <summary>Order tags the allocation rules match on (e.g. <c>vip</c>, <c>fragile</c>).</summary>
     public const string Tags = "tags";
 
+    /// <summary>
+    /// The channel sold the order as a presale (a flag: Taobao/Tmall's <c>step_trade_status</c> of a deposit presale, or a
+    /// channel's own <c>is_presale</c>). An order is a presale order also when its units were sold on a presale allowance.
+    /// </summary>
+    public const string Presale = "presale";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ExternalOrderNo, CustomerName, Phone, Province, City, District, AddressDetail, PaidAmount, Paid, PaidAt, BuyerNote, Cancelled, Refunded,
-        ModifiedAt, PartiallyRefunded, Promotions, Tags,
+        ModifiedAt, PartiallyRefunded, Promotions, Tags, Presale,
     };
 
     /// <summary>The fields that are lists: every value their paths name (a path may use <c>[*]</c> once), not the first.</summary>

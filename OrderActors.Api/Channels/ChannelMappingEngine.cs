@@ -50,6 +50,7 @@ public static class ChannelMappingEngine
             : null;
         var partiallyRefunded = fields.TryGetValue(CanonicalFields.PartiallyRefunded, out var partialMapping)
             && ReadFlag(payload, partialMapping, CanonicalFields.PartiallyRefunded, validator);
+        var presale = fields.TryGetValue(CanonicalFields.Presale, out var presaleMapping) && ReadFlag(payload, presaleMapping, CanonicalFields.Presale, validator);
 
         // Read before the check, like the required ones: text that cannot be read is a field error in these too.
         var customerName = Text(CanonicalFields.CustomerName);
@@ -80,6 +81,7 @@ public static class ChannelMappingEngine
             Refunded = refunded,
             ModifiedAt = modifiedAt,
             PartiallyRefunded = partiallyRefunded,
+            Presale = presale,
             Lines = lines,
             Promotions = promotions,
             Tags = tags,

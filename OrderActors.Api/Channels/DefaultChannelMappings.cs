@@ -41,6 +41,8 @@ public static class DefaultChannelMappings
             [Cancelled] = new() { Path = "status", TrueWhen = ["TRADE_CLOSED_BY_TAOBAO"] },
             [ModifiedAt] = P("modified"),
             [Promotions] = P("promotion_details.promotion_detail[*].promotion_name"),
+            // A deposit presale (定金预售) is a step trade: any of its steps' statuses marks it.
+            [Presale] = new() { Path = "step_trade_status", TrueWhen = ["FRONT_NOPAID_FINAL_NOPAID", "FRONT_PAID_FINAL_NOPAID", "FRONT_PAID_FINAL_PAID"] },
         },
         Lines = new() { Path = "orders", Sku = P("outer_sku_id"), Quantity = P("num"), UnitPrice = P("price") },
     };
@@ -164,6 +166,7 @@ public static class DefaultChannelMappings
             [ModifiedAt] = P("updatedAt"),
             [Promotions] = P("promotions"),
             [Tags] = P("tags"),
+            [Presale] = P("presale"),
         },
         Lines = new() { Path = "lines", Sku = P("sku"), Quantity = P("quantity"), UnitPrice = P("unitPrice") },
     };

@@ -41,6 +41,9 @@ public sealed record MappedOrder
     /// <summary>The channel says the buyer was refunded in part.</summary>
     public bool PartiallyRefunded { get; init; }
 
+    /// <summary>The channel says the order was sold as a presale (see <see cref="CanonicalFields.Presale"/>).</summary>
+    public bool Presale { get; init; }
+
     public required IReadOnlyList<MappedLine> Lines { get; init; }
 
     /// <summary>The promotions applied on the channel (distinct, at most <see cref="OrderValidation.MaxListEntries"/>).</summary>

@@ -96,6 +96,7 @@ public static class CreateOrderValidation
             Lines = ToLines(request.Lines!),
             BuyerNote = request.BuyerNote,
             PaymentMethod = request.PaymentMethod ?? PaymentMethods.Online,
+            Presale = request.Presale ?? false,
             Tags = request.Tags ?? [],
             Promotions = request.Promotions ?? [],
             Actor = actor,

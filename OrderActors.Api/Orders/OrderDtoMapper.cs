@@ -31,6 +31,7 @@ public static class OrderDtoMapper
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
             ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity)) : null,
             PaymentMethod = view.PaymentMethod,
+            Presale = view.Presale,
             BuyerNote = access.FreeText(view.BuyerNote),
             Promotions = view.Promotions,
             Tags = view.Tags,

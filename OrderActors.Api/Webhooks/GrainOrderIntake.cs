@@ -124,6 +124,7 @@ public sealed partial class GrainOrderIntake(IGrainFactory grains) : IOrderIntak
         PaidAt = order.Paid ? order.PaidAt : null,
         PaymentId = order.Paid ? PaymentId(order) : null,
         ChannelModifiedAt = order.ModifiedAt,
+        Presale = order.Presale,
         Promotions = order.Promotions,
         Tags = order.Tags,
         Actor = actor,

@@ -21,6 +21,9 @@ public sealed record OrderDto
     /// <summary>What the received return put back on hand, per SKU (a partial return brings back less than shipped).</summary>
     public IReadOnlyList<ReturnedLineDto>? ReturnedLines { get; init; }
     public required string PaymentMethod { get; init; }
+
+    /// <summary>Sold as a presale (said so by the storefront or channel, or its units were sold on a presale allowance).</summary>
+    public bool Presale { get; init; }
     public string? BuyerNote { get; init; }
 
     /// <summary>Promotions applied on the channel or at checkout (checked against the known promotions).</summary>

@@ -28,6 +28,12 @@ public static class HoldCodes
     /// </summary>
     public const string MergedOrderCancelled = "merged_order_cancelled";
 
+    /// <summary>
+    /// A paid presale order waits for goods: units it bought were sold on a presale allowance and are not on hand yet. Quiet
+    /// (no SLA runs while it is the only hold); released by itself when received goods cover the order, oldest first.
+    /// </summary>
+    public const string AwaitingPresaleStock = "awaiting_presale_stock";
+
     /// <summary>The codes of the exception checks (each one configurable, run at placement).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -39,5 +45,5 @@ public static class HoldCodes
     public static IReadOnlyList<string> FromChannel { get; } = [AddressChangedOnChannel, PartiallyRefundedOnChannel, MergedOrderCancelled];
 
     /// <summary>Every code an order can carry, for validation of release requests.</summary>
-    public static bool IsKnown(string code) => All.Contains(code) || FromChannel.Contains(code);
+    public static bool IsKnown(string code) => All.Contains(code) || FromChannel.Contains(code) || code == AwaitingPresaleStock;
 }

@@ -41,6 +41,14 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Releases an open hold (exception) by its code, with actor and reason.</summary>
     Task<OrderView> ReleaseHoldAsync(ReleaseHold command);
 
+    /// <summary>
+    /// A SKU's goods on hand now cover this paid order's presale units of it (the SKU's presale reminder calls this): when
+    /// no other SKU of the order still waits, its <see cref="HoldCodes.AwaitingPresaleStock"/> hold is released and its
+    /// allocation SLA starts. True when released; false (nothing changed) when the order is not waiting or another SKU
+    /// still is. Never calls back the SKU that sent it.
+    /// </summary>
+    Task<bool> PresaleStockArrivedAsync(PresaleStockArrived command);
+
     /// <summary>Paid → Allocated: picks a warehouse by the allocation rules (or the one given). <c>order.split_required</c> when no warehouse can ship every line.</summary>
     Task<OrderView> AllocateAsync(AllocateOrder command);
 

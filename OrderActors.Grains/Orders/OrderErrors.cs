@@ -17,6 +17,9 @@ public static class OrderErrors
     public const string NotMergeable = "order.not_mergeable";
     public const string NoWarehouse = "order.no_warehouse";
 
+    /// <summary>A presale order waits for goods that have not been received (it carries the awaiting_presale_stock hold).</summary>
+    public const string AwaitingPresaleStock = "order.awaiting_presale_stock";
+
     /// <summary>A return received into a warehouse nothing knows (a typo would otherwise become a warehouse).</summary>
     public const string UnknownWarehouse = "order.unknown_warehouse";
     public const string PaymentMismatch = "order.payment_mismatch";

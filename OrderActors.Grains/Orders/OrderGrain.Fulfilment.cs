@@ -1,4 +1,6 @@
 using OrderActors.Grains.Orders.Events;
+using OrderActors.Grains.Rules;
+using OrderActors.Grains.Stock;
 
 namespace OrderActors.Grains.Orders;
 
@@ -17,11 +19,29 @@ public sealed partial class OrderGrain
         }
 
         OrderGuards.EnsureStatus(State, "allocate", OrderStatus.Paid);
-        OrderGuards.EnsureNotBlocked(State, "allocate");
+        var waiting = State.WaitsOnlyForPresaleGoods;
+        if (!waiting)
+        {
+            OrderGuards.EnsureNotBlocked(State, "allocate");
+        }
+
         var rules = await RulesAsync();
         var stock = Stock(command.Actor);
         var needs = OrderStock.Needs(State.Lines);
         var (available, begun) = await stock.WarehousesBeforeAsync(needs.Keys, []);
+        if (State.Presale && begun.Count == 0 && await PresaleGoodsMissingAsync(stock, needs, available, command.Warehouse, rules) is { } goods)
+        {
+            // Waiting for goods is not a failure to report at every try: the order is held (quietly, no SLA) until a
+            // receipt covers it. Already held, the try changes nothing and says what it still waits for.
+            if (waiting)
+            {
+                throw DomainException.Conflict(OrderErrors.AwaitingPresaleStock, $"Order {Id} still waits for goods sold on presale ({goods}); it is released when received stock covers it.");
+            }
+
+            await journal.AppendAsync(new HoldOpened(HoldCodes.AwaitingPresaleStock, AwaitingDetail(goods), time.GetUtcNow()), command.Actor);
+            return await AfterChangeAsync(rules);
+        }
+
         string warehouse;
         if (begun.Count > 0)
         {
@@ -54,8 +74,53 @@ public sealed partial class OrderGrain
         }
 
         await stock.AllocateAsync(needs.ToDictionary(n => n.Key, _ => warehouse, StringComparer.Ordinal));
-        await journal.AppendAsync(new OrderAllocated(warehouse, time.GetUtcNow()), command.Actor);
+        var now = time.GetUtcNow();
+        await journal.AppendAsync(
+            waiting ? [new HoldReleased(HoldCodes.AwaitingPresaleStock, "the goods are on hand", now), new OrderAllocated(warehouse, now)] : [new OrderAllocated(warehouse, now)],
+            command.Actor);
         return await AfterChangeAsync(rules);
+    }
+
+    /// <summary>
+    /// What a presale order's allocation still waits for, or null when the goods are here: its SKUs' presale units not
+    /// covered by goods on hand (the SKU knows, oldest sale first), else, with no warehouse named, the SKUs no warehouse
+    /// has the units of (a presale the storefront declared, whose units came from stock since counted away).
+    /// </summary>
+    private async Task<string?> PresaleGoodsMissingAsync(
+        OrderStock stock, SortedDictionary<string, int> needs, IReadOnlyDictionary<string, IReadOnlyList<WarehouseStockView>> available, string? warehouse, RuleBook rules)
+    {
+        if (await stock.AwaitingGoodsAsync(needs) is { } awaiting)
+        {
+            return awaiting;
+        }
+
+        if (!string.IsNullOrWhiteSpace(warehouse))
+        {
+            return null;
+        }
+
+        var plan = AllocationPlanner.Plan(State.Lines, State.Address, State.Channel, State.Tags, rules.Allocation, available);
+        return plan.Unshippable.Count > 0 ? $"no warehouse has {string.Join(", ", plan.Unshippable)}" : null;
+    }
+
+    public async Task<bool> PresaleStockArrivedAsync(PresaleStockArrived command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!State.Exists || State.Status != OrderStatus.Paid || !State.HasHold(HoldCodes.AwaitingPresaleStock))
+        {
+            return false;
+        }
+
+        // The SKU that tells is waiting on this call: only the others are asked.
+        var needs = OrderStock.Needs(State.Lines);
+        if (await Stock(command.Actor).AwaitingGoodsAsync(needs, except: command.Sku) is not null)
+        {
+            return false;
+        }
+
+        await journal.AppendAsync(new HoldReleased(HoldCodes.AwaitingPresaleStock, $"goods received for {command.Sku}", time.GetUtcNow()), command.Actor);
+        await AfterChangeAsync(await RulesAsync());
+        return true;
     }
 
     public async Task<OrderView> SplitAsync(SplitOrder command)

@@ -27,8 +27,13 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureStatus(State, "pay", OrderStatus.PendingPayment);
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
-        await Stock(command.Actor).ConfirmAsync(OrderStock.Needs(State.Lines));
+        var awaiting = await Stock(command.Actor).ConfirmAsync(OrderStock.Needs(State.Lines));
         var events = new List<object> { new PaymentConfirmed(command.PaymentId, command.Amount, now) };
+        if (awaiting is not null)
+        {
+            events.Add(new HoldOpened(HoldCodes.AwaitingPresaleStock, AwaitingDetail(awaiting), now));
+        }
+
         if (rules.Exceptions.PaymentNotReceived.Enabled && command.Amount < State.TotalAmount)
         {
             var finding = ExceptionChecker.PaymentShort(command.Amount, State.TotalAmount);
@@ -50,13 +55,18 @@ public sealed partial class OrderGrain
     {
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
-        var (shortage, _) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
+        var (shortage, _, presale) = await Stock(command.Actor).ReserveAsync(OrderStock.Needs(State.Lines), expiresAt: null, allowShortage: true, confirm: true);
         await ReverseCancelRefundAsync(command.Actor);
         var events = new List<object>
         {
             new OrderReopened("paid on the channel after the payment hold ran out", now),
             new PaymentConfirmed(command.PaymentId, command.Amount, now),
         };
+        if (presale is not null)
+        {
+            events.Add(new HoldOpened(HoldCodes.AwaitingPresaleStock, AwaitingDetail(presale), now));
+        }
+
         if (shortage is not null && rules.Exceptions.InsufficientStock.Enabled)
         {
             events.Add(new HoldOpened(HoldCodes.InsufficientStock, ExceptionChecker.ShortageDetail(shortage), now));

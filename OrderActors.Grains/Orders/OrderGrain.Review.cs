@@ -87,6 +87,12 @@ public sealed partial class OrderGrain
             throw DomainException.Conflict(OrderErrors.ApprovalRequired, $"This hold is released by approval (next: '{State.RequiredApprovals[State.Approvals.Count]}').");
         }
 
+        if (command.Code == HoldCodes.AwaitingPresaleStock && await Stock(command.Actor).AwaitingGoodsAsync(OrderStock.Needs(State.Lines)) is { } awaiting)
+        {
+            // Released by hand before the goods came, the order would take on-hand units sold to others before it.
+            throw DomainException.Conflict(OrderErrors.AwaitingPresaleStock, $"The goods sold on presale are not here yet ({awaiting}); receive stock first.");
+        }
+
         var now = time.GetUtcNow();
         var events = new List<object>();
         if (command.Code == HoldCodes.InsufficientStock && State.StockShort)

@@ -68,13 +68,12 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
 
         // Stock first: an own-store checkout that cannot be served is refused here, before anything is written.
         var own = command.Channel == OrderKeys.OwnChannel;
-        string? shortage;
-        PlaceRefusal? refusal;
+        StockReservation reservation;
         try
         {
             // An order that arrives paid (most marketplace orders) has its reservations confirmed in the same SKU writes:
             // they never expire, and the stock is confirmed before the order's append, as a payment's would be.
-            (shortage, refusal) = paid
+            reservation = paid
                 ? await stock.ReserveAsync(needs, expiresAt: null, allowShortage: !own, confirm: true)
                 : await stock.ReserveAsync(needs, now + options.Value.PaymentHold + ReservationGrace, allowShortage: !own);
         }
@@ -85,6 +84,7 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             throw;
         }
 
+        var (shortage, refusal, presale) = reservation;
         if (refusal is not null)
         {
             // Refused with nothing written (sold out): no order exists under this key to keep in memory.
@@ -102,10 +102,15 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             var events = new List<object>
             {
                 new OrderPlaced(command.Channel, command.ExternalOrderNo.Trim(), command.Shop.Trim(), command.Customer, Normalize(command.Address), lines,
-                    command.BuyerNote, command.PaymentMethod, command.Presale, [.. command.Promotions ?? []], [.. command.Tags ?? []],
+                    command.BuyerNote, command.PaymentMethod, command.Presale || presale is not null, [.. command.Promotions ?? []], [.. command.Tags ?? []],
                     paymentDue, approvals, null, rules.Version, now, command.ChannelModifiedAt),
             };
             events.AddRange(findings.Select(f => new HoldOpened(f.Code, f.Detail, now)));
+            if (paid && presale is not null)
+            {
+                // Sold beyond what is on hand: it waits for goods, quietly, until a receipt covers it (SkuStockGrain tells it).
+                events.Add(new HoldOpened(HoldCodes.AwaitingPresaleStock, AwaitingDetail(presale), now));
+            }
 
             // The stock of a paid order was confirmed with its reservation, before this append: a crash before the
             // append leaves a held reservation (found by the ledger check; `ledger repair` releases it), never a paid
@@ -317,6 +322,9 @@ public sealed partial class OrderGrain(IJournal<OrderState> journal, RulesCache 
             await GrainFactory.GetGrain<ICustomerGrain>(phone).RecordRefundAsync(new CustomerRefund(customerOrderId, $"{Id}-{kind}", amount, reason, actor));
         }
     }
+
+    /// <summary>The detail of the <see cref="HoldCodes.AwaitingPresaleStock"/> hold: the SKUs whose goods the order waits for.</summary>
+    private static string AwaitingDetail(string skus) => $"Waiting for goods sold on presale (units not yet received: {skus}); released when received stock covers them.";
 
     private static ShippingAddress Normalize(ShippingAddress address) =>
         new((address.Province ?? "").Trim(), (address.City ?? "").Trim(), (address.District ?? "").Trim(), (address.Detail ?? "").Trim());

@@ -126,6 +126,9 @@ public sealed class OrderState : IJournaledState, IIndexedState
 
     public bool HasHold(string code) => Holds.Exists(h => h.Code == code);
 
+    /// <summary>Paid, and nothing but goods sold on presale holds it up: no SLA runs (it starts once the goods are here).</summary>
+    public bool WaitsOnlyForPresaleGoods => Status == OrderStatus.Paid && Holds.Count == 1 && Holds[0].Code == HoldCodes.AwaitingPresaleStock && ApprovalComplete;
+
     public void Apply(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);

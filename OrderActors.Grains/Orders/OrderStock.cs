@@ -29,11 +29,13 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     /// With <paramref name="allowShortage"/> (an order already sold on a marketplace) nothing is refused; Shortage names
     /// the SKUs that are short and by how much (<c>SKU-1 short by 3</c>), null when none is. With <paramref name="confirm"/> (the order is already paid) each SKU confirms its
     /// reservation in the same write, and <paramref name="expiresAt"/> is null: a confirmed reservation does not expire.
+    /// Each SKU's answer also says how many of the units were sold on its presale allowance (<see cref="StockReservation.Presale"/>).
     /// </summary>
-    public async Task<(string? Shortage, PlaceRefusal? Refusal)> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
+    public async Task<StockReservation> ReserveAsync(SortedDictionary<string, int> needs, DateTimeOffset? expiresAt, bool allowShortage, bool confirm = false)
     {
         var taken = new List<string>();
         string? shortage = null;
+        string? presale = null;
         PlaceRefusal? refusal = null;
         try
         {
@@ -52,6 +54,12 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
                     var item = string.Create(CultureInfo.InvariantCulture, $"{sku} short by {result.Shortage}");
                     shortage = shortage is null ? item : $"{shortage}, {item}";
                 }
+
+                if (result.Presale > 0)
+                {
+                    var item = string.Create(CultureInfo.InvariantCulture, $"{sku}: {result.Presale} of {quantity}");
+                    presale = presale is null ? item : $"{presale}, {item}";
+                }
             }
         }
         catch
@@ -63,18 +71,59 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
         if (refusal is not null)
         {
             await ReleaseTakenAsync(taken);
+            return new StockReservation(null, refusal, null);
         }
 
-        return (shortage, refusal);
+        return new StockReservation(shortage, null, presale);
     }
 
     /// <summary>
     /// Confirms the order's reservation on every SKU, side by side: unlike a reservation, a confirmation is never refused
     /// for want of stock, so there is no all-or-nothing to keep in SKU order, and an order of n SKUs waits for one commit,
     /// not n. A SKU that fails leaves the others confirmed, as the one-by-one loop did for the SKUs before it.
+    /// Returns the SKUs whose presale units still wait for goods (<c>SKU-1: 3 of 5</c>), null when none does.
     /// </summary>
-    public Task ConfirmAsync(SortedDictionary<string, int> needs) =>
-        ForEachSku(needs, static (sku, confirm) => sku.ConfirmAsync(confirm), new ConfirmStock(orderId, actor));
+    public async Task<string?> ConfirmAsync(SortedDictionary<string, int> needs)
+    {
+        var confirm = new ConfirmStock(orderId, actor);
+        var holdings = new List<Task<StockHolding>>(needs.Count);
+        foreach (var sku in needs.Keys)
+        {
+            holdings.Add(Sku(sku).ConfirmAsync(confirm));
+        }
+
+        return AwaitingGoods(await Task.WhenAll(holdings), needs);
+    }
+
+    /// <summary>The SKUs (but <paramref name="except"/>) whose presale units for this order still wait for goods, null when none does.</summary>
+    public async Task<string?> AwaitingGoodsAsync(SortedDictionary<string, int> needs, string? except = null)
+    {
+        var holdings = new List<StockHolding>(needs.Count);
+        foreach (var sku in needs.Keys)
+        {
+            if (sku != except)
+            {
+                holdings.Add(await Sku(sku).GetHoldingAsync(orderId));
+            }
+        }
+
+        return AwaitingGoods(holdings, needs);
+    }
+
+    private static string? AwaitingGoods(IEnumerable<StockHolding> holdings, SortedDictionary<string, int> needs)
+    {
+        string? awaiting = null;
+        foreach (var holding in holdings)
+        {
+            if (holding.AwaitingGoods > 0)
+            {
+                var item = string.Create(CultureInfo.InvariantCulture, $"{holding.Sku}: {holding.AwaitingGoods} of {needs.GetValueOrDefault(holding.Sku)}");
+                awaiting = awaiting is null ? item : $"{awaiting}, {item}";
+            }
+        }
+
+        return awaiting;
+    }
 
     /// <summary>Releases the order's reservation on every SKU, side by side (a release takes nothing another order could need).</summary>
     public Task ReleaseAsync(SortedDictionary<string, int> needs, string reason) =>

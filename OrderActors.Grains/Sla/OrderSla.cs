@@ -25,7 +25,7 @@ public static class OrderSla
         return state.Status switch
         {
             OrderStatus.PendingPayment => PaymentStage,
-            OrderStatus.Paid => state.Blocked ? ReviewStage : AllocationStage,
+            OrderStatus.Paid => !state.Blocked ? AllocationStage : state.WaitsOnlyForPresaleGoods ? null : ReviewStage,
             OrderStatus.Allocated => PackingStage,
             OrderStatus.Packed => ShippingStage,
             _ => null,
@@ -67,7 +67,8 @@ public static class OrderSla
         ArgumentNullException.ThrowIfNull(rules);
         var open = state.Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Allocated or OrderStatus.Packed
             or OrderStatus.Shipped or OrderStatus.ReturnRequested or OrderStatus.Returned;
-        return rules.Enabled && open && !state.RedAlert ? state.UpdatedAt + rules.Untouched : null;
+        // An order waiting for presale goods is not forgotten: its hold says what it waits for.
+        return rules.Enabled && open && !state.RedAlert && !state.WaitsOnlyForPresaleGoods ? state.UpdatedAt + rules.Untouched : null;
     }
 
     public static DateTimeOffset? NextDueAt(OrderState state, SlaRules rules)

@@ -30,7 +30,11 @@ public interface ISkuStockGrain : IGrainWithStringKey
     /// <summary>Releases whatever the order holds (reservation or allocation). Releasing an order that holds nothing changes nothing.</summary>
     Task<StockHolding> ReleaseAsync(ReleaseStock command);
 
-    /// <summary>Payment arrived: the reservation no longer expires. Fails with <c>stock.reservation_expired</c> if it already expired.</summary>
+    /// <summary>
+    /// Payment arrived: the reservation no longer expires. Fails with <c>stock.reservation_expired</c> if it already expired.
+    /// Presale units the goods on hand cover stop waiting in the same write; the answer's
+    /// <see cref="StockHolding.AwaitingGoods"/> says how many still wait.
+    /// </summary>
     Task<StockHolding> ConfirmAsync(ConfirmStock command);
 
     /// <summary>Turns the order's reservation into an allocation in one warehouse; fails with <c>stock.warehouse_insufficient</c> if that warehouse cannot cover it.</summary>
@@ -51,7 +55,7 @@ public interface ISkuStockGrain : IGrainWithStringKey
     /// </summary>
     Task<StockHolding> TransferAsync(TransferReservation command);
 
-    /// <summary>What the order holds of this SKU (status <see cref="HoldingStatus.None"/> when nothing).</summary>
+    /// <summary>What the order holds of this SKU (status <see cref="HoldingStatus.None"/> when nothing), with its presale units still waiting for goods.</summary>
     Task<StockHolding> GetHoldingAsync(string orderId);
 
     /// <summary>Quantities and per-warehouse availability.</summary>

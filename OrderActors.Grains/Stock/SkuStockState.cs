@@ -40,6 +40,9 @@ public sealed class SkuStockState : IJournaledState
     /// </summary>
     public int SettingsVersion { get; set; }
 
+    /// <summary>The last <see cref="StockHoldingEntry.PresaleSeq"/> given: holdings that sold presale units, in the order they did.</summary>
+    public long PresaleSeq { get; set; }
+
     /// <summary>The earliest expiry among reservations that can still expire.</summary>
     [JsonIgnore]
     public DateTimeOffset? EarliestExpiry => Expiries.Count > 0 ? Expiries.Min.ExpiresAt : null;
@@ -76,6 +79,69 @@ public sealed class SkuStockState : IJournaledState
         return (parts[0], parts[^1]);
     }
 
+    /// <summary>
+    /// The unallocated holdings with presale units (sold beyond what was on hand), in the order they were sold, each with
+    /// whether the goods on hand cover it. The goods free for them are on-hand − allocated − the reservations that were
+    /// sold from on-hand; they cover the queue from its head (oldest first, never one behind a holding still waiting), so
+    /// units sold from stock are never given to a presale order, and received goods go to the oldest presale first.
+    /// </summary>
+    public List<PresaleQueueEntry> PresaleQueue()
+    {
+        var waiting = new List<StockHoldingEntry>();
+        var presale = 0L;
+        foreach (var holding in Holdings.Values)
+        {
+            if (holding.Presale > 0 && holding.Warehouse is null)
+            {
+                waiting.Add(holding);
+                presale += holding.Presale;
+            }
+        }
+
+        waiting.Sort(static (a, b) => a.PresaleSeq.CompareTo(b.PresaleSeq));
+        var free = Levels.TotalOnHand - (Levels.Reserved + Levels.TotalAllocated) + presale;
+        var queue = new List<PresaleQueueEntry>(waiting.Count);
+        var taken = 0L;
+        foreach (var holding in waiting)
+        {
+            taken += holding.Presale;
+            queue.Add(new PresaleQueueEntry(holding, taken <= free));
+        }
+
+        return queue;
+    }
+
+    /// <summary>The presale units of <paramref name="orderId"/>'s holding that the goods on hand do not cover yet (0 when none).</summary>
+    public int AwaitingGoods(string orderId)
+    {
+        if (!Holdings.TryGetValue(orderId, out var holding) || holding.Presale == 0 || holding.Warehouse is not null)
+        {
+            return 0;
+        }
+
+        return PresaleQueue().Exists(e => e.Covered && e.Holding.OrderId == orderId) ? 0 : holding.Presale;
+    }
+
+    /// <summary>The paid orders whose presale units the goods on hand now cover, oldest first: theirs to be told.</summary>
+    public List<string> CoveredPaidPresale()
+    {
+        var covered = new List<string>();
+        foreach (var entry in PresaleQueue())
+        {
+            if (!entry.Covered)
+            {
+                break;
+            }
+
+            if (entry.Holding.Confirmed)
+            {
+                covered.Add(entry.Holding.OrderId);
+            }
+        }
+
+        return covered;
+    }
+
     /// <summary>Reservations due to expire at or before <paramref name="now"/>, earliest first.</summary>
     public IEnumerable<StockHoldingEntry> ExpiredAt(DateTimeOffset now)
     {
@@ -110,6 +176,7 @@ public sealed class SkuStockState : IJournaledState
                 var allocated = Holdings[e.OrderId];
                 Unindex(allocated);
                 allocated.Warehouse = e.Warehouse;
+                allocated.Presale = 0;
                 break;
             case StockUnallocated e:
                 var unallocated = Holdings[e.OrderId];
@@ -132,6 +199,16 @@ public sealed class SkuStockState : IJournaledState
             case StockConfigured:
                 SettingsVersion++;
                 break;
+            case StockPresaleCovered e:
+                foreach (var orderId in e.OrderIds)
+                {
+                    if (Holdings.TryGetValue(orderId, out var covered))
+                    {
+                        covered.Presale = 0;
+                    }
+                }
+
+                break;
             case StockLow:
                 IsLow = true;
                 break;
@@ -145,16 +222,20 @@ public sealed class SkuStockState : IJournaledState
 
     private void OnReserved(StockReserved e)
     {
-        if (Holdings.TryGetValue(e.OrderId, out var existing))
+        if (!Holdings.TryGetValue(e.OrderId, out var entry))
         {
-            existing.Quantity += e.Quantity;
-            existing.Requested = e.Requested;
-            return;
+            entry = new StockHoldingEntry { OrderId = e.OrderId, ExpiresAt = e.ExpiresAt };
+            Holdings[e.OrderId] = entry;
+            Index(entry);
         }
 
-        var entry = new StockHoldingEntry { OrderId = e.OrderId, Quantity = e.Quantity, Requested = e.Requested, ExpiresAt = e.ExpiresAt };
-        Holdings[e.OrderId] = entry;
-        Index(entry);
+        entry.Quantity += e.Quantity;
+        entry.Requested = e.Requested;
+        if (e.Presale > 0)
+        {
+            entry.Presale += e.Presale;
+            entry.PresaleSeq = entry.PresaleSeq == 0 ? ++PresaleSeq : entry.PresaleSeq;
+        }
     }
 
     private void OnTransferred(StockTransferred e)
@@ -162,6 +243,7 @@ public sealed class SkuStockState : IJournaledState
         var from = Holdings[e.FromOrderId];
         from.Quantity -= e.Quantity;
         from.Requested = Math.Max(from.Quantity, from.Requested - e.Quantity);
+        from.Presale = Math.Min(from.Presale, from.Quantity);
         if (from.Quantity == 0)
         {
             Close(e.FromOrderId, HoldingStatus.Released, e.Quantity, null);

@@ -162,7 +162,7 @@ public static class StockDecisions
         var accepted = command.AllowShortage || missing <= available;
         if (accepted && (add > 0 || existing is null))
         {
-            changes.Add(new StockReserved(command.OrderId, add, command.Quantity, existing is null ? command.ExpiresAt : existing.ExpiresAt));
+            changes.Add(new StockReserved(command.OrderId, add, command.Quantity, existing is null ? command.ExpiresAt : existing.ExpiresAt, BeyondOnHand(changes.Levels, add)));
         }
 
         if (accepted && ConfirmsOnReserve(command, existing))
@@ -171,6 +171,17 @@ public static class StockDecisions
         }
 
         return new StockDecision(changes.Complete(), accepted);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="add"/> more reserved units are beyond what is on hand (sold on the presale allowance):
+    /// those that take what is committed (reserved + allocated) past the on-hand across warehouses. Safety stock does
+    /// not count: it is on hand, and allocation can ship it.
+    /// </summary>
+    private static int BeyondOnHand(StockLevels levels, int add)
+    {
+        var committed = levels.Reserved + levels.TotalAllocated;
+        return (int)Math.Clamp(committed + add - levels.TotalOnHand, 0, add);
     }
 
     /// <summary>
@@ -210,7 +221,10 @@ public static class StockDecisions
             return new StockDecision([]);
         }
 
-        return new StockDecision([new StockConfirmed(command.OrderId)]);
+        // Paid presale units that goods on hand already cover stop waiting now: the paying order is told by this answer.
+        return holding.Presale > 0 && state.AwaitingGoods(command.OrderId) == 0
+            ? new StockDecision([new StockConfirmed(command.OrderId), new StockPresaleCovered([command.OrderId])])
+            : new StockDecision([new StockConfirmed(command.OrderId)]);
     }
 
     public static StockDecision Allocate(SkuStockState state, string sku, AllocateStock command)

@@ -21,6 +21,15 @@ public sealed class StockHoldingEntry
     /// <summary>Set once allocated.</summary>
     public string? Warehouse { get; set; }
 
+    /// <summary>
+    /// Units of this reservation sold on the presale allowance (beyond what was on hand) whose goods the order still waits
+    /// for; 0 once covered by received goods or allocated.
+    /// </summary>
+    public int Presale { get; set; }
+
+    /// <summary>Where the holding stands in the SKU's presale queue (see <see cref="SkuStockState.PresaleQueue"/>); 0 when never presale.</summary>
+    public long PresaleSeq { get; set; }
+
     /// <summary>Orders that transferred units into this one (makes a repeated transfer a no-op).</summary>
     public List<string>? TransfersFrom { get; set; }
 

@@ -55,7 +55,8 @@ public static class StockViews
             held,
             Math.Max(0, command.Quantity - held),
             holding.Status,
-            holding.ExpiresAt);
+            holding.ExpiresAt,
+            state.Holdings.TryGetValue(command.OrderId, out var open) ? open.Presale : 0);
     }
 
     public static StockLedger ToLedger(string sku, SkuStockState state)

@@ -36,6 +36,10 @@ public sealed record PlaceOrder
     /// <summary>e.g. <c>online</c> (default) or <c>cash-on-delivery</c>.</summary>
     public string PaymentMethod { get; init; } = PaymentMethods.Online;
 
+    /// <summary>
+    /// The storefront or marketplace sold the order as a presale (goods to come). The order is a presale order also when
+    /// its reservation had to draw on a SKU's presale allowance, whatever this says.
+    /// </summary>
     public bool Presale { get; init; }
 
     /// <summary>Promotion codes applied on the channel, checked against the known combinations.</summary>
