@@ -19,7 +19,9 @@ namespace OrderActors.Api.Webhooks;
 /// <summary>
 /// <c>POST /webhooks/carriers/{carrier}</c>: carrier tracking callbacks, verified like channel webhooks
 /// (<c>X-OrderActors-Signature: sha256=…</c> with <c>OrderActors:Carriers:{carrier}:Secret</c>, fail closed), then added to
-/// the order found by id or by waybill number. A <c>delivered</c> scan on a shipped order marks it delivered.
+/// the order found by id or by waybill number when it shipped with this carrier (compared as <see cref="CarrierNames.Same"/>
+/// does; another carrier's order is 409 <c>order.carrier_mismatch</c>). A <c>delivered</c> scan on a shipped order marks it
+/// delivered.
 /// </summary>
 public static class CarrierWebhookEndpoints
 {
@@ -70,6 +72,8 @@ public static class CarrierWebhookEndpoints
         var order = grains.GetGrain<IOrderGrain>(orderId);
         var actor = $"carrier:{carrier}";
         OrderView view = await order.GetAsync();
+        // Here too, though each scan is checked by the order: a callback whose scans were all redeliveries was a 200.
+        CarrierNames.EnsureShippedWith(view.Id, view.Carrier, view.WaybillNo, carrier);
         foreach (var scan in events.OrderBy(e => e.At))
         {
             // A scan without its time is stamped on receipt, so the order cannot tell a carrier's redelivery of it
@@ -79,7 +83,7 @@ public static class CarrierWebhookEndpoints
                 continue;
             }
 
-            view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor));
+            view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor, carrier));
             if (scan.Status.Trim().Equals("delivered", StringComparison.OrdinalIgnoreCase) && view.Status == OrderStatus.Shipped)
             {
                 view = await order.DeliverAsync(new DeliverOrder(actor, scan.At));

@@ -195,6 +195,8 @@ public sealed partial class OrderGrain
         OrderValidation.MaxLength(command.Description, "description", OrderValidation.MaxTrackingDescription);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
+        // Before a redelivery is recognised, so nothing of another carrier's is taken as this order's.
+        CarrierNames.EnsureShippedWith(Id, State.Carrier, State.WaybillNo, command.Carrier);
         if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))
         {
             return await ViewAsync();
