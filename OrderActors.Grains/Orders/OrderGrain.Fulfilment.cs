@@ -176,7 +176,7 @@ public sealed partial class OrderGrain
         OrderValidation.Required(command.WaybillNo, "waybillNo", 64);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
-        if (State.ShippedAt is not null && State.WaybillNo == command.WaybillNo.Trim() && State.Carrier == command.Carrier.Trim())
+        if (State.ShippedAt is not null && State.WaybillNo == command.WaybillNo.Trim() && CarrierNames.Same(State.Carrier, command.Carrier))
         {
             return await ViewAsync();
         }
