@@ -72,7 +72,7 @@ public static class OrderDtoMapper
         Map(granted, 0, static (g, _) => g.Role);
 
     private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking) =>
-        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At.ToUniversalTime()));
+        Map(tracking, 0, static (t, _) => new TrackingEventDto(t.Status, t.Description, t.At.ToUniversalTime(), t.CarrierAt?.ToUniversalTime()));
 
     private static IReadOnlyList<TOut> Map<TIn, TState, TOut>(IReadOnlyList<TIn> items, TState state, Func<TIn, TState, TOut> map)
     {

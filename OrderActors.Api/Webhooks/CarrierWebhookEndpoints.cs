@@ -62,7 +62,7 @@ public static class CarrierWebhookEndpoints
             return WebhookEndpoints.Unauthorized();
         }
 
-        var callback = JsonSerializer.Deserialize<CarrierCallback>(body, Json);
+        var callback = CleanTexts(JsonSerializer.Deserialize<CarrierCallback>(body, Json));
         var events = Validate(callback);
         // A blank orderId is an absent one: carriers' callback templates send "" or padding for a field they do not have,
         // and the waybill, their own key, is what they always have.
@@ -91,6 +91,30 @@ public static class CarrierWebhookEndpoints
         }
 
         return TypedResults.Ok(new CarrierCallbackAccepted(view.Id, view.Status.ToString(), view.Tracking.Count));
+    }
+
+    /// <summary>
+    /// The scans' status and description cleaned as a channel's text is (<see cref="TextRules.Clean"/>): a control character
+    /// becomes a space, a bidirectional control goes. They were stored as sent, for the order page, the customer's tracking
+    /// page and outbound webhooks to show, and a NUL was refused by the order after the scans before it were stored. Cleaned,
+    /// not refused: the carrier retries a refusal for days, with nothing anyone at the seller can change. The same callback
+    /// when there is nothing to clean, which is nearly always.
+    /// </summary>
+    private static CarrierCallback? CleanTexts(CarrierCallback? callback)
+    {
+        if (callback?.Events is not { } events || !events.Any(e => HasForbidden(e?.Status) || HasForbidden(e?.Description)))
+        {
+            return callback;
+        }
+
+        return callback with
+        {
+            Events = [.. events.Select(e => e is null ? null! : e with { Status = Clean(e.Status), Description = Clean(e.Description) })],
+        };
+
+        static bool HasForbidden(string? text) => text is not null && TextRules.IndexOfForbidden(text, lineBreaks: false) >= 0;
+
+        static string? Clean(string? text) => text is null ? null : TextRules.Clean(text, lineBreaks: false);
     }
 
     private static IReadOnlyList<CarrierEventInput> Validate(CarrierCallback? callback)

@@ -197,7 +197,7 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureExists(State, Id);
         // Before a redelivery is recognised, so nothing of another carrier's is taken as this order's.
         CarrierNames.EnsureShippedWith(Id, State.Carrier, State.WaybillNo, command.Carrier);
-        if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))
+        if (State.Tracking.Exists(t => t.Status == command.Status && (t.CarrierAt ?? t.At) == command.At))
         {
             return await ViewAsync();
         }
