@@ -29,7 +29,7 @@ public static class OrderDtoMapper
             TotalAmount = access.Amount(view.TotalAmount),
             PaidAmount = access.Amount(view.PaidAmount),
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
-            ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity)) : null,
+            ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity, r.Damaged)) : null,
             PaymentMethod = view.PaymentMethod,
             BuyerNote = view.BuyerNote,
             Promotions = view.Promotions,

@@ -186,11 +186,15 @@ public static class OrderEndpoints
             {
                 validator.RequiredCode(lines[i]?.Sku, $"lines[{i}].sku", 64);
                 validator.NotNegative(lines[i]?.Quantity, $"lines[{i}].quantity");
+                if (lines[i]?.Damaged is { } damaged)
+                {
+                    validator.NotNegative(damaged, $"lines[{i}].damaged");
+                }
             }
         }
 
         validator.ThrowIfInvalid();
-        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
+        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value, l.Damaged ?? 0)).ToList();
         return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount, returned)), context);
     }
 
