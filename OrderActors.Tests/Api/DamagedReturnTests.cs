@@ -31,6 +31,7 @@ public sealed class DamagedReturnTests
         await admin.AssertStockAsync("CUP-PR", (OnHand: 9, Reserved: 0, Allocated: 0, Sellable: 9));
         await admin.AssertStockAsync("TEA-PR", (OnHand: 10, Reserved: 0, Allocated: 0, Sellable: 10));
         await admin.AssertLedgerCleanAsync();
+        Assert.Equal(["own-DR-1"], (await admin.ListOrdersAsync("damaged=true")).Items.Select(o => o.Id));
         var history = (await admin.GetFromJsonAsync<List<OrderHistoryDto>>("/api/orders/own-DR-1/history"))!;
         var receipt = Assert.Single(history, h => h.Type == "order.returned");
         Assert.Equal("damaged, not restocked: 1 × CUP-PR", receipt.Reason);
@@ -65,19 +66,21 @@ public sealed class DamagedReturnTests
     }
 
     [Fact]
-    public async Task ReceiveReturn_AgainWithoutTheDamage_Is409SayingWhatWasDamagedAndTheSameReceiptIs200()
+    public async Task ReceiveReturn_AgainWithoutTheDamage_Is409SayingWhatWasDamagedTheSameReceiptIs200AndOnlyItIsListedDamaged()
     {
         await using var host = await ApiTestHost.StartAsync("sqlite");
         var admin = host.Admin();
         await PartialReturnTests.ReturnRequestedAsync(admin, "DR-3");
         var receipt = new ReceiveReturnRequest(Lines: [new ReturnLineInput("CUP-PR", 1, Damaged: 1)]);
         (await admin.PostAsJsonAsync("/api/orders/own-DR-3/returns/receive", receipt)).EnsureSuccessStatusCode();
+        await admin.PaidOrderAsync("DR-3-OTHER");
         var before = await admin.GetOrderAsync("own-DR-3");
 
         var retry = await admin.PostAsJsonAsync("/api/orders/own-DR-3/returns/receive", receipt);
         var sound = await admin.PostAsJsonAsync("/api/orders/own-DR-3/returns/receive", new ReceiveReturnRequest(Lines: [new ReturnLineInput("CUP-PR", 1)]));
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(["own-DR-3"], (await admin.ListOrdersAsync("damaged=true")).Items.Select(o => o.Id));
         var problem = await ProblemAssert.IsAsync(sound, HttpStatusCode.Conflict, "order.return_received", null);
         Assert.Contains("1 × CUP-PR (1 damaged)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before.Version, (await admin.GetOrderAsync("own-DR-3")).Version);
