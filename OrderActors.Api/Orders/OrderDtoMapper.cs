@@ -29,7 +29,7 @@ public static class OrderDtoMapper
             TotalAmount = access.Amount(view.TotalAmount),
             PaidAmount = access.Amount(view.PaidAmount),
             RefundAmount = view.CreditNote is { } note ? access.Amount(note.Amount) : null,
-            ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity)) : null,
+            ReturnedLines = view.ReturnedLines is { } returned ? Map(returned, 0, static (r, _) => new ReturnedLineDto(r.Sku, r.Quantity, r.Damaged)) : null,
             PaymentMethod = view.PaymentMethod,
             Presale = view.Presale,
             BuyerNote = access.FreeText(view.BuyerNote),
@@ -73,7 +73,7 @@ public static class OrderDtoMapper
         Map(granted, 0, static (g, _) => g.Role);
 
     private static IReadOnlyList<TrackingEventDto> Tracking(IReadOnlyList<TrackingEventView> tracking, CallerAccess access) =>
-        Map(tracking, access, static (t, a) => new TrackingEventDto(t.Status, a.FreeText(t.Description), t.At.ToUniversalTime()));
+        Map(tracking, access, static (t, a) => new TrackingEventDto(t.Status, a.FreeText(t.Description), t.At.ToUniversalTime(), t.CarrierAt?.ToUniversalTime()));
 
     private static IReadOnlyList<TOut> Map<TIn, TState, TOut>(IReadOnlyList<TIn> items, TState state, Func<TIn, TState, TOut> map)
     {

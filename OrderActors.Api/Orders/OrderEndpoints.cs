@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using OrderActors.Api.Auth;
 using OrderActors.Api.Errors;
 using OrderActors.Client.Contracts;
@@ -148,15 +149,17 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> PackAsync(string id, [AsParameters] OrderRequestContext context) =>
         Reply(await context.Order(id).PackAsync(new PackOrder(context.Actor)), context);
 
-    private static async Task<Ok<OrderDto>> ShipAsync(string id, ShipRequest request, [AsParameters] OrderRequestContext context, IGrainStorage storage, CancellationToken cancellationToken)
+    private static async Task<Ok<OrderDto>> ShipAsync(
+        string id, ShipRequest request, [AsParameters] OrderRequestContext context, IGrainStorage storage, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var validator = new Validator();
         validator.RequiredCode(request.Carrier, "carrier", 50);
         validator.RequiredCode(request.WaybillNo, "waybillNo", 64);
         validator.ThrowIfInvalid();
+        var carrier = ConfiguredCarriers.Resolve(configuration, request.Carrier!, "carrier");
         var waybill = request.WaybillNo!.Trim();
         await Waybills.EnsureNotOnAnotherOrderAsync(storage, waybill, RouteKeys.Decode(id), cancellationToken);
-        return Reply(await context.Order(id).ShipAsync(new ShipOrder(request.Carrier!.Trim(), waybill, context.Actor)), context);
+        return Reply(await context.Order(id).ShipAsync(new ShipOrder(carrier, waybill, context.Actor)), context);
     }
 
     private static async Task<Ok<OrderDto>> DeliverAsync(string id, [AsParameters] OrderRequestContext context) =>
@@ -183,11 +186,15 @@ public static class OrderEndpoints
             {
                 validator.RequiredCode(lines[i]?.Sku, $"lines[{i}].sku", 64);
                 validator.NotNegative(lines[i]?.Quantity, $"lines[{i}].quantity");
+                if (lines[i]?.Damaged is { } damaged)
+                {
+                    validator.NotNegative(damaged, $"lines[{i}].damaged");
+                }
             }
         }
 
         validator.ThrowIfInvalid();
-        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value)).ToList();
+        var returned = lines?.Select(l => new ReturnedLine(l!.Sku!.Trim(), l.Quantity!.Value, l.Damaged ?? 0)).ToList();
         return Reply(await context.Order(id).ReceiveReturnAsync(new ReceiveReturn(context.Actor, request?.Warehouse, request?.RefundAmount, returned)), context);
     }
 

@@ -26,11 +26,13 @@ public static class OrderQueries
         string? cursor = null,
         int limit = 50,
         bool? overdue = null,
-        bool? redAlert = null)
+        bool? redAlert = null,
+        bool? damaged = null)
     {
         var validator = new Validator();
         OnlyTrue(validator, overdue, "overdue");
         OnlyTrue(validator, redAlert, "redAlert");
+        OnlyTrue(validator, damaged, "damaged");
         var statusName = status is null ? null : StatusName(status);
         if (status is not null && statusName is null)
         {
@@ -53,6 +55,12 @@ public static class OrderQueries
         AddEqual(filters, OrderIndex.Overdue, overdue == true ? "1" : null);
         AddEqual(filters, OrderIndex.RedAlert, redAlert == true ? "1" : null);
         AddEqual(filters, OrderIndex.Warehouse, warehouse);
+        if (damaged == true)
+        {
+            // Returns that brought goods back broken, for whoever claims them from the carrier or supplier.
+            filters.Add(new(OrderIndex.ReturnedDamaged, IndexOperator.GreaterOrEqual, IndexValues.Number(1)));
+        }
+
         AddEqual(filters, OrderIndex.Phone, phone is null ? null : PhoneNumbers.TryNormalize(phone, out var normalized) ? normalized : phone);
         if (from is { } f)
         {

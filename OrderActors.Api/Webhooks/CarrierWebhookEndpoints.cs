@@ -19,7 +19,9 @@ namespace OrderActors.Api.Webhooks;
 /// <summary>
 /// <c>POST /webhooks/carriers/{carrier}</c>: carrier tracking callbacks, verified like channel webhooks
 /// (<c>X-OrderActors-Signature: sha256=…</c> with <c>OrderActors:Carriers:{carrier}:Secret</c>, fail closed), then added to
-/// the order found by id or by waybill number. A <c>delivered</c> scan on a shipped order marks it delivered.
+/// the order found by id or by waybill number when it shipped with this carrier (compared as <see cref="CarrierNames.Same"/>
+/// does; another carrier's order is 409 <c>order.carrier_mismatch</c>). A <c>delivered</c> scan on a shipped order marks it
+/// delivered.
 /// </summary>
 public static class CarrierWebhookEndpoints
 {
@@ -60,7 +62,7 @@ public static class CarrierWebhookEndpoints
             return WebhookEndpoints.Unauthorized();
         }
 
-        var callback = JsonSerializer.Deserialize<CarrierCallback>(body, Json);
+        var callback = CleanTexts(JsonSerializer.Deserialize<CarrierCallback>(body, Json));
         var events = Validate(callback);
         // A blank orderId is an absent one: carriers' callback templates send "" or padding for a field they do not have,
         // and the waybill, their own key, is what they always have.
@@ -70,6 +72,8 @@ public static class CarrierWebhookEndpoints
         var order = grains.GetGrain<IOrderGrain>(orderId);
         var actor = $"carrier:{carrier}";
         OrderView view = await order.GetAsync();
+        // Here too, though each scan is checked by the order: a callback whose scans were all redeliveries was a 200.
+        CarrierNames.EnsureShippedWith(view.Id, view.Carrier, view.WaybillNo, carrier);
         foreach (var scan in events.OrderBy(e => e.At))
         {
             // A scan without its time is stamped on receipt, so the order cannot tell a carrier's redelivery of it
@@ -79,7 +83,7 @@ public static class CarrierWebhookEndpoints
                 continue;
             }
 
-            view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor));
+            view = await order.AddTrackingEventAsync(new AddTrackingEvent(scan.Status!.Trim(), scan.Description, scan.At ?? time.GetUtcNow(), actor, carrier));
             if (scan.Status.Trim().Equals("delivered", StringComparison.OrdinalIgnoreCase) && view.Status == OrderStatus.Shipped)
             {
                 view = await order.DeliverAsync(new DeliverOrder(actor, scan.At));
@@ -87,6 +91,30 @@ public static class CarrierWebhookEndpoints
         }
 
         return TypedResults.Ok(new CarrierCallbackAccepted(view.Id, view.Status.ToString(), view.Tracking.Count));
+    }
+
+    /// <summary>
+    /// The scans' status and description cleaned as a channel's text is (<see cref="TextRules.Clean"/>): a control character
+    /// becomes a space, a bidirectional control goes. They were stored as sent, for the order page, the customer's tracking
+    /// page and outbound webhooks to show, and a NUL was refused by the order after the scans before it were stored. Cleaned,
+    /// not refused: the carrier retries a refusal for days, with nothing anyone at the seller can change. The same callback
+    /// when there is nothing to clean, which is nearly always.
+    /// </summary>
+    private static CarrierCallback? CleanTexts(CarrierCallback? callback)
+    {
+        if (callback?.Events is not { } events || !events.Any(e => HasForbidden(e?.Status) || HasForbidden(e?.Description)))
+        {
+            return callback;
+        }
+
+        return callback with
+        {
+            Events = [.. events.Select(e => e is null ? null! : e with { Status = Clean(e.Status), Description = Clean(e.Description) })],
+        };
+
+        static bool HasForbidden(string? text) => text is not null && TextRules.IndexOfForbidden(text, lineBreaks: false) >= 0;
+
+        static string? Clean(string? text) => text is null ? null : TextRules.Clean(text, lineBreaks: false);
     }
 
     private static IReadOnlyList<CarrierEventInput> Validate(CarrierCallback? callback)

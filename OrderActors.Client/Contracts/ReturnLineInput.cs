@@ -1,4 +1,7 @@
 namespace OrderActors.Client.Contracts;
 
-/// <summary>Units of one SKU that came back in a return and go back on hand (0: it came back unsellable, or not at all).</summary>
-public sealed record ReturnLineInput(string? Sku, int? Quantity);
+/// <summary>
+/// Units of one SKU that came back in a return (0: none did); <see cref="Damaged"/> of them came back broken (absent: none),
+/// are recorded on the order and not put back on hand.
+/// </summary>
+public sealed record ReturnLineInput(string? Sku, int? Quantity, int? Damaged = null);

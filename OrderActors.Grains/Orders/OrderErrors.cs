@@ -22,6 +22,9 @@ public static class OrderErrors
 
     /// <summary>A return received into a warehouse nothing knows (a typo would otherwise become a warehouse).</summary>
     public const string UnknownWarehouse = "order.unknown_warehouse";
+
+    /// <summary>A carrier's callback for an order that shipped with another carrier.</summary>
+    public const string CarrierMismatch = "order.carrier_mismatch";
     public const string PaymentMismatch = "order.payment_mismatch";
     public const string StockInsufficient = "stock.insufficient";
 

@@ -241,7 +241,7 @@ public sealed partial class OrderGrain
         OrderValidation.Required(command.WaybillNo, "waybillNo", 64);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
-        if (State.ShippedAt is not null && State.WaybillNo == command.WaybillNo.Trim() && State.Carrier == command.Carrier.Trim())
+        if (State.ShippedAt is not null && State.WaybillNo == command.WaybillNo.Trim() && CarrierNames.Same(State.Carrier, command.Carrier))
         {
             return await ViewAsync();
         }
@@ -260,7 +260,9 @@ public sealed partial class OrderGrain
         OrderValidation.MaxLength(command.Description, "description", OrderValidation.MaxTrackingDescription);
         OrderValidation.Required(command.Actor, "actor");
         OrderGuards.EnsureExists(State, Id);
-        if (State.Tracking.Exists(t => t.Status == command.Status && t.At == command.At))
+        // Before a redelivery is recognised, so nothing of another carrier's is taken as this order's.
+        CarrierNames.EnsureShippedWith(Id, State.Carrier, State.WaybillNo, command.Carrier);
+        if (State.Tracking.Exists(t => t.Status == command.Status && (t.CarrierAt ?? t.At) == command.At))
         {
             return await ViewAsync();
         }

@@ -67,7 +67,9 @@ public sealed partial class OrderGrain
         var lines = State.ReturnLines ?? State.Lines;
         var paid = State.ReturnAmount ?? (State.PaidAmount > 0 ? State.PaidAmount : State.TotalAmount);
         var returned = ReturnedUnits(lines, command.Lines);
-        var amount = command.RefundAmount ?? ShareOf(paid, lines, returned);
+        // The refund is by the units that came back, broken or not: the buyer sent them back, and what broke them (the
+        // carrier, a defect, the buyer) is a claim on the carrier or supplier, or a refundAmount finance gives.
+        var amount = command.RefundAmount ?? ShareOf(paid, lines, returned.ToDictionary(r => r.Key, r => r.Value.Quantity));
         if (amount < 0 || amount > paid)
         {
             throw DomainException.Validation("validation.out_of_range", "refundAmount", $"The refund is 0 to {paid}.");
@@ -77,14 +79,15 @@ public sealed partial class OrderGrain
         // holds for the order), and a refusal after the restock left the units counted twice. Both steps are keyed by
         // the return, so a retry after a failure in between does neither twice.
         await RecordRefundAsync("return", amount, State.ReturnReason ?? "return", command.Actor, ownShare: State.ReturnLines is not null);
-        var back = new SortedDictionary<string, int>(returned.Where(r => r.Value > 0).ToDictionary(), StringComparer.Ordinal);
+        // Damaged units stay off the shelf's count: restocked, the next orders would sell them.
+        var back = new SortedDictionary<string, int>(returned.Values.Where(r => r.Quantity > r.Damaged).ToDictionary(r => r.Sku, r => r.Quantity - r.Damaged), StringComparer.Ordinal);
         if (back.Count > 0)
         {
             await Stock(command.Actor).RestockAsync(back, warehouse, $"{Id}-return");
         }
 
         var now = time.GetUtcNow();
-        var returnedLines = returned.Select(r => new ReturnedLine(r.Key, r.Value)).ToList();
+        var returnedLines = returned.Values.ToList();
         await journal.AppendAsync([new ReturnReceived(warehouse, now, returnedLines), new OrderRefunded($"CN-{Id}", amount, now)], command.Actor);
         return await AfterChangeAsync(rules);
     }
@@ -126,14 +129,14 @@ public sealed partial class OrderGrain
         var recorded = State.ReturnedLines ?? [];
         var sameAmount = command.RefundAmount is not { } asked || asked == State.CreditNote?.Amount;
         var sameLines = command.Lines is null
-            || (command.Lines.All(l => recorded.Exists(r => r.Sku == l.Sku.Trim() && r.Quantity == l.Quantity))
+            || (command.Lines.All(l => recorded.Exists(r => r.Sku == l.Sku.Trim() && r.Quantity == l.Quantity && r.Damaged == l.Damaged))
                 && recorded.All(r => r.Quantity == 0 || command.Lines.Any(l => l.Sku.Trim() == r.Sku)));
         if (sameAmount && sameLines)
         {
             return;
         }
 
-        var units = string.Join(", ", recorded.Select(r => $"{r.Quantity} × {r.Sku}"));
+        var units = string.Join(", ", recorded.Select(r => r.Damaged > 0 ? $"{r.Quantity} × {r.Sku} ({r.Damaged} damaged)" : $"{r.Quantity} × {r.Sku}"));
         throw DomainException.Conflict(
             "order.return_received",
             $"The return of order {Id} was received on {State.ReturnedAt:u} ({units} back, credit note {State.CreditNote?.Number}); " +
@@ -141,20 +144,21 @@ public sealed partial class OrderGrain
     }
 
     /// <summary>
-    /// The units that came back, per SKU of the return: all of them when the warehouse named none, else those it named
-    /// (a SKU it left out came back 0). A SKU the return does not cover, one named twice, or more units than shipped is a
-    /// 400 naming the line, before anything is refunded or restocked: restocking units that never came back (or came back
-    /// broken) made stock the shelf does not have, and the next orders oversold it.
+    /// The units that came back, per SKU of the return: all of them (none damaged) when the warehouse named none, else
+    /// those it named (a SKU it left out came back 0). A SKU the return does not cover, one named twice, more units than
+    /// shipped, or more damaged than came back is a 400 naming the line, before anything is refunded or restocked:
+    /// restocking units that never came back (or came back broken) made stock the shelf does not have, and the next orders
+    /// oversold it.
     /// </summary>
-    private static SortedDictionary<string, int> ReturnedUnits(IReadOnlyList<OrderLineView> lines, IReadOnlyList<ReturnedLine>? named)
+    private static SortedDictionary<string, ReturnedLine> ReturnedUnits(IReadOnlyList<OrderLineView> lines, IReadOnlyList<ReturnedLine>? named)
     {
         var shipped = OrderStock.Needs(lines);
         if (named is null)
         {
-            return shipped;
+            return new SortedDictionary<string, ReturnedLine>(shipped.ToDictionary(s => s.Key, s => new ReturnedLine(s.Key, s.Value)), StringComparer.Ordinal);
         }
 
-        var returned = new SortedDictionary<string, int>(shipped.ToDictionary(s => s.Key, _ => 0), StringComparer.Ordinal);
+        var returned = new SortedDictionary<string, ReturnedLine>(shipped.ToDictionary(s => s.Key, s => new ReturnedLine(s.Key, 0)), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < named.Count; i++)
         {
@@ -176,7 +180,13 @@ public sealed partial class OrderGrain
                     "validation.out_of_range", $"lines[{i}].quantity", $"{quantity} of {sku} cannot have come back: the order shipped {sent}. Give 0 to {sent}.");
             }
 
-            returned[sku] = quantity;
+            if (named[i].Damaged < 0 || named[i].Damaged > quantity)
+            {
+                throw DomainException.Validation(
+                    "validation.out_of_range", $"lines[{i}].damaged", $"{named[i].Damaged} of {sku} cannot be damaged: {quantity} came back. Give 0 to {quantity}.");
+            }
+
+            returned[sku] = new ReturnedLine(sku, quantity, named[i].Damaged);
         }
 
         return returned;
@@ -187,7 +197,7 @@ public sealed partial class OrderGrain
     /// back, shared out of the payment to the cent as a split shares it (so a discounted order refunds its discount's
     /// share too). Everything back is the whole payment.
     /// </summary>
-    private static decimal ShareOf(decimal paid, IReadOnlyList<OrderLineView> lines, SortedDictionary<string, int> returned)
+    private static decimal ShareOf(decimal paid, IReadOnlyList<OrderLineView> lines, Dictionary<string, int> returned)
     {
         var shipped = OrderStock.Needs(lines);
         if (shipped.All(s => returned.GetValueOrDefault(s.Key) == s.Value))

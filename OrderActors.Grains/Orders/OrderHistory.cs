@@ -54,6 +54,7 @@ public static class OrderHistory
         PartiallyRefundedOnChannel => "partially refunded on the channel",
         ChannelUpdateSeen => "newer update from the channel; receiver and address unchanged",
         TrackingEventAdded e => e.Description,
+        ReturnReceived e when e.Lines?.Any(l => l.Damaged > 0) == true => $"damaged, not restocked: {Damaged(e.Lines)}",
         SlaBreached e => $"{e.Stage} level {e.Level.ToString(CultureInfo.InvariantCulture)}",
         _ => null,
     };
@@ -84,7 +85,7 @@ public static class OrderHistory
             _ when field.StartsWith("address.", StringComparison.Ordinal) => SensitiveData.PersonalData,
             _ when field.StartsWith("receiver.", StringComparison.Ordinal) => SensitiveData.PersonalData,
             "paidAmount" or "creditNote" => SensitiveData.Amounts,
-            "approval" or "warehouse" or "carrier" or "waybillNo" or "childOrderIds" or "mergedFrom" or "mergedInto" => SensitiveData.None,
+            "approval" or "warehouse" or "carrier" or "waybillNo" or "damaged" or "childOrderIds" or "mergedFrom" or "mergedInto" => SensitiveData.None,
             _ when field.StartsWith("hold:", StringComparison.Ordinal) => SensitiveData.None,
             _ => SensitiveData.All,
         };
@@ -117,6 +118,7 @@ public static class OrderHistory
         OrderAllocated e => [new("warehouse", null, e.Warehouse)],
         OrderShipped e => [new("carrier", null, e.Carrier), new("waybillNo", null, e.WaybillNo)],
         OrderRefunded e => [new("creditNote", null, $"{e.CreditNoteNumber} {e.Amount.ToString(CultureInfo.InvariantCulture)}")],
+        ReturnReceived e when e.Lines?.Any(l => l.Damaged > 0) == true => [new("damaged", null, Damaged(e.Lines))],
         OrderSplit e => [new("childOrderIds", null, string.Join(",", e.ChildOrderIds))],
         OrdersMerged e => [new("mergedFrom", null, string.Join(",", e.MergedOrderIds))],
         OrderMergedInto e => [new("mergedInto", null, e.TargetOrderId)],
@@ -124,6 +126,10 @@ public static class OrderHistory
         OrderUnmergedFrom e => [new("mergedInto", e.TargetOrderId, null)],
         _ => [],
     };
+
+    /// <summary>The damaged units of a return receipt: <c>1 × CUP-1, 2 × TEA-1</c>.</summary>
+    private static string Damaged(IReadOnlyList<ReturnedLine> lines) =>
+        string.Join(", ", lines.Where(l => l.Damaged > 0).Select(l => $"{l.Damaged.ToString(CultureInfo.InvariantCulture)} × {l.Sku}"));
 
     private static IEnumerable<FieldChange> Field(string name, string? old, string? @new) =>
         string.Equals(old, @new, StringComparison.Ordinal) ? [] : [new FieldChange(name, old, @new)];

@@ -32,6 +32,9 @@ public static class OrderIndex
     public const string RedAlert = "red_alert";
     public const string ReturnReason = "return_reason";
     public const string RefundAmount = "refund_amount";
+
+    /// <summary>Units a return brought back damaged (not restocked), when any did: <c>GET /api/orders?damaged=true</c>.</summary>
+    public const string ReturnedDamaged = "returned_damaged";
     public const string Parent = "parent";
     public const string MergedInto = "merged_into";
 
@@ -113,6 +116,11 @@ public static class OrderIndex
         if (state.CreditNote is { } note)
         {
             entries.Add(new(RefundAmount, IndexValues.Number(Math.Max(0, note.Amount))));
+        }
+
+        if (state.ReturnedLines?.Sum(l => l.Damaged) is int damaged and > 0)
+        {
+            entries.Add(new(ReturnedDamaged, IndexValues.Number(damaged)));
         }
 
         Add(entries, Parent, state.ParentOrderId);

@@ -220,7 +220,11 @@ public sealed class OrderState : IJournaledState, IIndexedState
                 (Status, Carrier, WaybillNo, ShippedAt) = (OrderStatus.Shipped, e.Carrier, e.WaybillNo, e.At);
                 break;
             case TrackingEventAdded e:
-                Tracking.Add(new TrackingEventView(e.Status, e.Description, e.EventAt));
+                // A scan cannot have happened after it reached us: one dated later (a carrier's clock or time zone ahead)
+                // is shown at its arrival, with the carrier's time beside it, as the delivery time already was.
+                Tracking.Add(e.EventAt > e.At
+                    ? new TrackingEventView(e.Status, e.Description, e.At, e.EventAt)
+                    : new TrackingEventView(e.Status, e.Description, e.EventAt));
                 break;
             case OrderDelivered e:
                 (Status, DeliveredAt) = (OrderStatus.Delivered, e.ReceivedAt ?? e.At);

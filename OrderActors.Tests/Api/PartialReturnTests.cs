@@ -112,7 +112,7 @@ public sealed class PartialReturnTests
     }
 
     /// <summary>Receives 10 × CUP-PR and 10 × TEA-PR, then ships <c>own-{externalNo}</c> (2 cups at 12.50, 1 tea at 30, paid 55), delivers it and opens its return.</summary>
-    private static async Task ReturnRequestedAsync(HttpClient admin, string externalNo)
+    internal static async Task ReturnRequestedAsync(HttpClient admin, string externalNo)
     {
         await admin.ReceiveStockAsync("CUP-PR", 10);
         await admin.ReceiveStockAsync("TEA-PR", 10);
