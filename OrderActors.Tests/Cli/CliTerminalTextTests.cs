@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using OrderActors.Api.Errors;
 using OrderActors.Api.Webhooks;
 using OrderActors.Cli;
+using OrderActors.Cli.Rendering;
 using OrderActors.Client.Contracts;
 
 namespace OrderActors.Tests.Cli;
@@ -13,12 +15,21 @@ namespace OrderActors.Tests.Cli;
 /// </summary>
 public sealed class CliTerminalTextTests(SiloProcess silo) : IClassFixture<SiloProcess>
 {
-    // A carrier's scan: buyers' text can no longer hold these (the API refuses them, channel text is cleaned: see
-    // docs/decisions.md), but a carrier's description is taken as it comes, and orders stored before keep theirs.
+    // A carrier's scan: no new text can hold these any more (the API refuses them, channel and carrier text is cleaned:
+    // see docs/decisions.md), but orders stored before keep theirs, and the CLI must not hand them to the terminal.
     private const string Description = "Evil\u001b[31mRED\u001b]0;pwned\u0007 note\u202Eevil\rover";
 
     [Fact]
-    public async Task GrainsShow_ACarrierScanWithControlCharacters_PrintsThemAsEscapesTheTerminalDoesNotObey()
+    public void Safe_TextStoredWithControlCharacters_ShowsThemAsEscapesTheTerminalDoesNotObey()
+    {
+        var shown = TerminalText.Safe(Description);
+
+        Assert.DoesNotContain(shown, c => c is '\u001b' or '\u0007' or '\r' or '\u202E');
+        Assert.Equal(@"Evil\u001B[31mRED\u001B]0;pwned\u0007 note\u202Eevil\u000Dover", shown);
+    }
+
+    [Fact]
+    public async Task GrainsShow_ACarrierScanSentWithControlCharacters_PrintsItCleanedAtIntake()
     {
         await silo.Admin.Stock.ReceiveAsync("SKU-TT1", new StockReceiptRequest("SZ", 10));
         var order = await silo.Admin.Orders.CreateAsync(Checkouts.For("TT-1", "SKU-TT1", 1, phone: "13900000071"));
@@ -32,7 +43,7 @@ public sealed class CliTerminalTextTests(SiloProcess silo) : IClassFixture<SiloP
 
         Assert.Equal(ExitCodes.Ok, grain.ExitCode);
         Assert.DoesNotContain(grain.Out, c => c is '\u001b' or '\u0007' or '\r' or '\u202E');
-        Assert.Contains(@"Evil\u001B[31mRED\u001B]0;pwned\u0007 note\u202Eevil\u000Dover", grain.Out, StringComparison.Ordinal);
+        Assert.Contains(TextRules.Clean(Description, lineBreaks: false), grain.Out, StringComparison.Ordinal);
     }
 
     [Fact]
