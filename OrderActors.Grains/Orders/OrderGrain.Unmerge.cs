@@ -137,12 +137,7 @@ public sealed partial class OrderGrain
     /// </summary>
     private async Task<OrderView> CancelMergeTargetAsync(CancelMerged command)
     {
-        var merged = new List<OrderView>(State.MergedFrom.Count);
-        foreach (var id in State.MergedFrom)
-        {
-            merged.Add(await GrainFactory.GetGrain<IOrderGrain>(id).GetAsync());
-        }
-
+        var merged = await MergedOrdersAsync();
         var own = merged.Aggregate((IReadOnlyList<OrderLineView>)State.Lines, (lines, other) => Without(lines, other.Lines));
         var ownPaid = State.PaidAmount - merged.Sum(o => o.PaidAmount);
         var rules = await RulesAsync();
@@ -150,19 +145,12 @@ public sealed partial class OrderGrain
         switch (State.Status)
         {
             case OrderStatus.Paid or OrderStatus.Allocated:
-                var stock = Stock(command.Actor);
-                var unallocate = await UnallocateForUnmergeAsync(stock);
-                foreach (var other in merged)
-                {
-                    await stock.TransferAsync(OrderStock.Needs(other.Lines), Id, other.Id);
-                }
-
+                var unmerged = await GiveBackMergedAsync(merged, command.Reason, command.Actor, now);
                 await Task.WhenAll(
-                    stock.ReleaseAsync(OrderStock.Needs(own), command.Reason),
+                    Stock(command.Actor).ReleaseAsync(OrderStock.Needs(own), command.Reason),
                     RecordRefundAsync("cancel", own.Sum(l => l.Amount), command.Reason, command.Actor, ownShare: true));
-                var ids = merged.Select(o => o.Id).ToList();
-                await AppendHoldEndedAsync([new OrdersUnmerged(ids, own, ownPaid, unallocate, command.Reason, now), new OrderCancelled(command.Reason, now)], command.Actor, rules);
-                await RestoreMergedAsync(ids, command.Reason, command.Actor);
+                await AppendHoldEndedAsync([unmerged, new OrderCancelled(command.Reason, now)], command.Actor, rules);
+                await RestoreMergedAsync(unmerged.OrderIds, command.Reason, command.Actor);
                 break;
             case OrderStatus.Packed when !State.CancelledMergedOrders.Contains(Id):
                 await HoldForCancelledLinesAsync(Id, own, command.Reason, command.Actor);
