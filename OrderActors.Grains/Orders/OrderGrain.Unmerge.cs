@@ -145,12 +145,16 @@ public sealed partial class OrderGrain
         switch (State.Status)
         {
             case OrderStatus.Paid or OrderStatus.Allocated:
+                // The merged-in orders are told before this order's append, not after: a merged-in order whose own turn is
+                // calling this one at the moment (its buyer's change or refund) makes the runtime refuse one call of the
+                // wait cycle, and a refusal here then comes before this order changed (the retry finishes the
+                // idempotent steps), never after a cancellation it would report as not made.
                 var unmerged = await GiveBackMergedAsync(merged, command.Reason, command.Actor, now);
+                await RestoreMergedAsync(unmerged.OrderIds, command.Reason, command.Actor);
                 await Task.WhenAll(
                     Stock(command.Actor).ReleaseAsync(OrderStock.Needs(own), command.Reason),
                     RecordRefundAsync("cancel", own.Sum(l => l.Amount), command.Reason, command.Actor, ownShare: true));
                 await AppendHoldEndedAsync([unmerged, new OrderCancelled(command.Reason, now)], command.Actor, rules);
-                await RestoreMergedAsync(unmerged.OrderIds, command.Reason, command.Actor);
                 break;
             case OrderStatus.Packed when !State.CancelledMergedOrders.Contains(Id):
                 await HoldForCancelledLinesAsync(Id, own, command.Reason, command.Actor);
