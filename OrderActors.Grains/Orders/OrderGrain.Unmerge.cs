@@ -32,6 +32,15 @@ public sealed partial class OrderGrain
             return await ViewAsync();
         }
 
+        if (State.UnmergedFrom.Count > 0 && State.Status is OrderStatus.Paid or OrderStatus.Allocated)
+        {
+            // Its merged-in orders all left since the caller looked (their buyers' change or refund came first): an order of
+            // its own now, cancelled as the caller would have cancelled it had it looked a moment later.
+            var rules = await RulesAsync();
+            await CancelAndReleaseAsync(command.Reason, command.Actor, rules);
+            return await AfterChangeAsync(rules);
+        }
+
         throw DomainException.Conflict(OrderErrors.InvalidTransition, $"Order '{Id}' is not part of a merge.");
     }
 
