@@ -30,7 +30,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        if (exception is InconsistentStateException or GrainCallTimeoutException)
+        if (exception is InconsistentStateException or GrainCallTimeoutException or WaitCycleException)
         {
             httpContext.Response.Headers.RetryAfter = "1";
         }

@@ -37,7 +37,18 @@ public sealed partial class OrderGrain
 
         var now = time.GetUtcNow();
         var events = new List<object>();
-        AddChannelAddressChange(events, command, rules, now);
+
+        // A merge target moved elsewhere: the orders merged into it keep the address their buyers gave (OrderGrain.MergeTargetMoves.cs).
+        var unmerged = NewerChannelAddress(command) is var (address, receiver, _)
+            ? await UnmergeForNewDestinationAsync(address, receiver, AddressChangedOnChannelReason, command.Actor, now)
+            : null;
+        if (unmerged is not null)
+        {
+            events.Add(unmerged);
+        }
+
+        AddChannelAddressChange(events, command, rules, now, unallocated: unmerged?.Unallocated == true);
+        await AddMergedGoodsToHoldAsync(events, now);
         AddPartialRefund(events, command, now);
         if (events.Count == 0)
         {
@@ -54,7 +65,7 @@ public sealed partial class OrderGrain
     /// allocated or packed a label may be printed, so it also goes on hold until a person has the parcel relabelled; once
     /// shipped the change is only recorded. (An order merged into another: OrderGrain.MergedChannelChanges.cs.)
     /// </summary>
-    private void AddChannelAddressChange(List<object> events, ApplyChannelChanges command, RuleBook rules, DateTimeOffset now)
+    private void AddChannelAddressChange(List<object> events, ApplyChannelChanges command, RuleBook rules, DateTimeOffset now, bool unallocated = false)
     {
         if (NewerChannelAddress(command) is not var (address, newReceiver, modified))
         {
@@ -77,7 +88,8 @@ public sealed partial class OrderGrain
             AddAddressChecks(events, address, rules, now);
         }
 
-        if (State.Status is OrderStatus.Allocated or OrderStatus.Packed && !State.HasHold(HoldCodes.AddressChangedOnChannel))
+        // (An allocated merge target that gave its merged-in orders back in this append is unallocated: allocated anew.)
+        if (State.Status is OrderStatus.Allocated or OrderStatus.Packed && !unallocated && !State.HasHold(HoldCodes.AddressChangedOnChannel))
         {
             events.Add(new HoldOpened(HoldCodes.AddressChangedOnChannel, AddressChangedAfterAllocation, now));
         }

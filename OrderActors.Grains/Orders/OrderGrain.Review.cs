@@ -134,7 +134,15 @@ public sealed partial class OrderGrain
         OrderGuards.EnsureStatus(State, "change the address of", OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Allocated);
         var rules = await RulesAsync();
         var now = time.GetUtcNow();
-        var events = new List<object> { new AddressChanged(State.Address, address, command.Reason, now) };
+        var events = new List<object>();
+
+        // A merge target: the orders merged into it were placed to the old address and leave the merge, keeping it.
+        if (await UnmergeForNewDestinationAsync(address, State.Receiver ?? State.Customer, $"address changed: {command.Reason}", command.Actor, now) is { } unmerged)
+        {
+            events.Add(unmerged);
+        }
+
+        events.Add(new AddressChanged(State.Address, address, command.Reason, now));
         AddAddressChecks(events, address, rules, now);
 
         await journal.AppendAsync(events, command.Actor);

@@ -32,6 +32,15 @@ public sealed partial class OrderGrain
             return await ViewAsync();
         }
 
+        if (State.UnmergedFrom.Count > 0 && State.Status is OrderStatus.Paid or OrderStatus.Allocated)
+        {
+            // Its merged-in orders all left since the caller looked (their buyers' change or refund came first): an order of
+            // its own now, cancelled as the caller would have cancelled it had it looked a moment later.
+            var rules = await RulesAsync();
+            await CancelAndReleaseAsync(command.Reason, command.Actor, rules);
+            return await AfterChangeAsync(rules);
+        }
+
         throw DomainException.Conflict(OrderErrors.InvalidTransition, $"Order '{Id}' is not part of a merge.");
     }
 
@@ -137,12 +146,7 @@ public sealed partial class OrderGrain
     /// </summary>
     private async Task<OrderView> CancelMergeTargetAsync(CancelMerged command)
     {
-        var merged = new List<OrderView>(State.MergedFrom.Count);
-        foreach (var id in State.MergedFrom)
-        {
-            merged.Add(await GrainFactory.GetGrain<IOrderGrain>(id).GetAsync());
-        }
-
+        var merged = await MergedOrdersAsync();
         var own = merged.Aggregate((IReadOnlyList<OrderLineView>)State.Lines, (lines, other) => Without(lines, other.Lines));
         var ownPaid = State.PaidAmount - merged.Sum(o => o.PaidAmount);
         var rules = await RulesAsync();
@@ -150,19 +154,16 @@ public sealed partial class OrderGrain
         switch (State.Status)
         {
             case OrderStatus.Paid or OrderStatus.Allocated:
-                var stock = Stock(command.Actor);
-                var unallocate = await UnallocateForUnmergeAsync(stock);
-                foreach (var other in merged)
-                {
-                    await stock.TransferAsync(OrderStock.Needs(other.Lines), Id, other.Id);
-                }
-
+                // The merged-in orders are told before this order's append, not after: a merged-in order whose own turn is
+                // calling this one at the moment (its buyer's change or refund) makes the runtime refuse one call of the
+                // wait cycle, and a refusal here then comes before this order changed (the retry finishes the
+                // idempotent steps), never after a cancellation it would report as not made.
+                var unmerged = await GiveBackMergedAsync(merged, command.Reason, command.Actor, now);
+                await RestoreMergedAsync(unmerged.OrderIds, command.Reason, command.Actor);
                 await Task.WhenAll(
-                    stock.ReleaseAsync(OrderStock.Needs(own), command.Reason),
+                    Stock(command.Actor).ReleaseAsync(OrderStock.Needs(own), command.Reason),
                     RecordRefundAsync("cancel", own.Sum(l => l.Amount), command.Reason, command.Actor, ownShare: true));
-                var ids = merged.Select(o => o.Id).ToList();
-                await AppendHoldEndedAsync([new OrdersUnmerged(ids, own, ownPaid, unallocate, command.Reason, now), new OrderCancelled(command.Reason, now)], command.Actor, rules);
-                await RestoreMergedAsync(ids, command.Reason, command.Actor);
+                await AppendHoldEndedAsync([unmerged, new OrderCancelled(command.Reason, now)], command.Actor, rules);
                 break;
             case OrderStatus.Packed when !State.CancelledMergedOrders.Contains(Id):
                 await HoldForCancelledLinesAsync(Id, own, command.Reason, command.Actor);

@@ -248,6 +248,11 @@ public sealed class SkuStockState : IJournaledState
         {
             Close(e.FromOrderId, HoldingStatus.Released, e.Quantity, null);
         }
+        else
+        {
+            // Units going back to the order they came from (an un-merge) end that transfer: a later merge moves them again.
+            from.TransfersFrom?.Remove(e.ToOrderId);
+        }
 
         if (!Holdings.TryGetValue(e.ToOrderId, out var to))
         {

@@ -115,10 +115,13 @@ public sealed class MergedOrderChannelChangesTests
         await admin.AssertLedgerCleanAsync();
     }
 
-    /// <summary>The buyer moved the target first and then the merged-in order to the same place: still one address, one parcel.</summary>
+    /// <summary>
+    /// The buyer moved the target first and then the merged-in order to the same place: the target's move took the
+    /// merged-in order out (it kept its address then), so they are two orders to one address, which a person may merge again.
+    /// </summary>
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task TaobaoNewerAddress_OfOrderMergedIntoAnother_ToItsTargetsNewAddress_KeepsTheMerge(string provider)
+    public async Task TaobaoNewerAddress_OfTargetThenOfTheOrderMergedIntoIt_ToOnePlace_LeavesTwoOrdersToMergeAgain(string provider)
     {
         await using var host = await ApiTestHost.StartAsync(provider);
         var admin = host.Admin();
@@ -126,14 +129,19 @@ public sealed class MergedOrderChannelChangesTests
         (await host.PostWebhookAsync("taobao", Modified(Trade("M1", phone, ("SKU-MC1", 2)), "2026-11-21 10:50:00", NewDetail))).EnsureSuccessStatusCode();
 
         var change = await host.PostWebhookAsync("taobao", Modified(merged, "2026-11-21 11:00:00", NewDetail));
+        var own = await admin.GetOrderAsync(MergedIn);
+        var target = await admin.GetOrderAsync(Target);
+        var mergeAgain = await admin.PostAsJsonAsync("/api/orders/merge", new MergeRequest(Target, [MergedIn]));
 
         Assert.Equal(new WebhookAccepted(MergedIn, Duplicate: false), await change.Content.ReadFromJsonAsync<WebhookAccepted>());
-        var own = await admin.GetOrderAsync(MergedIn);
-        Assert.Equal(("Merged", Target, NewDetail), (own.Status, own.MergedInto, own.Address.Detail));
-        var target = await admin.GetOrderAsync(Target);
-        Assert.Equal(("Paid", NewDetail, 4), (target.Status, target.Address.Detail, target.Lines.Sum(l => l.Quantity)));
-        Assert.Equal([MergedIn], target.MergedFrom);
+        Assert.Equal(("Paid", (string?)null, NewDetail), (own.Status, own.MergedInto, own.Address.Detail));
+        Assert.Equal(("Paid", NewDetail, 2), (target.Status, target.Address.Detail, target.Lines.Sum(l => l.Quantity)));
+        Assert.Equal([MergedIn], target.UnmergedFrom);
         Assert.Empty(target.Holds);
+        Assert.Equal(HttpStatusCode.OK, mergeAgain.StatusCode);
+        var remerged = await admin.GetOrderAsync(Target);
+        Assert.Equal((4, 398.00m), (remerged.Lines.Sum(l => l.Quantity), remerged.PaidAmount!.Value));
+        Assert.Equal([MergedIn], remerged.MergedFrom);
         await admin.AssertStockAsync("SKU-MC1", (10, 3, 0, 7));
         await admin.AssertLedgerCleanAsync();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Client.Contracts;
@@ -72,5 +73,32 @@ internal static class MergedOrders
     {
         Assert.True(PhoneNumbers.TryNormalize(phone, out var key));
         return host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICustomerGrain>(key).GetAsync();
+    }
+
+    /// <summary>Sends the buyer's cancellation of <paramref name="id"/> (whose trade is <paramref name="payload"/>) through <paramref name="entry"/>; <paramref name="attempt"/> tells the channel's deliveries apart.</summary>
+    public static Task<HttpResponseMessage> CancelAsync(ApiTestHost host, HttpClient admin, MergedOrderCancelEntry entry, string id, string payload, int attempt = 1) => entry switch
+    {
+        MergedOrderCancelEntry.Channel => host.PostWebhookAsync("taobao", Closing(payload), deliveryId: $"{id}-cancel-{attempt}"),
+        MergedOrderCancelEntry.Staff => admin.PostAsJsonAsync($"/api/orders/{id}/cancel", new ReasonRequest("buyer called: not needed")),
+        _ => admin.PostAsJsonAsync($"/api/orders/{id}/return-requests", new ReasonRequest("buyer: changed my mind")),
+    };
+
+    /// <summary>The reason the order records for a cancellation through <paramref name="entry"/> (its cancel or return reason).</summary>
+    public static string ReasonOf(MergedOrderCancelEntry entry) => entry switch
+    {
+        MergedOrderCancelEntry.Channel => "cancelled on the channel",
+        MergedOrderCancelEntry.Staff => "buyer called: not needed",
+        _ => "refund requested: buyer: changed my mind",
+    };
+
+    /// <summary>Both answers 200; the channel's say the first was news and its redelivery a duplicate.</summary>
+    public static async Task AssertAcceptedAsync(MergedOrderCancelEntry entry, string id, HttpResponseMessage first, HttpResponseMessage again)
+    {
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        if (entry == MergedOrderCancelEntry.Channel)
+        {
+            Assert.Equal(new WebhookAccepted(id, Duplicate: false), await first.Content.ReadFromJsonAsync<WebhookAccepted>());
+            Assert.Equal(new WebhookAccepted(id, Duplicate: true), await again.Content.ReadFromJsonAsync<WebhookAccepted>());
+        }
     }
 }
