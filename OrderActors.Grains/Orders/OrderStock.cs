@@ -86,6 +86,16 @@ internal sealed class OrderStock(IGrainFactory grains, string orderId, string ac
     public async Task<string?> ConfirmAsync(SortedDictionary<string, int> needs)
     {
         var confirm = new ConfirmStock(orderId, actor);
+        if (needs.Count == 1)
+        {
+            // Most orders have one SKU: no list of calls and no combined task for it, as before presales were tracked.
+            foreach (var sku in needs.Keys)
+            {
+                var holding = await Sku(sku).ConfirmAsync(confirm);
+                return holding.AwaitingGoods > 0 ? AwaitingGoods([holding], needs) : null;
+            }
+        }
+
         var holdings = new List<Task<StockHolding>>(needs.Count);
         foreach (var sku in needs.Keys)
         {
