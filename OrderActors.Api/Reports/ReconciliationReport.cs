@@ -12,9 +12,11 @@ namespace OrderActors.Api.Reports;
 /// </summary>
 internal static class ReconciliationReport
 {
-    public static async Task<ReconciliationDto> BuildAsync(IGrainStorage storage, DateOnly day, TimeZoneInfo zone, CancellationToken cancellationToken)
+    // bounds: the instants the day begins and ends in the zone (DayBounds), worked out once by the caller's validation.
+    public static async Task<ReconciliationDto> BuildAsync(IGrainStorage storage, DateOnly day, TimeZoneInfo zone, (DateTimeOffset Start, DateTimeOffset End) bounds, CancellationToken cancellationToken)
     {
-        var (start, end) = DayBounds(day, zone) ?? throw new ArgumentOutOfRangeException(nameof(day), day, "The day does not lie whole within the calendar in this time zone.");
+        ArgumentNullException.ThrowIfNull(zone);
+        var (start, end) = bounds;
         var placed = (await ScanAsync(storage, OrderIndex.PlacedAt, start, end, cancellationToken)).Where(r => !IsSplitPart(r)).ToList();
         var paid = (await ScanAsync(storage, OrderIndex.PaidAt, start, end, cancellationToken)).Where(r => !IsSplitPart(r)).ToList();
         var returned = await ScanAsync(storage, OrderIndex.ReturnedAt, start, end, cancellationToken);

@@ -86,13 +86,14 @@ public static class ReportEndpoints
         var day = date ?? ReconciliationReport.Today(time.GetUtcNow(), zone);
 
         // The day runs to the next midnight there, which the calendar's last day does not have (nor its first, east of UTC).
-        if (ReconciliationReport.DayBounds(day, zone) is null)
+        var bounds = ReconciliationReport.DayBounds(day, zone);
+        if (bounds is null)
         {
             validator.Add("date", $"must be a day the calendar holds whole in {zone.Id} (before 9999-12-31)");
         }
 
         validator.ThrowIfInvalid();
-        var report = await ReconciliationReport.BuildAsync(storage, day, zone, cancellationToken);
+        var report = await ReconciliationReport.BuildAsync(storage, day, zone, bounds!.Value, cancellationToken);
         return format == "csv" ? TypedResults.Text(ToCsv(report), "text/csv", Encoding.UTF8) : TypedResults.Ok(report);
     }
 
